@@ -1,0 +1,11 @@
+package io.wabill.sim.domain;
+
+import java.util.Locale;
+
+/** The category Meta would report for a row; NONE prints as an empty cell. */
+public enum BillableCategory {
+    NONE, MARKETING, MARKETING_LITE, UTILITY, AUTHENTICATION, AUTHENTICATION_INTERNATIONAL, SERVICE,
+    REFERRAL_CONVERSION, USER_INITIATED, BUSINESS_INITIATED, NOTIFICATION, BUSINESS_AGENT;
+
+    public String code() { return this == NONE ? "" : name().toLowerCase(Locale.ROOT); }
+}

@@ -1,0 +1,18 @@
+package io.wabill.sim.domain;
+
+import java.util.Locale;
+
+/** A template's category as it was when sent (G9). */
+public enum TemplateCategory {
+    MARKETING, MARKETING_LITE, UTILITY, AUTHENTICATION;
+
+    public String code() { return name().toLowerCase(Locale.ROOT); }
+
+    /** Marketing Messages Lite count as marketing for conversations and rates (C4, D4). */
+    public boolean isMarketing() { return this == MARKETING || this == MARKETING_LITE; }
+
+    public static TemplateCategory parse(String text) {
+        for (TemplateCategory c : values()) if (c.code().equalsIgnoreCase(text)) return c;
+        return null;
+    }
+}

@@ -1,0 +1,386 @@
+package io.wabill.sim.engine;
+
+import io.wabill.sim.account.Account;
+import io.wabill.sim.account.AccountBook;
+import io.wabill.sim.domain.BillableCategory;
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.PricingType;
+import io.wabill.sim.domain.Regime;
+import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.Message;
+import io.wabill.sim.market.CountryResolver;
+import io.wabill.sim.market.MarketResolver;
+import io.wabill.sim.rates.Band;
+import io.wabill.sim.rates.Bands;
+import io.wabill.sim.rates.CardChoice;
+import io.wabill.sim.rates.CatalogException;
+import io.wabill.sim.rates.CoverageStatus;
+import io.wabill.sim.rates.CoveragePeriod;
+import io.wabill.sim.rates.RateCard;
+import io.wabill.sim.rates.RateCatalog;
+import io.wabill.sim.rates.RateCategory;
+import io.wabill.sim.money.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Prices messages one by one, in the order of {@link io.wabill.sim.events.EventOrder}, against the window
+ * state of their pair, the counters of their account and portfolio, the regime in force (G1) and the card
+ * in force (G2). One engine per thread: it owns its state.
+ *
+ * <p>Each event is decided before it changes anything: a message that cannot be priced (no card, no rate)
+ * throws a {@link PricingException} and leaves the state as it was, so the caller may skip it.
+ */
+public final class Engine {
+    static final LocalDate US_BLOCK_FROM = LocalDate.of(2025, 4, 1);
+    static final LocalDate AGENT_TOKENS_FROM = LocalDate.of(2026, 8, 1);
+    static final long THIRTY_DAYS = 30L * PairState.DAY;
+
+    final RateCatalog catalog;
+    final MarketResolver markets;
+    final AccountBook accounts;
+    final PricingOptions options;
+    private final LedgerSink sink;
+    private final RateCard pinned;
+
+    private final Map<String, AccountRuntime> runtimes = new HashMap<>();
+    private final Map<String, Integer> businessIndex = new HashMap<>();
+    private final Map<String, Integer> portfolioIndex = new HashMap<>();
+    private final Map<String, Integer> marketIndex = new HashMap<>();
+    private final Map<String, Long> scopedIds = new HashMap<>();
+    private final PairTable pairs = new PairTable();
+    final LongCounter counters = new LongCounter();
+    private LongCounter nbpMonthTotals;
+    private long conversations;
+    private long clock = Long.MIN_VALUE;
+
+    private final NbpPricing nbp = new NbpPricing(this);
+    private final Cbp1Pricing cbp1 = new Cbp1Pricing(this);
+    private final Cbp2Pricing cbp2 = new Cbp2Pricing(this);
+    private final PerMessagePricing pmp = new PerMessagePricing(this, false);
+    private final PerMessagePricing pmp26 = new PerMessagePricing(this, true);
+
+    // The event being priced; set by process() and read by the regime pricers.
+    final LedgerLine line = new LedgerLine();
+    Message m;
+    AccountRuntime acct;
+    PairState pair;
+    long t;
+    int marketId;
+
+    public Engine(RateCatalog catalog, MarketResolver markets, AccountBook accounts, PricingOptions options,
+                  LedgerSink sink) {
+        this.catalog = catalog;
+        this.markets = markets;
+        this.accounts = accounts;
+        this.options = options;
+        this.sink = sink;
+        this.pinned = options.pinnedCard() == null ? null : resolvePinned(options.pinnedCard());
+    }
+
+    private RateCard resolvePinned(String id) {
+        int at = id.indexOf('@');
+        if (at != 3) throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(id.substring(at + 1));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
+        }
+        RateCard card = catalog.card(id.substring(0, at), date);
+        if (card == null) throw new CatalogException("no card " + id + " in " + catalog.description());
+        return card;
+    }
+
+    /**
+     * Supplies each (account, market, local month)'s final count of charged NBP templates, for the
+     * whole-month band mode (A3); computed by a first pass of the same log.
+     */
+    public void useNbpMonthTotals(LongCounter totals) { this.nbpMonthTotals = totals; }
+
+    /** The instant a message is evaluated at: its send instant under NBP (G3, A4), else its charge instant. */
+    public long evaluationInstant(Message msg) {
+        if (msg.isInbound()) return msg.sendAt();
+        Regime forced = options.forcedRegime();
+        if (forced != null) return forced == Regime.NBP ? msg.sendAt() : msg.chargeInstant();
+        AccountRuntime a = runtime(msg.account());
+        a.calendar.at(msg.sendAt());
+        return Regime.onLocalDate(a.calendar.day()) == Regime.NBP ? msg.sendAt() : msg.chargeInstant();
+    }
+
+    /** Prices one message and hands its ledger line to the sink. */
+    public void process(Message msg) {
+        long instant = evaluationInstant(msg);
+        m = msg;
+        t = instant;
+        if (instant > clock) clock = instant;
+        acct = runtime(msg.account());
+        acct.calendar.at(instant);
+        line.reset(msg);
+        line.localMonth = acct.calendar.monthIndex();
+        line.currency = acct.account.currency();
+        line.regime = options.forcedRegime() != null ? options.forcedRegime() : Regime.onLocalDate(acct.calendar.day());
+        line.model = line.regime.model();
+        line.country = markets.countryOf(msg.customer());
+        line.market = markets.marketOf(line.country, acct.calendar.day());
+        marketId = intern(marketIndex, line.market);
+        pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock);
+        if (msg.isInbound()) {
+            receive();
+        } else {
+            send();
+        }
+        sink.accept(line);
+    }
+
+    /** A user message or call opens or resets the customer service window (G6) and may be a free entry point. */
+    private void receive() {
+        line.type = PricingType.INBOUND;
+        pair.cswEnd = t + PairState.DAY;
+        pair.latestInboundIsEntry = m.entryPoint().isFree();
+        if (m.entryPoint().isFree()) {
+            pair.entryAt = t;
+            pair.entryPending = true;
+        }
+    }
+
+    private void send() {
+        LocalDate day = acct.calendar.day();
+        boolean delivered = m.isDelivered();
+        if (m.kind() == MessageKind.TEMPLATE && m.category().isMarketing() && blockedMarket(day)) {
+            reject("G8 error 131049");
+            return;
+        }
+        if (m.kind().isNonTemplate() && !pair.cswOpen(t)) {
+            reject("G7 error 131047");
+            return;
+        }
+        if (!delivered) {
+            line.type = PricingType.UNDELIVERED;
+            line.note = "status " + m.status().code();
+            return;
+        }
+        line.chargedAt = t;
+        if (m.kind() == MessageKind.AGENT && !day.isBefore(AGENT_TOKENS_FROM)) {
+            chargeAgent();
+            return;
+        }
+        switch (line.regime) {
+            case NBP: nbp.price(); break;
+            case CBP1: cbp1.price(); break;
+            case CBP2: cbp2.price(); break;
+            case PMP: pmp.price(); break;
+            default: pmp26.price(); break;
+        }
+    }
+
+    /** G8: marketing templates to US numbers (option: and Canada) are not delivered from 2025-04-01. */
+    private boolean blockedMarket(LocalDate day) {
+        if (options.usBlock() == UsBlockScope.OFF || day.isBefore(US_BLOCK_FROM)) return false;
+        String c = line.country;
+        return "US".equals(c) || (options.usBlock() == UsBlockScope.US_CA && "CA".equals(c));
+    }
+
+    private void reject(String note) {
+        line.type = PricingType.REJECTED;
+        line.note = note;
+    }
+
+    /** E6: agent messages cost their tokens at the per-million rate of the account's currency, never free. */
+    private void chargeAgent() {
+        BigDecimal perMillion = options.agentRatePerMillion().get(acct.account.currency());
+        if (perMillion == null) {
+            throw error("account", m.account(), "agent messages are charged per token (E6) but no token rate is "
+                    + "configured in " + acct.account.currency() + " for account " + acct.account.id()
+                    + "; give one with --agent-rate " + acct.account.currency() + "=<rate per million tokens>");
+        }
+        line.type = PricingType.REGULAR;
+        line.billable = BillableCategory.BUSINESS_AGENT;
+        line.rate = perMillion;
+        line.amountUnits = Money.perMillion(m.tokens(), perMillion);
+        line.note = "E6 " + m.tokens() + " tokens at " + perMillion.toPlainString() + " per million";
+    }
+
+    // ---- services for the regime pricers ----
+
+    /** The card for a charge now, honouring a pinned what-if card (G2, G2a). */
+    CardChoice card() {
+        if (pinned != null) {
+            if (!pinned.currency().equals(acct.account.currency()))
+                throw error("account", m.account(), "the what-if card " + pinned.id() + " is in " + pinned.currency()
+                        + " but account " + acct.account.id() + " is billed in " + acct.account.currency());
+            return new CardChoice(pinned, listOnly(pinned), false);
+        }
+        LocalDate day = acct.calendar.day();
+        if (acct.cardDay == null || !acct.cardDay.equals(day)) {
+            try {
+                acct.cardChoice = catalog.choose(acct.account.currency(), day, options.allowStaleCard());
+            } catch (CatalogException e) {
+                throw error("timestamp", Instant.ofEpochMilli(t).toString(), e.getMessage());
+            }
+            acct.cardDay = day;
+        }
+        return acct.cardChoice;
+    }
+
+    private boolean listOnly(RateCard card) {
+        for (CoveragePeriod p : catalog.coverage())
+            if (p.currency().equals(card.currency()) && p.contains(card.effective()))
+                return p.status() == CoverageStatus.LIST_ONLY;
+        return false;
+    }
+
+    /** The bands of the current market and a category on a card, or an error naming both. */
+    Bands bands(CardChoice choice, RateCategory category) {
+        Bands b = choice.card().bands(line.market, category);
+        if (b == null) {
+            String what = choice.card().hasMarket(line.market)
+                    ? "has no " + category.code() + " rate for market " + line.market
+                    : "has no rates for market " + line.market;
+            throw error("customer", m.customer(), "rate card " + choice.card().id() + " (" + choice.card().source()
+                    + ") " + what);
+        }
+        return b;
+    }
+
+    /** Charges an untiered rate: the first (list) band (D4 marketing, E2 service, CBP conversations). */
+    void chargeList(CardChoice choice, Bands bands, BillableCategory billable, String note) {
+        chargeBand(choice, bands, 0, billable, note);
+    }
+
+    void chargeBand(CardChoice choice, Bands bands, int index, BillableCategory billable, String note) {
+        Band band = bands.band(index);
+        line.type = PricingType.REGULAR;
+        line.billable = billable;
+        line.rate = band.rate();
+        line.amountUnits = bands.unitsAt(index);
+        line.band = bands.isTiered() ? band : null;
+        line.rateCard = choice.card().id();
+        line.note = withCatalogRemarks(note, choice);
+    }
+
+    String withCatalogRemarks(String note, CardChoice choice) {
+        if (choice.stale()) note = note + "; stale-card";
+        return note;
+    }
+
+    void free(PricingType type, BillableCategory billable, String note) {
+        line.type = type;
+        line.billable = billable;
+        line.note = note;
+    }
+
+    /** Whether authentication to the current recipient takes the international rate (X1-X3). */
+    boolean authInternational(CardChoice choice) {
+        Account a = acct.account;
+        if (a.businessCountry() == null || line.country == null || a.businessCountry().equals(line.country)) return false;
+        if (!a.authInternationalEligible(line.market, Instant.ofEpochMilli(t))) return false;
+        return choice.card().bands(line.market, RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
+    }
+
+    long nextConversation() { return ++conversations; }
+
+    /** B5, C4: a conversation ends its duration after its opening instant rounded up to a whole minute. */
+    long conversationEnd(long durationMillis) {
+        long base = options.expiryBase() == ExpiryBase.SEND ? m.sendAt() : t;
+        long rounded = Math.floorMod(base, 60_000L) == 0 ? base : base - Math.floorMod(base, 60_000L) + 60_000L;
+        return rounded + durationMillis;
+    }
+
+    // ---- counters: one long key per (kind, owner, market, family, local month) ----
+
+    static final int TIER = 1, CBP1_FREE = 2, CBP2_SERVICE_FREE = 3, SERVICE_FREE_NUMBER = 4,
+            SERVICE_FREE_ACCOUNT = 5, NBP_COUNT = 6;
+
+    long counterKey(int kind, int owner, int market, int family) {
+        return ((long) kind << 60) | ((long) owner << 36) | ((long) market << 26) | ((long) family << 24)
+                | acct.calendar.monthIndex();
+    }
+
+    int portfolioId() {
+        String p = m.portfolio() != null && !m.portfolio().isEmpty() ? m.portfolio() : acct.account.portfolio();
+        return intern(portfolioIndex, p);
+    }
+
+    int businessId() { return intern(businessIndex, normalizedBusiness(m.business())); }
+
+    long nbpMonthTotal(long key) { return nbpMonthTotals == null ? -1 : nbpMonthTotals.get(key); }
+
+    /** Every NBP count so far, to feed a whole-month second pass (A3). */
+    public LongCounter counters() { return counters; }
+
+    private static int intern(Map<String, Integer> index, String name) {
+        Integer id = index.get(name);
+        if (id == null) {
+            id = index.size() + 1;
+            index.put(name, id);
+        }
+        return id;
+    }
+
+    private AccountRuntime runtime(String id) {
+        AccountRuntime r = runtimes.get(id);
+        if (r == null) {
+            Account a = accounts.get(id);
+            r = new AccountRuntime(a, runtimes.size() + 1);
+            runtimes.put(id, r);
+        }
+        return r;
+    }
+
+    private static String normalizedBusiness(String business) {
+        return business.startsWith("+") ? business.substring(1) : business;
+    }
+
+    private long businessKey(String business) {
+        int id = intern(businessIndex, normalizedBusiness(business));
+        if (id >= 1 << 20) throw new IllegalStateException("more than a million business numbers in one run");
+        return id;
+    }
+
+    /** E.164 digits as a number; business-scoped ids get numbers above every phone number. */
+    private long customerKey(String customer) {
+        String digits = CountryResolver.digitsOf(customer);
+        if (digits != null) return Long.parseLong(digits);
+        Long id = scopedIds.get(customer);
+        if (id == null) {
+            id = 1_000_000_000_000_000L + scopedIds.size();
+            scopedIds.put(customer, id);
+        }
+        return id;
+    }
+
+    PricingException error(String column, String value, String message) {
+        return new PricingException(m.file(), m.line(), column, value, message);
+    }
+
+    /** Pairs held now, the most held at once, and how many were forgotten after their windows closed. */
+    public String stateReport() {
+        return "pairs held " + pairs.size() + ", peak " + pairs.peak() + ", forgotten " + pairs.swept();
+    }
+
+    public int peakPairs() { return pairs.peak(); }
+
+    LocalDate day() { return acct.calendar.day(); }
+
+    static final class AccountRuntime {
+        final Account account;
+        final int index;
+        final LocalCalendar calendar;
+        LocalDate cardDay;
+        CardChoice cardChoice;
+
+        AccountRuntime(Account account, int index) {
+            this.account = account;
+            this.index = index;
+            this.calendar = new LocalCalendar(account.zone());
+        }
+    }
+
+    static boolean isAfterOrOn(LocalDate day, LocalDate from) { return !day.isBefore(from); }
+
+    static long none() { return LogRow.NONE; }
+}

@@ -1,0 +1,42 @@
+package io.wabill.sim.engine;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+
+/**
+ * An account's local calendar, caching the current local day so that most events cost two comparisons
+ * instead of a time-zone lookup. Month boundaries, switches and card changes all use local midnight (G1).
+ */
+final class LocalCalendar {
+    private final ZoneId zone;
+    private long dayStart = Long.MAX_VALUE;
+    private long dayEnd = Long.MIN_VALUE;
+    private LocalDate day;
+    private int monthIndex;
+
+    LocalCalendar(ZoneId zone) { this.zone = zone; }
+
+    /** Moves the cache to the local day holding {@code millis}. */
+    void at(long millis) {
+        if (millis >= dayStart && millis < dayEnd) return;
+        ZonedDateTime local = Instant.ofEpochMilli(millis).atZone(zone);
+        day = local.toLocalDate();
+        dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
+        dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        monthIndex = day.getYear() * 12 + day.getMonthValue() - 1;
+    }
+
+    LocalDate day() { return day; }
+
+    /** Months since year 0 of the local day, a compact key for monthly counters. */
+    int monthIndex() { return monthIndex; }
+
+    ZoneId zone() { return zone; }
+
+    static String monthLabel(int monthIndex) {
+        int year = monthIndex / 12, month = monthIndex % 12 + 1;
+        return String.format("%04d-%02d", year, month);
+    }
+}

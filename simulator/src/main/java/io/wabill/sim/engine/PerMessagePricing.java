@@ -1,0 +1,134 @@
+package io.wabill.sim.engine;
+
+import io.wabill.sim.domain.BillableCategory;
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.PricingModel;
+import io.wabill.sim.domain.PricingType;
+import io.wabill.sim.domain.TemplateCategory;
+import io.wabill.sim.rates.Bands;
+import io.wabill.sim.rates.CardChoice;
+import io.wabill.sim.rates.RateCategory;
+import java.time.LocalDate;
+
+/**
+ * Per-message pricing: PMP from 2025-07-01 (D1-D8) and, with {@code paidService}, PMP-26 from 2026-10-01
+ * (E1-E7), which charges utility inside the window and service messages beyond a free tier.
+ */
+final class PerMessagePricing {
+    static final int FREE_SERVICE_MESSAGES = 1000;
+    static final LocalDate EXEMPTION_UNTIL = LocalDate.of(2027, 12, 31);
+    static final int UTILITY_FAMILY = 0, AUTHENTICATION_FAMILY = 1;
+    private final Engine e;
+    private final boolean paidService;
+
+    PerMessagePricing(Engine e, boolean paidService) {
+        this.e = e;
+        this.paidService = paidService;
+    }
+
+    void price() {
+        PairState p = e.pair;
+        long t = e.t;
+        MessageKind kind = e.m.kind();
+        if (kind == MessageKind.TEMPLATE && e.m.category() == TemplateCategory.UTILITY
+                && p.conversationOpen(ConversationSlot.UTILITY, t)) {
+            // C9: a CBP utility conversation open at the switch keeps covering utility templates until it expires.
+            e.free(PricingType.IN_CONVERSATION, BillableCategory.UTILITY, "C9");
+            e.line.model = PricingModel.CBP;
+            e.line.conversationId = p.conversationId[ConversationSlot.UTILITY];
+            return;
+        }
+        if (paidService && kind == MessageKind.REACTION) {
+            e.free(PricingType.FREE_REACTION, BillableCategory.NONE, "E4");
+            return;
+        }
+        if (p.fepOpen(t)) {
+            e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, paidService ? "D5 E5" : "D5");
+            return;
+        }
+        if (kind != MessageKind.REACTION && p.entryAvailable(t)) {
+            p.entryPending = false;
+            p.fepEnd = t + e.options.fepWindow().toMillis();
+            e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
+                    (paidService ? "D5 E5" : "D5") + " window opened");
+            return;
+        }
+        if (kind == MessageKind.TEMPLATE) template(p, t);
+        else nonTemplate();
+    }
+
+    private void template(PairState p, long t) {
+        TemplateCategory category = e.m.category();
+        CardChoice choice;
+        switch (category) {
+            case MARKETING:
+            case MARKETING_LITE:
+                choice = e.card();
+                e.chargeList(choice, e.bands(choice, RateCategory.MARKETING),
+                        category == TemplateCategory.MARKETING ? BillableCategory.MARKETING : BillableCategory.MARKETING_LITE,
+                        "D4");
+                return;
+            case UTILITY:
+                if (!paidService && p.cswOpen(t)) {
+                    e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.UTILITY, "D3");
+                    return;
+                }
+                choice = e.card();
+                tiered(choice, RateCategory.UTILITY, UTILITY_FAMILY, BillableCategory.UTILITY, paidService ? "E1 D6" : "D6");
+                return;
+            default:
+                choice = e.card();
+                if (e.authInternational(choice)) {
+                    tiered(choice, RateCategory.AUTHENTICATION_INTERNATIONAL, AUTHENTICATION_FAMILY,
+                            BillableCategory.AUTHENTICATION_INTERNATIONAL, "D4 D6 X1");
+                } else {
+                    tiered(choice, RateCategory.AUTHENTICATION, AUTHENTICATION_FAMILY, BillableCategory.AUTHENTICATION, "D4 D6");
+                }
+        }
+    }
+
+    /**
+     * D6, D7: charged messages count per (portfolio, market, family, account-local month); message n takes
+     * the band holding n. A list-only period prices at the first band and says so (G2a).
+     */
+    private void tiered(CardChoice choice, RateCategory category, int family, BillableCategory billable, String note) {
+        Bands bands = e.bands(choice, category);
+        long key = e.counterKey(Engine.TIER, e.portfolioId(), e.marketId, family);
+        long n = e.counters.get(key) + 1;
+        if (choice.tiersUnknown()) {
+            e.chargeBand(choice, bands, 0, billable, note + "; tiers-unknown");
+        } else {
+            e.chargeBand(choice, bands, bands.indexOf(n), billable, note);
+        }
+        e.counters.increment(key);
+    }
+
+    private void nonTemplate() {
+        if (!paidService) {
+            e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "D2");
+            return;
+        }
+        boolean perAccount = e.options.serviceTierScope() == ServiceTierScope.ACCOUNT;
+        long key = perAccount
+                ? e.counterKey(Engine.SERVICE_FREE_ACCOUNT, e.acct.index, 0, 0)
+                : e.counterKey(Engine.SERVICE_FREE_NUMBER, e.businessId(), 0, 0);
+        long n = e.counters.get(key) + 1;
+        if (n <= FREE_SERVICE_MESSAGES) {
+            e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE,
+                    "E3 service message " + n + " of " + FREE_SERVICE_MESSAGES + " free");
+        } else if (e.options.nonProfitExemption() && !e.day().isAfter(EXEMPTION_UNTIL)) {
+            e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "E7");
+        } else {
+            CardChoice choice = e.card();
+            Bands service = choice.card().bands(e.line.market, RateCategory.SERVICE);
+            if (service != null) {
+                e.chargeList(choice, service, BillableCategory.SERVICE, "E2");
+            } else {
+                // Meta prints the service rate equal to the utility list rate (E2); a card without it uses that.
+                e.chargeList(choice, e.bands(choice, RateCategory.UTILITY), BillableCategory.SERVICE,
+                        "E2 service priced at the utility list rate (card has no service rate)");
+            }
+        }
+        e.counters.increment(key);
+    }
+}

@@ -1,0 +1,25 @@
+package io.wabill.sim.events;
+
+import io.wabill.sim.domain.DeliveryStatus;
+import io.wabill.sim.domain.Direction;
+import io.wabill.sim.domain.EntryPoint;
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.TemplateCategory;
+
+/**
+ * One parsed row of a message log (FORMATS.md section 1). Instants are epoch milliseconds;
+ * {@link #NONE} marks an absent instant, {@code tokens < 0} an absent token count, a null
+ * {@code status} an empty cell (which means delivered).
+ *
+ * @param fileIndex position of the file among the inputs, so insertion order is stable across files
+ */
+public record LogRow(String file, int fileIndex, long line, long timestamp, String messageId, String account,
+                     String portfolio, String business, String customer, Direction direction, MessageKind kind,
+                     TemplateCategory category, EntryPoint entryPoint, DeliveryStatus status, long deliveredAt,
+                     String template, long tokens) {
+    public static final long NONE = Long.MIN_VALUE;
+
+    public DeliveryStatus effectiveStatus() { return status == null ? DeliveryStatus.DELIVERED : status; }
+
+    public String location() { return file + ":" + line; }
+}

@@ -1,0 +1,89 @@
+package io.wabill.sim.events;
+
+import io.wabill.sim.domain.DeliveryStatus;
+import java.util.Objects;
+
+/**
+ * Builds one {@link Message} from the rows that share a {@code message_id} (G10, FORMATS.md section 1):
+ * they must agree on account, business, customer, kind, category and template; the send instant is the
+ * earliest timestamp; the status the most advanced; the delivery instant any row's {@code delivered_at},
+ * else the earliest delivered/read row's timestamp, else the send instant when delivered.
+ */
+public final class StatusMerger {
+    private final LogRow first;
+    private final long sequence;
+    private long sendAt;
+    private DeliveryStatus status;
+    private long deliveredAtColumn = LogRow.NONE;
+    private long earliestDeliveredRow = LogRow.NONE;
+    private int rows;
+
+    public StatusMerger(LogRow first, long sequence) {
+        this.first = first;
+        this.sequence = sequence;
+        this.sendAt = first.timestamp();
+        add(first);
+        this.rows = 1;
+    }
+
+    /** Adds a status row; returns null on success, or why the row disagrees with the message. */
+    public String merge(LogRow row) {
+        String conflict = conflict(row);
+        if (conflict != null) return conflict;
+        add(row);
+        rows++;
+        return null;
+    }
+
+    private void add(LogRow row) {
+        if (row.timestamp() < sendAt) sendAt = row.timestamp();
+        DeliveryStatus s = row.effectiveStatus();
+        status = DeliveryStatus.mostAdvanced(status, s);
+        if (row.deliveredAt() != LogRow.NONE && deliveredAtColumn == LogRow.NONE) deliveredAtColumn = row.deliveredAt();
+        if (s.isDelivered() && (earliestDeliveredRow == LogRow.NONE || row.timestamp() < earliestDeliveredRow))
+            earliestDeliveredRow = row.timestamp();
+    }
+
+    private String conflict(LogRow row) {
+        if (!Objects.equals(row.account(), first.account())) return differs("account", row.account(), first.account());
+        if (!Objects.equals(row.business(), first.business())) return differs("business", row.business(), first.business());
+        if (!Objects.equals(row.customer(), first.customer())) return differs("customer", row.customer(), first.customer());
+        if (row.kind() != first.kind()) return differs("kind", row.kind().code(), first.kind().code());
+        if (row.category() != first.category())
+            return differs("category", row.category() == null ? "" : row.category().code(),
+                    first.category() == null ? "" : first.category().code());
+        if (!Objects.equals(row.template(), first.template())) return differs("template", row.template(), first.template());
+        return null;
+    }
+
+    private String differs(String column, String value, String expected) {
+        return "status row of message " + first.messageId() + " has " + column + " '" + value
+                + "' but its first row (" + first.location() + ") has '" + expected + "' (G10: status rows must agree)";
+    }
+
+    public boolean isDelivered() { return status.isDelivered(); }
+
+    public long sendAt() { return sendAt; }
+
+    public LogRow first() { return first; }
+
+    public int rows() { return rows; }
+
+    public Message build() {
+        long delivered = LogRow.NONE;
+        if (status.isDelivered()) {
+            if (deliveredAtColumn != LogRow.NONE) delivered = deliveredAtColumn;
+            else if (earliestDeliveredRow != LogRow.NONE) delivered = earliestDeliveredRow;
+            else delivered = sendAt;
+        }
+        LogRow f = first;
+        return new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),
+                f.kind(), f.category(), f.entryPoint(), status, sendAt, delivered, f.template(), f.tokens(),
+                f.file(), f.line(), rows, sequence);
+    }
+
+    /** A message of one row (inbound rows, or an outbound row whose id appears once). */
+    public static Message single(LogRow row, long sequence) {
+        return new StatusMerger(row, sequence).build();
+    }
+}

@@ -1,0 +1,26 @@
+package io.wabill.sim.market;
+
+import java.time.LocalDate;
+
+/** A recipient's market on a local day: its country (G4) through the effective-dated map (G5). */
+public final class MarketResolver {
+    private final CountryResolver countries;
+    private final MarketMap map;
+
+    public MarketResolver(MarketMap map) {
+        this(map, new CountryResolver());
+    }
+
+    public MarketResolver(MarketMap map, CountryResolver countries) {
+        this.map = map;
+        this.countries = countries;
+    }
+
+    public String countryOf(String customer) { return countries.countryOf(customer); }
+
+    public String marketOf(String country, LocalDate day) { return map.marketOf(country, day); }
+
+    public MarketMap map() { return map; }
+
+    public CountryResolver countries() { return countries; }
+}

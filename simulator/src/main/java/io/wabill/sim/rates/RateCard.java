@@ -1,0 +1,45 @@
+package io.wabill.sim.rates;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One of Meta's cards: rates for one currency from one effective date (local 00:00 of the account, G2). */
+public final class RateCard {
+    private final String currency;
+    private final LocalDate effective;
+    private final String source;
+    private final Map<String, EnumMap<RateCategory, Bands>> byMarket;
+
+    public RateCard(String currency, LocalDate effective, String source,
+                    Map<String, EnumMap<RateCategory, Bands>> byMarket) {
+        this.currency = currency;
+        this.effective = effective;
+        this.source = source;
+        this.byMarket = Collections.unmodifiableMap(new TreeMap<>(byMarket));
+    }
+
+    public String currency() { return currency; }
+
+    public LocalDate effective() { return effective; }
+
+    /** Where the card was read from, for messages and reports. */
+    public String source() { return source; }
+
+    /** The ledger's {@code rate_card} value, {@code CUR@YYYY-MM-DD}. */
+    public String id() { return currency + "@" + effective; }
+
+    /** The bands for a market and category, or null when the card has no such rate. */
+    public Bands bands(String market, RateCategory category) {
+        EnumMap<RateCategory, Bands> m = byMarket.get(market);
+        return m == null ? null : m.get(category);
+    }
+
+    public boolean hasMarket(String market) { return byMarket.containsKey(market); }
+
+    public Map<String, EnumMap<RateCategory, Bands>> markets() { return byMarket; }
+
+    @Override public String toString() { return id(); }
+}
