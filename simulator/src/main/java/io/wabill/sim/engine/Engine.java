@@ -199,7 +199,8 @@ public final class Engine {
         }
         line.type = PricingType.REGULAR;
         line.billable = BillableCategory.BUSINESS_AGENT;
-        line.rate = perMillion;
+        // The rate column is per token, so that rate x tokens = amount; the note keeps Meta's per-million figure.
+        line.rate = perMillion.movePointLeft(6);
         line.amountUnits = Money.perMillion(m.tokens(), perMillion);
         line.note = "E6 " + m.tokens() + " tokens at " + perMillion.toPlainString() + " per million";
     }

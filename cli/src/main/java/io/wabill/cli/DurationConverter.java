@@ -1,0 +1,28 @@
+package io.wabill.cli;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads {@code 72h}, {@code 7d}, {@code 90m} or an ISO-8601 duration ({@code PT72H}). */
+public final class DurationConverter implements ITypeConverter<Duration> {
+    @Override public Duration convert(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (v.matches("\\d+[dhms]")) {
+                long n = Long.parseLong(v.substring(0, v.length() - 1));
+                switch (v.charAt(v.length() - 1)) {
+                    case 'd': return Duration.ofDays(n);
+                    case 'h': return Duration.ofHours(n);
+                    case 'm': return Duration.ofMinutes(n);
+                    default: return Duration.ofSeconds(n);
+                }
+            }
+            return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new TypeConversionException("expected a duration such as 72h, 7d, 90m or PT72H, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.wabill.cli;
+
+import io.wabill.data.log.LogSource;
+import java.io.PrintStream;
+
+/**
+ * A progress bar on stderr for runs longer than a second: share of the input bytes read, rows per second.
+ * Off when stderr is not a terminal or with {@code --quiet}; results never go to stderr.
+ */
+public final class Progress {
+    private static final long DELAY_MS = 1000, PERIOD_MS = 250;
+    private final PrintStream err;
+    private final boolean bar;
+
+    public Progress(PrintStream err, boolean bar) {
+        this.err = err;
+        this.bar = bar;
+    }
+
+    /** A progress bar when stderr is a console, else silent except for notes. */
+    public static Progress forConsole(boolean quiet) {
+        return new Progress(System.err, !quiet && System.console() != null);
+    }
+
+    /** A remark for the user on stderr (not a result). */
+    public void note(String text) { err.println("wabill: " + text); }
+
+    public Ticket start(LogSource source) {
+        Ticket t = new Ticket(source);
+        if (bar) {
+            Thread th = new Thread(t, "wabill-progress");
+            th.setDaemon(true);
+            t.thread = th;
+            th.start();
+        }
+        return t;
+    }
+
+    /** One pass being watched. */
+    public final class Ticket implements Runnable {
+        private final LogSource source;
+        private volatile boolean done;
+        private Thread thread;
+        private boolean drawn;
+
+        Ticket(LogSource source) { this.source = source; }
+
+        @Override public void run() {
+            long start = System.currentTimeMillis();
+            long total = Math.max(1, source.totalBytes());
+            try {
+                Thread.sleep(DELAY_MS);
+                while (!done) {
+                    double share = Math.min(1.0, source.bytesRead() / (double) total);
+                    int filled = (int) Math.round(share * 30);
+                    double seconds = (System.currentTimeMillis() - start) / 1000.0;
+                    synchronized (err) {
+                        err.printf("\r[%s%s] %3d%%  %.1f s", "#".repeat(filled), ".".repeat(30 - filled),
+                                Math.round(share * 100), seconds);
+                        err.flush();
+                    }
+                    drawn = true;
+                    Thread.sleep(PERIOD_MS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        public void stop() {
+            done = true;
+            if (thread != null) {
+                thread.interrupt();
+                try {
+                    thread.join(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (drawn) {
+                    synchronized (err) {
+                        err.print("\r" + " ".repeat(50) + "\r");
+                        err.flush();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.wabill.cli;
+
+import io.wabill.data.rates.Catalog;
+import io.wabill.data.rates.CatalogLoadException;
+import io.wabill.data.rates.CatalogLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wabill simulate}: prices message logs into ledger.csv and summary.csv. */
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        description = {"Price one or more message logs (CSV, or .csv.gz) message by message.",
+            "Writes ledger.csv (one row per message), summary.csv (per month, account, market, category and pricing type),",
+            "accounting.csv (rows in = ledger rows + status rows merged + rows skipped) and errors.csv when rows were skipped."},
+        footer = {"", "Example:", "  wabill simulate messages.csv --time-zone America/Sao_Paulo --out out/"})
+public final class SimulateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "LOG", arity = "1..*", description = "message log files (FORMATS.md section 1), sorted by time for streaming")
+    List<Path> logs;
+
+    @Mixin AccountOptions accounts;
+    @Mixin PricingOptionsMixin pricing;
+    @Mixin RunOutput output;
+
+    @Override public Integer call() throws Exception {
+        Catalog catalog = loadCatalog(pricing.rates);
+        SimulationRun.Result r = new SimulationRun(settings(catalog, logs, output.out)).run();
+        new RunReport(spec.commandLine().getOut()).print(r);
+        return ExitCodes.OK;
+    }
+
+    SimulationRun.Settings settings(Catalog catalog, List<Path> logFiles, Path out) {
+        return new SimulationRun.Settings(logFiles, catalog, accounts.book(), pricing.options(),
+                output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
+                !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+    }
+
+    static Catalog loadCatalog(Path rates) throws Exception {
+        try {
+            return rates == null ? CatalogLoader.bundled() : CatalogLoader.load(rates);
+        } catch (CatalogLoadException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    static void printWritten(PrintWriter out, List<Path> written) {
+        out.println("Wrote:");
+        for (Path p : written) out.println("  " + p);
+    }
+}

@@ -1,0 +1,223 @@
+package io.wabill.cli;
+
+import io.wabill.data.log.LogFormatException;
+import io.wabill.data.log.LogSource;
+import io.wabill.data.log.RowError;
+import io.wabill.data.log.RowErrorHandler;
+import io.wabill.data.log.UnsortedLogException;
+import io.wabill.data.rates.Catalog;
+import io.wabill.report.CsvDialect;
+import io.wabill.report.CsvWriter;
+import io.wabill.report.CustomerMask;
+import io.wabill.report.ErrorsWriter;
+import io.wabill.report.LedgerWriter;
+import io.wabill.report.OutputSet;
+import io.wabill.report.SummaryTable;
+import io.wabill.sim.account.AccountBook;
+import io.wabill.sim.engine.BandMode;
+import io.wabill.sim.engine.Engine;
+import io.wabill.sim.engine.LedgerLine;
+import io.wabill.sim.engine.LedgerSink;
+import io.wabill.sim.engine.LongCounter;
+import io.wabill.sim.engine.PricingException;
+import io.wabill.sim.engine.PricingOptions;
+import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.Message;
+import io.wabill.sim.events.MessageAssembler;
+import io.wabill.sim.market.MarketResolver;
+import io.wabill.sim.rates.CatalogException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One {@code simulate} run: log rows in time order, merged into messages, priced by the engine, written to
+ * the ledger and summary. A log whose files are sorted by time streams; one that is not is sorted in memory
+ * up to {@link Settings#maxUnsortedRows()}. Every input row ends in the ledger, merged into a message, or in
+ * {@code errors.csv}, and the run checks that the three add up before it writes anything for good.
+ */
+public final class SimulationRun {
+    /** Everything a run needs. {@code mask} may be null; {@code progress} may be null. */
+    public record Settings(List<Path> logs, Catalog catalog, AccountBook accounts, PricingOptions pricing,
+                           boolean skipBadRows, Duration statusHorizon, long maxUnsortedRows, Path out,
+                           boolean writeLedger, CsvDialect dialect, CustomerMask mask, Progress progress) {}
+
+    /** What a run did, for the printed summary and for tests. */
+    public record Result(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, SummaryTable summary,
+                         List<Path> written, boolean sortedInMemory, int peakPairs) {}
+
+    private final Settings s;
+
+    public SimulationRun(Settings settings) { this.s = settings; }
+
+    public Result run() throws IOException {
+        LongCounter nbpTotals = null;
+        if (s.pricing().nbpBands() == BandMode.WHOLE_MONTH) {
+            // A3 whole-month bands need each month's final count before its first template is priced.
+            nbpTotals = firstPass();
+        }
+        OutputSet outputs = new OutputSet(s.out());
+        try {
+            Attempt a = new Attempt(outputs, nbpTotals);
+            boolean inMemory = false;
+            try {
+                a.streamFrom(new LogSource(s.logs(), a.handler()));
+            } catch (UnsortedLogException e) {
+                outputs.abort();
+                outputs = new OutputSet(s.out());
+                a = new Attempt(outputs, nbpTotals);
+                inMemory = true;
+                if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
+                a.sortFrom(new LogSource(s.logs(), a.handler()));
+            }
+            Result r = a.finish(inMemory);
+            List<Path> written = outputs.commit();
+            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
+                    inMemory, r.peakPairs());
+        } catch (IOException | RuntimeException e) {
+            outputs.abort();
+            throw e;
+        }
+    }
+
+    private LongCounter firstPass() throws IOException {
+        Engine engine = engine(line -> { });
+        Attempt counting = new Attempt(null, null) {
+            @Override Engine makeEngine(LedgerSink sink) { return engine; }
+        };
+        try {
+            counting.streamFrom(new LogSource(s.logs(), counting.handler()));
+        } catch (UnsortedLogException e) {
+            Attempt again = new Attempt(null, null) {
+                @Override Engine makeEngine(LedgerSink sink) { return engine; }
+            };
+            again.sortFrom(new LogSource(s.logs(), again.handler()));
+        }
+        return engine.counters();
+    }
+
+    private Engine engine(LedgerSink sink) {
+        try {
+            return new Engine(s.catalog().rates(), new MarketResolver(s.catalog().markets()), s.accounts(), s.pricing(), sink);
+        } catch (CatalogException e) {
+            throw new UserException(e.getMessage());
+        }
+    }
+
+    /** One pass over the log into one set of outputs. */
+    private class Attempt implements MessageAssembler.Listener {
+        private final OutputSet outputs;
+        private final SummaryTable summary = new SummaryTable();
+        private final LedgerWriter ledger;
+        private final Engine engine;
+        private final MessageAssembler assembler;
+        private Writer errorsOut;
+        private CsvWriter errors;
+        private long ledgerRows;
+        private long skipped;
+        private LogSource source;
+
+        Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
+            this.outputs = outputs;
+            this.ledger = outputs != null && s.writeLedger()
+                    ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), s.mask()) : null;
+            this.engine = makeEngine(this::accept);
+            if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
+            this.assembler = new MessageAssembler(engine::evaluationInstant, s.statusHorizon().toMillis(), this);
+        }
+
+        Engine makeEngine(LedgerSink sink) { return engine(sink); }
+
+        RowErrorHandler handler() {
+            return s.skipBadRows() ? this::skip : RowErrorHandler.STOP;
+        }
+
+        private void accept(LedgerLine line) {
+            summary.accept(line);
+            if (ledger != null) ledger.accept(line);
+            ledgerRows++;
+        }
+
+        void streamFrom(LogSource src) throws IOException, UnsortedLogException {
+            source = src;
+            Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
+            try {
+                src.stream(assembler::accept);
+                assembler.finish();
+            } finally {
+                if (t != null) t.stop();
+            }
+        }
+
+        void sortFrom(LogSource src) throws IOException {
+            source = src;
+            Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
+            try {
+                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) assembler.accept(row);
+                assembler.finish();
+            } finally {
+                if (t != null) t.stop();
+            }
+        }
+
+        @Override public void message(Message m) {
+            try {
+                engine.process(m);
+            } catch (PricingException e) {
+                RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
+                        e.getMessage() + (m.rows() > 1 ? " (" + m.rows() + " status rows of message " + m.messageId() + ")" : ""));
+                if (!s.skipBadRows()) throw new LogFormatException(error);
+                record(error, m.rows());
+            }
+        }
+
+        @Override public void rejectedRow(LogRow row, String column, String reason) {
+            handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
+        }
+
+        private void skip(RowError e) { record(e, 1); }
+
+        private void record(RowError e, int rows) {
+            skipped += rows;
+            if (outputs == null) return;
+            try {
+                if (errors == null) {
+                    errorsOut = outputs.open("errors.csv");
+                    errors = new CsvWriter(errorsOut, s.dialect());
+                    errors.row(ErrorsWriter.COLUMNS.toArray(new String[0]));
+                }
+                errors.text(e.file()).number(e.line()).text(e.column()).text(e.value()).text(e.reason());
+                errors.endRow();
+            } catch (IOException x) {
+                throw new UncheckedIOException(x);
+            }
+        }
+
+        Result finish(boolean inMemory) throws IOException {
+            if (ledger != null) ledger.close();
+            if (errors != null) errors.close();
+            try (Writer w = outputs.open("summary.csv")) {
+                summary.write(w, s.dialect());
+            }
+            long rowsIn = source.rowsRead();
+            long merged = assembler.rowsMerged();
+            if (rowsIn != ledgerRows + merged + skipped) {
+                throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
+                        + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
+            }
+            try (Writer w = outputs.open("accounting.csv")) {
+                CsvWriter csv = new CsvWriter(w, s.dialect());
+                csv.row("item", "rows");
+                csv.row("rows_in", Long.toString(rowsIn));
+                csv.row("ledger_rows", Long.toString(ledgerRows));
+                csv.row("status_rows_merged", Long.toString(merged));
+                csv.row("rows_skipped", Long.toString(skipped));
+                csv.close();
+            }
+            return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs());
+        }
+    }
+}

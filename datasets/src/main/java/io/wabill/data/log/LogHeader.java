@@ -1,0 +1,45 @@
+package io.wabill.data.log;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Column positions of a log's header, matched case-insensitively; unknown columns are ignored. */
+final class LogHeader {
+    static final List<String> REQUIRED = List.of("timestamp", "business", "customer", "direction", "kind");
+    static final List<String> KNOWN = List.of("timestamp", "message_id", "business", "customer", "direction", "kind",
+            "category", "entry_point", "status", "delivered_at", "template", "tokens", "account", "portfolio");
+
+    final int timestamp, messageId, business, customer, direction, kind, category, entryPoint, status, deliveredAt,
+            template, tokens, account, portfolio;
+
+    private LogHeader(Map<String, Integer> pos) {
+        timestamp = pos.getOrDefault("timestamp", -1);
+        messageId = pos.getOrDefault("message_id", -1);
+        business = pos.getOrDefault("business", -1);
+        customer = pos.getOrDefault("customer", -1);
+        direction = pos.getOrDefault("direction", -1);
+        kind = pos.getOrDefault("kind", -1);
+        category = pos.getOrDefault("category", -1);
+        entryPoint = pos.getOrDefault("entry_point", -1);
+        status = pos.getOrDefault("status", -1);
+        deliveredAt = pos.getOrDefault("delivered_at", -1);
+        template = pos.getOrDefault("template", -1);
+        tokens = pos.getOrDefault("tokens", -1);
+        account = pos.getOrDefault("account", -1);
+        portfolio = pos.getOrDefault("portfolio", -1);
+    }
+
+    /** Reads the header cells; returns the names of missing required columns through {@code missing}. */
+    static LogHeader of(List<String> cells, List<String> missing) {
+        Map<String, Integer> pos = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String name = cells.get(i).trim().toLowerCase(Locale.ROOT);
+            if (i == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF') name = name.substring(1);
+            pos.putIfAbsent(name, i);
+        }
+        for (String r : REQUIRED) if (!pos.containsKey(r)) missing.add(r);
+        return new LogHeader(pos);
+    }
+}

@@ -1,0 +1,125 @@
+package io.wabill.data.log;
+
+import io.wabill.sim.events.LogRow;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * The rows of one or several log files in timestamp order. Files that are each sorted by time are merged
+ * as streams (k-way), so memory does not grow with the log; an unsorted file is detected at its first
+ * step back in time, and the caller can fall back to {@link #loadSorted}, which holds the rows in memory
+ * up to a stated bound.
+ */
+public final class LogSource {
+    /** Row order among equal timestamps: file, then line, so a run is deterministic. */
+    public static final Comparator<LogRow> ORDER = Comparator.comparingLong(LogRow::timestamp)
+            .thenComparingInt(LogRow::fileIndex).thenComparingLong(LogRow::line);
+
+    private final List<Path> files;
+    private final RowErrorHandler errors;
+    private long rowsRead;
+    private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
+
+    public LogSource(List<Path> files, RowErrorHandler errors) {
+        if (files.isEmpty()) throw new IllegalArgumentException("at least one log file is needed");
+        this.files = List.copyOf(files);
+        this.errors = errors;
+    }
+
+    /** Bytes read so far by the current pass (compressed bytes for .gz files), for progress. */
+    public long bytesRead() { return bytesRead.get(); }
+
+    /** The total size of the input files in bytes. */
+    public long totalBytes() {
+        long total = 0;
+        for (Path p : files) {
+            try {
+                total += java.nio.file.Files.size(p);
+            } catch (IOException e) {
+                // a missing file is reported when it is opened
+            }
+        }
+        return total;
+    }
+
+    /** Data rows read, good and bad, by the last pass. */
+    public long rowsRead() { return rowsRead; }
+
+    /** Streams the rows of time-sorted files in order; throws when a file turns out not to be sorted. */
+    public void stream(Consumer<LogRow> out) throws IOException, UnsortedLogException {
+        rowsRead = 0;
+        bytesRead.set(0);
+        List<LogReader> readers = new ArrayList<>();
+        try {
+            PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(h -> h.row, ORDER));
+            for (int i = 0; i < files.size(); i++) {
+                LogReader r = new LogReader(files.get(i), i, errors, bytesRead);
+                readers.add(r);
+                LogRow first = r.next();
+                if (first != null) heads.add(new Head(r, first));
+            }
+            while (!heads.isEmpty()) {
+                Head h = heads.poll();
+                out.accept(h.row);
+                LogRow next = h.reader.next();
+                if (next != null) {
+                    if (next.timestamp() < h.row.timestamp()) {
+                        throw new UnsortedLogException(next.file(), next.line(), "is earlier ("
+                                + Instant.ofEpochMilli(next.timestamp()) + ") than the row before it ("
+                                + Instant.ofEpochMilli(h.row.timestamp()) + ")");
+                    }
+                    h.row = next;
+                    heads.add(h);
+                }
+            }
+        } finally {
+            for (LogReader r : readers) {
+                rowsRead += r.rowsRead();
+                r.close();
+            }
+        }
+    }
+
+    /**
+     * Reads every row into memory and sorts it. Fails with a clear message past {@code maxRows} rows, the
+     * bound on what an unsorted log may hold (each row takes a few hundred bytes of heap).
+     */
+    public List<LogRow> loadSorted(long maxRows) throws IOException {
+        rowsRead = 0;
+        bytesRead.set(0);
+        List<LogRow> rows = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            try (LogReader r = new LogReader(files.get(i), i, errors, bytesRead)) {
+                LogRow row;
+                while ((row = r.next()) != null) {
+                    rows.add(row);
+                    if (rows.size() > maxRows) {
+                        throw new LogFormatException(new RowError(row.file(), row.line(), "timestamp", "",
+                                "the log is not sorted by time and has more than " + maxRows + " rows, the most an "
+                                + "unsorted log may hold in memory; sort it by timestamp first, or raise "
+                                + "--max-unsorted-rows (and the heap, about 400 bytes a row)"));
+                    }
+                }
+                rowsRead += r.rowsRead();
+            }
+        }
+        rows.sort(ORDER);
+        return rows;
+    }
+
+    private static final class Head {
+        final LogReader reader;
+        LogRow row;
+
+        Head(LogReader reader, LogRow row) {
+            this.reader = reader;
+            this.row = row;
+        }
+    }
+}

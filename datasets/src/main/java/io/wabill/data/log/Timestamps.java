@@ -1,0 +1,61 @@
+package io.wabill.data.log;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Parses the log's instants (FORMATS.md section 1): ISO-8601 with {@code Z} or an offset, or epoch seconds.
+ * The common shape {@code YYYY-MM-DDTHH:MM:SSZ} is computed directly, since a log has one per row.
+ */
+public final class Timestamps {
+    private Timestamps() {}
+
+    /** Epoch milliseconds, or throws {@link IllegalArgumentException} saying what was expected. */
+    public static long parse(String text) {
+        String s = text.trim();
+        if (s.isEmpty()) throw new IllegalArgumentException("a timestamp is required");
+        if (isDigits(s)) {
+            if (s.length() > 11)
+                throw new IllegalArgumentException("epoch values are read as seconds; '" + s + "' has "
+                        + s.length() + " digits (milliseconds?)");
+            return Long.parseLong(s) * 1000L;
+        }
+        if (s.length() == 20 && s.charAt(19) == 'Z' && s.charAt(10) == 'T') {
+            long fast = fastUtc(s);
+            if (fast != Long.MIN_VALUE) return fast;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected an ISO-8601 instant with Z or an offset "
+                    + "(2025-07-03T09:00:00Z, 2025-07-03T14:30:00+05:30) or epoch seconds");
+        }
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
+    }
+
+    /** {@code YYYY-MM-DDTHH:MM:SSZ} without allocation; MIN_VALUE when the shape or a field is off. */
+    private static long fastUtc(String s) {
+        if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') return Long.MIN_VALUE;
+        int year = num(s, 0, 4), month = num(s, 5, 2), day = num(s, 8, 2);
+        int hour = num(s, 11, 2), minute = num(s, 14, 2), second = num(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) return Long.MIN_VALUE;
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) return Long.MIN_VALUE;
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+    }
+
+    private static int num(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+}
