@@ -82,6 +82,7 @@ final class CardAssembler {
         SheetIssues issues = tiers.issues();
         for (Map.Entry<String, EnumMap<RateCategory, List<RawBand>>> m : tiers.raw().entrySet()) {
             String market = m.getKey();
+            if (tiers.isUnknown(market)) continue;
             if (!rates.hasMarket(market)) {
                 issues.add(tiers.lineOf(market), "Market", "market " + market + " is not in " + rates.name());
                 continue;

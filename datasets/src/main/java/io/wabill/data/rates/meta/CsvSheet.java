@@ -2,6 +2,7 @@ package io.wabill.data.rates.meta;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -43,7 +44,7 @@ final class CsvSheet {
                 if (rows.size() >= maxRows) break;
                 before = parser.getCurrentLineNumber();
             }
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // Commons CSV reports a malformed file (an unclosed quote) this way while iterating.
             throw new IOException(file + ": not a readable CSV file: " + e.getCause().getMessage(), e.getCause());
         }

@@ -18,7 +18,8 @@ final class LongTierSheetParser {
 
     private LongTierSheetParser() {}
 
-    static void parse(List<SheetRow> rows, SheetLayout layout, ParsedSheet sheet, MarketNames markets) {
+    /** False when the header is unusable (already reported), so nothing below it was read. */
+    static boolean parse(List<SheetRow> rows, SheetLayout layout, ParsedSheet sheet, MarketNames markets) {
         SheetIssues issues = sheet.issues();
         SheetRow header = rows.get(layout.headerFirst());
         int marketCol = -1;
@@ -35,7 +36,7 @@ final class LongTierSheetParser {
         boolean ranged = rangeCol >= 0 || (fromCol >= 0 && toCol >= 0);
         if (marketCol < 0 || rateCol < 0 || !ranged) {
             issues.add(header.line(), "", "the volume-tier header needs Market, Category, a volume tier (or From and To) and Rate columns");
-            return;
+            return false;
         }
         String market = null;
         for (int r = layout.headerLast() + 1; r < rows.size(); r++) {
@@ -50,6 +51,7 @@ final class LongTierSheetParser {
                 if (market == null) {
                     issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
                     market = MarketNames.clean(printed);
+                    sheet.markUnknown(market);
                 }
                 sheet.noteMarket(market, row.line());
             } else if (market == null) {
@@ -69,6 +71,7 @@ final class LongTierSheetParser {
             String column = Labels.display(header.cell(rangeCol >= 0 ? rangeCol : fromCol));
             sheet.add(market, cat, new RawBand(range[0], range[1], value, row.line(), column));
         }
+        return true;
     }
 
     private static long[] range(SheetRow row, int rangeCol, int fromCol, int toCol, SheetRow header, SheetIssues issues) {

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** What one Meta file holds once read: its card's currency and date, and bands per market and category. */
 final class ParsedSheet {
@@ -22,6 +23,7 @@ final class ParsedSheet {
     private LocalDate effective;
     private final Map<String, EnumMap<RateCategory, List<RawBand>>> raw = new LinkedHashMap<>();
     private final Map<String, Long> marketLines = new LinkedHashMap<>();
+    private final Set<String> unknown = new HashSet<>();
     private Map<String, EnumMap<RateCategory, List<Band>>> checked = Map.of();
 
     ParsedSheet(String name, Kind kind, SheetIssues issues) {
@@ -67,6 +69,11 @@ final class ParsedSheet {
     void noteMarket(String market, long line) {
         marketLines.putIfAbsent(market, line);
     }
+
+    /** A market the market map does not know: reported once, and not again when the files are paired. */
+    void markUnknown(String market) { unknown.add(market); }
+
+    boolean isUnknown(String market) { return unknown.contains(market); }
 
     Long lineOf(String market) { return marketLines.get(market); }
 

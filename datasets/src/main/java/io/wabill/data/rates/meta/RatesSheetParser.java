@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads Meta's rates layout: one row per market, one column per category, {@code n/a} for no rate. */
 final class RatesSheetParser {
@@ -17,7 +18,7 @@ final class RatesSheetParser {
         SheetIssues issues = sheet.issues();
         int marketCol = -1;
         int currencyCol = SheetLayout.column(header, "currency");
-        Map<Integer, RateCategory> categoryCols = new java.util.TreeMap<>();
+        Map<Integer, RateCategory> categoryCols = new TreeMap<>();
         Map<RateCategory, Integer> seen = new EnumMap<>(RateCategory.class);
         for (int c = 0; c < header.width(); c++) {
             String h = header.cell(c);
@@ -45,6 +46,7 @@ final class RatesSheetParser {
             if (market == null) {
                 issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
                 market = MarketNames.clean(printed);
+                sheet.markUnknown(market);
             }
             Long earlier = firstLine.putIfAbsent(market, row.line());
             if (earlier != null) {
@@ -60,6 +62,7 @@ final class RatesSheetParser {
                 sheet.add(market, e.getValue(), RawBand.list(readRate(cell, row.line(), column, issues), row.line(), column));
             }
         }
+        return true;
     }
 
     /** Meta puts footnotes below the table: rows with text but no currency and no rate. */

@@ -26,11 +26,12 @@ final class SheetReader {
         if (parsed.problem() != null) issues.add(title.line(), "", parsed.problem());
         if (parsed.currency() != null) sheet.setCurrency(parsed.currency(), title.line());
         sheet.setEffective(parsed.effective() != null ? parsed.effective() : CardTitle.dateInFileName(name));
-        switch (layout.kind()) {
+        boolean usable = switch (layout.kind()) {
             case RATES -> RatesSheetParser.parse(rows, layout, sheet, markets);
             case WIDE_TIERS -> WideTierSheetParser.parse(rows, layout, sheet, markets);
             case LONG_TIERS -> LongTierSheetParser.parse(rows, layout, sheet, markets);
-        }
+        };
+        if (!usable) return sheet; // the header problem says it all; what follows would only echo it
         if (sheet.currency() == null) {
             issues.add(0, "", "no currency: neither a title (\"Cost per message in USD …\") nor a Currency column names one");
         }

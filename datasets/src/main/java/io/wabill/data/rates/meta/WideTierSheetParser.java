@@ -21,13 +21,14 @@ final class WideTierSheetParser {
 
     private WideTierSheetParser() {}
 
-    static void parse(List<SheetRow> rows, SheetLayout layout, ParsedSheet sheet, MarketNames markets) {
+    /** False when the header is unusable (already reported), so nothing below it was read. */
+    static boolean parse(List<SheetRow> rows, SheetLayout layout, ParsedSheet sheet, MarketNames markets) {
         SheetIssues issues = sheet.issues();
         SheetRow columns = rows.get(layout.headerLast());
         int marketCol = marketColumn(rows, layout);
         int currencyCol = SheetLayout.column(columns, "currency");
         List<Block> blocks = blocks(rows, layout, issues);
-        if (blocks.isEmpty()) return;
+        if (blocks.isEmpty()) return false;
         String market = null;
         for (int r = layout.headerLast() + 1; r < rows.size(); r++) {
             SheetRow row = rows.get(r);
@@ -38,6 +39,7 @@ final class WideTierSheetParser {
                 if (market == null) {
                     issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
                     market = MarketNames.clean(printed);
+                    sheet.markUnknown(market);
                 }
                 sheet.noteMarket(market, row.line());
             } else if (market == null) {
@@ -50,6 +52,7 @@ final class WideTierSheetParser {
                 if (band != null) sheet.add(market, b.category(), band);
             }
         }
+        return true;
     }
 
     /** The band of one block on one row, or null when the block is n/a there or could not be read. */
