@@ -24,6 +24,8 @@ import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
 import io.wabill.sim.events.MessageAssembler;
+import io.wabill.sim.exec.Replay;
+import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
 import io.wabill.sim.rates.CatalogException;
 import java.io.IOException;
@@ -44,6 +46,9 @@ public final class SimulationRun {
     public record Settings(List<Path> logs, Catalog catalog, AccountBook accounts, PricingOptions pricing,
                            boolean skipBadRows, Duration statusHorizon, long maxUnsortedRows, Path out,
                            boolean writeLedger, CsvDialect dialect, CustomerMask mask, Progress progress) {}
+
+    /** One scenario's strategy; {@code simulate} uses {@link StrategyChain#asLogged()}. */
+    private StrategyChain chain = StrategyChain.asLogged();
 
     /** What a run did, for the printed summary and for tests. */
     public record Result(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, SummaryTable summary,
@@ -114,6 +119,7 @@ public final class SimulationRun {
         private final LedgerWriter ledger;
         private final Engine engine;
         private final MessageAssembler assembler;
+        private final Replay replay;
         private Writer errorsOut;
         private CsvWriter errors;
         private long ledgerRows;
@@ -126,6 +132,7 @@ public final class SimulationRun {
                     ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), s.mask()) : null;
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
+            this.replay = new Replay(engine, chain);
             this.assembler = new MessageAssembler(engine::evaluationInstant, s.statusHorizon().toMillis(), this);
         }
 
@@ -147,6 +154,7 @@ public final class SimulationRun {
             try {
                 src.stream(assembler::accept);
                 assembler.finish();
+                drain();
             } finally {
                 if (t != null) t.stop();
             }
@@ -158,20 +166,38 @@ public final class SimulationRun {
             try {
                 for (LogRow row : src.loadSorted(s.maxUnsortedRows())) assembler.accept(row);
                 assembler.finish();
+                drain();
             } finally {
                 if (t != null) t.stop();
             }
         }
 
         @Override public void message(Message m) {
+            long instant = engine.evaluationInstant(m);
             try {
-                engine.process(m);
+                replay.submit(m, instant);
             } catch (PricingException e) {
-                RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
-                        e.getMessage() + (m.rows() > 1 ? " (" + m.rows() + " status rows of message " + m.messageId() + ")" : ""));
-                if (!s.skipBadRows()) throw new LogFormatException(error);
-                record(error, m.rows());
+                unpriced(e);
             }
+        }
+
+        /** Fires the executive's last events; a message that cannot be priced is handled like any other. */
+        private void drain() {
+            while (true) {
+                try {
+                    replay.finish();
+                    return;
+                } catch (PricingException e) {
+                    unpriced(e);
+                }
+            }
+        }
+
+        private void unpriced(PricingException e) {
+            RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
+                    e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""));
+            if (!s.skipBadRows()) throw new LogFormatException(error);
+            record(error, e.rows());
         }
 
         @Override public void rejectedRow(LogRow row, String column, String reason) {

@@ -112,7 +112,10 @@ public final class Engine {
     }
 
     /** Prices one message and hands its ledger line to the sink. */
-    public void process(Message msg) {
+    public void process(Message msg) { process(msg, null); }
+
+    /** Prices one message; {@code extraNote} (a strategy's doing) is appended to the ledger's note. */
+    public void process(Message msg, String extraNote) {
         long instant = evaluationInstant(msg);
         m = msg;
         t = instant;
@@ -133,7 +136,34 @@ public final class Engine {
         } else {
             send();
         }
+        if (extraNote != null) line.note = line.note.isEmpty() ? extraNote : line.note + "; " + extraNote;
         sink.accept(line);
+    }
+
+    /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
+    public io.wabill.sim.strategy.WindowView window(String business, String customer) {
+        view.state = pairs.get(businessKey(business), customerKey(customer), clock);
+        return view;
+    }
+
+    /** The account's time zone. */
+    public java.time.ZoneId zoneOf(String account) { return runtime(account).account.zone(); }
+
+    private final PairView view = new PairView();
+
+    /** The flyweight behind {@link #window}. */
+    private static final class PairView implements io.wabill.sim.strategy.WindowView {
+        PairState state;
+
+        @Override public boolean serviceWindowOpen(long t) { return state.cswOpen(t); }
+
+        @Override public long serviceWindowEnd() { return state.cswEnd; }
+
+        @Override public boolean freeEntryPointOpen(long t) { return state.fepOpen(t); }
+
+        @Override public boolean conversationOpen(io.wabill.sim.domain.TemplateCategory c, long t) {
+            return state.conversationOpen(ConversationSlot.of(c), t) || state.conversationOpen(ConversationSlot.CBP1, t);
+        }
     }
 
     /** A user message or call opens or resets the customer service window (G6) and may be a free entry point. */
@@ -355,7 +385,7 @@ public final class Engine {
     }
 
     PricingException error(String column, String value, String message) {
-        return new PricingException(m.file(), m.line(), column, value, message);
+        return new PricingException(m.file(), m.line(), column, value, message, m.rows());
     }
 
     /** Pairs held now, the most held at once, and how many were forgotten after their windows closed. */

@@ -6,9 +6,16 @@ public final class PricingException extends RuntimeException {
     private final long line;
     private final String column;
     private final String value;
+    private final int rows;
 
     public PricingException(String file, long line, String column, String value, String message) {
+        this(file, line, column, value, message, 1);
+    }
+
+    /** @param rows how many input rows the unpriced message stands for (its status rows) */
+    public PricingException(String file, long line, String column, String value, String message, int rows) {
         super(message);
+        this.rows = rows;
         this.file = file;
         this.line = line;
         this.column = column;
@@ -22,4 +29,6 @@ public final class PricingException extends RuntimeException {
     public String column() { return column; }
 
     public String value() { return value; }
+
+    public int rows() { return rows; }
 }

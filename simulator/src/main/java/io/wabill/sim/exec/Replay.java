@@ -1,0 +1,236 @@
+package io.wabill.sim.exec;
+
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.TemplateCategory;
+import io.wabill.sim.engine.Engine;
+import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.Message;
+import io.wabill.sim.strategy.Decision;
+import io.wabill.sim.strategy.Intent;
+import io.wabill.sim.strategy.IntentAccess;
+import io.wabill.sim.strategy.StrategyChain;
+import io.wabill.sim.strategy.StrategyContext;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The discrete-event executive of one scenario: the log's messages and the events strategies schedule
+ * (deferred sends and their deadlines) fire in one order, and each business message passes through the
+ * strategy chain before the engine prices it.
+ *
+ * <p><b>Ordering contract.</b> Events fire by instant (epoch ms), then priority (a customer's message 0, a
+ * logged business message 1, a strategy's scheduled event 2), then insertion order. So at one instant the
+ * customer's message opens its window before any business message is decided, and a message released by that
+ * customer message follows every logged message of the same instant. Messages must be submitted in this
+ * order (the {@link io.wabill.sim.events.MessageAssembler} delivers them so); scheduled events are never
+ * earlier than the event that scheduled them.
+ *
+ * <p>One replay per thread: it owns its queue, its engine and its deferred messages.
+ */
+public final class Replay implements StrategyContext {
+    public static final int CUSTOMER = 0, BUSINESS = 1, SCHEDULED = 2;
+
+    private final Engine engine;
+    private final StrategyChain chain;
+    private final boolean asLogged;
+    private final EventQueue queue = new EventQueue();
+    private final Decision decision = new Decision();
+    private final Map<String, List<Intent>> waitingForCustomer = new HashMap<>();
+    private final ReplayStats stats = new ReplayStats();
+    private long lastLogInstant = Long.MIN_VALUE;
+
+    public Replay(Engine engine, StrategyChain chain) {
+        this.engine = engine;
+        this.chain = chain;
+        this.asLogged = chain.isAsLogged();
+    }
+
+    /** Adds the log's next message at its evaluation instant and fires every event that can no longer be preceded. */
+    public void submit(Message m, long instant) {
+        int priority = m.isInbound() ? CUSTOMER : BUSINESS;
+        if (instant < lastLogInstant) {
+            // An undelivered message is only known to be undelivered once its status horizon has passed; it
+            // changes no window and costs nothing, so it is reported now instead of at its own instant.
+            if (!m.isInbound() && !m.isDelivered()) {
+                fire(m, lastLogInstant);
+                return;
+            }
+            throw new IllegalStateException("messages must be submitted in order; " + m.location() + " goes back in time");
+        }
+        lastLogInstant = instant;
+        queue.push(instant, priority, m);
+        while (!queue.isEmpty() && (queue.peekTime() < instant
+                || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
+            long t = queue.peekTime();
+            fire(queue.pop(), t);
+        }
+    }
+
+    /** Fires what is left up to the last logged instant; later deadlines stay pending and are counted. */
+    public void finish() {
+        while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) {
+            long t = queue.peekTime();
+            fire(queue.pop(), t);
+        }
+        while (!queue.isEmpty()) {
+            Object o = queue.pop();
+            if (o instanceof Wake w && w.current()) {
+                IntentAccess.settle(w.intent);
+                stats.pending++;
+            }
+        }
+        waitingForCustomer.clear();
+    }
+
+    public ReplayStats stats() { return stats; }
+
+    public Engine engine() { return engine; }
+
+    /** How many events wait in the queue. */
+    public int pendingEvents() { return queue.size(); }
+
+    @Override public ZoneId zoneOf(String account) { return engine.zoneOf(account); }
+
+    private void fire(Object event, long t) {
+        if (event instanceof Message m) {
+            if (m.isInbound()) {
+                engine.process(m);
+                if (!waitingForCustomer.isEmpty()) releaseWaiting(m, t);
+            } else {
+                business(m, t);
+            }
+        } else {
+            Wake w = (Wake) event;
+            if (w.current()) release(w.intent, false, t);
+        }
+    }
+
+    private void business(Message m, long t) {
+        stats.intended++;
+        if (asLogged) {
+            engine.process(m);
+            stats.sentAsLogged++;
+            return;
+        }
+        Intent intent = new Intent(m);
+        IntentAccess.firstSeen(intent, t);
+        decide(intent, 0, t);
+    }
+
+    /** Runs the chain from strategy {@code from} on. */
+    private void decide(Intent intent, int from, long t) {
+        Message m = intent.logged();
+        for (int i = from; i < chain.size(); i++) {
+            chain.get(i).decide(intent, engine.window(m.business(), m.customer()), this, t, decision);
+            if (!apply(intent, i, t)) return;
+        }
+        send(intent, t);
+    }
+
+    /** Applies the decision of strategy {@code i}; true when the message goes on to the next strategy. */
+    private boolean apply(Intent intent, int i, long t) {
+        switch (decision.action()) {
+            case SEND:
+                return true;
+            case SEND_AS:
+                IntentAccess.change(intent, decision.kind(), decision.category());
+                return true;
+            case DEFER:
+                if (decision.deadline() <= t && !decision.untilCustomerMessage()) return true;
+                if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
+                long generation = IntentAccess.defer(intent, i, decision.deadline(), decision.untilCustomerMessage());
+                queue.push(Math.max(t, decision.deadline()), SCHEDULED, new Wake(intent, generation));
+                if (decision.untilCustomerMessage())
+                    waitingForCustomer.computeIfAbsent(pairKey(intent.logged()), k -> new ArrayList<>()).add(intent);
+                return false;
+            default:
+                IntentAccess.settle(intent);
+                stats.dropped++;
+                stats.dropReasons.merge(decision.reason(), 1L, Long::sum);
+                return false;
+        }
+    }
+
+    /** A customer's message releases the messages waiting for it, right after it (priority SCHEDULED). */
+    private void releaseWaiting(Message inbound, long t) {
+        List<Intent> waiting = waitingForCustomer.remove(pairKey(inbound));
+        if (waiting == null) return;
+        for (Intent intent : waiting) {
+            if (IntentAccess.isWaitingForCustomer(intent))
+                queue.push(t, SCHEDULED, new Wake(intent, IntentAccess.wakeByCustomer(intent)));
+        }
+    }
+
+    private void release(Intent intent, boolean unused, long t) {
+        boolean customerWrote = IntentAccess.releasedByCustomer(intent);
+        int by = IntentAccess.deferredBy(intent);
+        IntentAccess.released(intent);
+        Message m = intent.logged();
+        chain.get(by).release(intent, customerWrote, engine.window(m.business(), m.customer()), this, t, decision);
+        if (apply(intent, by, t)) decide(intent, by + 1, t);
+    }
+
+    private void send(Intent intent, long t) {
+        IntentAccess.settle(intent);
+        Message logged = intent.logged();
+        long firstSeen = IntentAccess.firstSeenAt(intent);
+        boolean retimed = t != firstSeen;
+        boolean changed = intent.kind() != logged.kind() || intent.category() != logged.category();
+        if (!retimed && !changed) {
+            engine.process(logged);
+            stats.sentAsLogged++;
+            return;
+        }
+        Message out = reshape(logged, intent.kind(), intent.category(), retimed ? t : Long.MIN_VALUE);
+        StringBuilder note = new StringBuilder("strategy: ");
+        if (changed) note.append("sent as ").append(describe(intent.kind(), intent.category())).append(" instead of ")
+                .append(describe(logged.kind(), logged.category()));
+        if (retimed) {
+            if (changed) note.append(", ");
+            note.append("delayed ").append(duration(t - firstSeen));
+            stats.delay(t - firstSeen);
+        }
+        stats.sentChanged++;
+        engine.process(out, note.toString());
+    }
+
+    /** The message as sent: another kind or category, and when retimed, sent and delivered at {@code at}. */
+    static Message reshape(Message m, MessageKind kind, TemplateCategory category, long at) {
+        long send = at == Long.MIN_VALUE ? m.sendAt() : at;
+        long delivered = !m.isDelivered() ? LogRow.NONE : at == Long.MIN_VALUE ? m.deliveredAt() : at;
+        return new Message(m.messageId(), m.account(), m.portfolio(), m.business(), m.customer(), m.direction(), kind,
+                kind == MessageKind.TEMPLATE ? category : null, m.entryPoint(), m.status(), send, delivered,
+                m.template(), m.tokens(), m.file(), m.line(), m.rows(), m.sequence());
+    }
+
+    private static String describe(MessageKind kind, TemplateCategory category) {
+        return kind == MessageKind.TEMPLATE ? category.code() + " template" : kind.code();
+    }
+
+    static String duration(long millis) {
+        long minutes = millis / 60_000;
+        return minutes >= 60 ? (minutes / 60) + "h" + String.format("%02d", minutes % 60) + "m" : minutes + "m";
+    }
+
+    private static String pairKey(Message m) {
+        String b = m.business().startsWith("+") ? m.business().substring(1) : m.business();
+        String c = m.customer().startsWith("+") ? m.customer().substring(1) : m.customer();
+        return b + '\u0000' + c;
+    }
+
+    /** A scheduled wake-up of a deferred message; stale once the message was released another way. */
+    private static final class Wake {
+        final Intent intent;
+        final long generation;
+
+        Wake(Intent intent, long generation) {
+            this.intent = intent;
+            this.generation = generation;
+        }
+
+        boolean current() { return IntentAccess.generation(intent) == generation && !IntentAccess.isSettled(intent); }
+    }
+}

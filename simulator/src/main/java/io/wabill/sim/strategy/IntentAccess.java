@@ -1,0 +1,57 @@
+package io.wabill.sim.strategy;
+
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.TemplateCategory;
+
+/**
+ * The executive's handle on an {@link Intent}'s bookkeeping, which strategies can read but not change.
+ * Each deferral gets a new generation, so a wake-up scheduled for an earlier deferral is recognised as stale.
+ */
+public final class IntentAccess {
+    private IntentAccess() {}
+
+    public static void firstSeen(Intent i, long t) { i.firstSeenAt = t; }
+
+    public static long firstSeenAt(Intent i) { return i.firstSeenAt; }
+
+    public static void change(Intent i, MessageKind kind, TemplateCategory category) {
+        i.kind = kind;
+        i.category = kind == MessageKind.TEMPLATE ? category : null;
+    }
+
+    /** Marks the intent deferred by strategy {@code by}; returns the deferral's generation. */
+    public static long defer(Intent i, int by, long deadline, boolean untilCustomer) {
+        i.deferredBy = by;
+        i.deadline = deadline;
+        i.waitingForCustomer = untilCustomer;
+        i.wasDeferred = true;
+        i.releasedByCustomer = false;
+        return ++i.generation;
+    }
+
+    public static boolean wasDeferred(Intent i) { return i.wasDeferred; }
+
+    public static boolean isWaitingForCustomer(Intent i) { return i.waitingForCustomer && !i.settled; }
+
+    /** The customer wrote: the next wake-up releases the intent as a customer release. */
+    public static long wakeByCustomer(Intent i) {
+        i.waitingForCustomer = false;
+        i.releasedByCustomer = true;
+        return ++i.generation;
+    }
+
+    public static boolean releasedByCustomer(Intent i) { return i.releasedByCustomer; }
+
+    public static void released(Intent i) {
+        i.waitingForCustomer = false;
+        i.generation++;
+    }
+
+    public static int deferredBy(Intent i) { return i.deferredBy; }
+
+    public static long generation(Intent i) { return i.generation; }
+
+    public static void settle(Intent i) { i.settled = true; }
+
+    public static boolean isSettled(Intent i) { return i.settled; }
+}

@@ -1,0 +1,27 @@
+package io.wabill.sim.strategy;
+
+/**
+ * A way of messaging: for each business message the log intends to send, given the pair's windows now,
+ * send it as it is, send it as another kind, defer it, or drop it. Customers' behaviour is the log's own:
+ * only inbound messages that really happened open windows, at the times they happened.
+ *
+ * <p>Implementations keep no per-message state of their own (the replay holds deferred messages), so one
+ * instance may serve a whole replay; they must be deterministic: the same log and parameters give the same
+ * decisions.
+ */
+public interface Strategy {
+    /** The canonical text of this strategy with its parameters, e.g. {@code conversation-first:defer=12h,categories=utility}. */
+    String spec();
+
+    /** Decides for a message at {@code now}, its intended send instant or the instant it was released. */
+    void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out);
+
+    /**
+     * Decides what a message this strategy deferred becomes when released, either because the customer wrote
+     * ({@code customerWrote}) or because its deadline came. The default sends it as it stands.
+     */
+    default void release(Intent intent, boolean customerWrote, WindowView window, StrategyContext context, long now,
+                         Decision out) {
+        out.send();
+    }
+}
