@@ -197,7 +197,7 @@ public final class SimulationRun {
             RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
                     e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""));
             if (!s.skipBadRows()) throw new LogFormatException(error);
-            record(error, e.rows());
+            record(error, 1); // its other status rows are counted as merged
         }
 
         @Override public void rejectedRow(LogRow row, String column, String reason) {
