@@ -58,15 +58,15 @@ final class ComparisonRun {
             nbpTotals = new ArrayList<>();
             for (ScenarioPipeline p : counting.pipelines) nbpTotals.add(p.engine.counters());
         }
-        OutputSet outputs = new OutputSet(s.out());
+        Pass pass = new Pass(new OutputSet(s.out()), nbpTotals);
         try {
-            Pass pass = new Pass(outputs, nbpTotals);
             boolean inMemory = pass.run();
             Result r = pass.finish(inMemory);
-            List<Path> written = outputs.commit();
+            // The pass may have replaced its outputs (an unsorted log is read again): commit the ones it used.
+            List<Path> written = pass.outputs.commit();
             return new Result(r.rowsIn(), r.scenarios(), r.table(), written, inMemory);
         } catch (IOException | RuntimeException e) {
-            outputs.abort();
+            pass.outputs.abort();
             throw e;
         }
     }

@@ -1,0 +1,52 @@
+package io.wabill.sim.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class EventQueueTest {
+    @Test
+    void eventsFireByInstantThenPriorityThenInsertionOrder() {
+        EventQueue q = new EventQueue(2);
+        q.push(20, 0, "t20-p0-first");
+        q.push(10, 2, "t10-p2");
+        q.push(10, 1, "t10-p1-first");
+        q.push(10, 1, "t10-p1-second");
+        q.push(20, 0, "t20-p0-second");
+        q.push(10, 0, "t10-p0");
+        List<Object> order = new ArrayList<>();
+        while (!q.isEmpty()) order.add(q.pop());
+        assertEquals(List.of("t10-p0", "t10-p1-first", "t10-p1-second", "t10-p2", "t20-p0-first", "t20-p0-second"), order);
+    }
+
+    private record Ref(long time, int priority, long seq) {}
+
+    @Test
+    void interleavedPushesAndPopsMatchAPriorityQueueOnTheSameKeys() {
+        SplittableRandom rnd = new SplittableRandom(42);
+        for (int round = 0; round < 20; round++) {
+            EventQueue q = new EventQueue(4);
+            PriorityQueue<Ref> ref = new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time)
+                    : a.priority != b.priority ? Integer.compare(a.priority, b.priority) : Long.compare(a.seq, b.seq));
+            long seq = 0;
+            for (int step = 0; step < 5000; step++) {
+                if (ref.isEmpty() || rnd.nextInt(3) > 0) {
+                    Ref r = new Ref(rnd.nextLong(50), rnd.nextInt(3), seq++);
+                    ref.add(r);
+                    q.push(r.time, r.priority, r);
+                } else {
+                    Ref expected = ref.poll();
+                    assertEquals(expected.time, q.peekTime());
+                    assertEquals(expected, q.pop());
+                }
+            }
+            while (!ref.isEmpty()) assertEquals(ref.poll(), q.pop());
+            assertTrue(q.isEmpty());
+        }
+    }
+}
