@@ -89,19 +89,21 @@ public final class SimulationRun {
     }
 
     private LongCounter firstPass() throws IOException {
-        Engine engine = engine(line -> { });
+        Engine[] engine = {engine(line -> { })};
         Attempt counting = new Attempt(null, null) {
-            @Override Engine makeEngine(LedgerSink sink) { return engine; }
+            @Override Engine makeEngine(LedgerSink sink) { return engine[0]; }
         };
         try {
             counting.streamFrom(new LogSource(s.logs(), counting.handler()));
         } catch (UnsortedLogException e) {
+            // The streaming attempt counted part of the log: count again from zero, sorted.
+            engine[0] = engine(line -> { });
             Attempt again = new Attempt(null, null) {
-                @Override Engine makeEngine(LedgerSink sink) { return engine; }
+                @Override Engine makeEngine(LedgerSink sink) { return engine[0]; }
             };
             again.sortFrom(new LogSource(s.logs(), again.handler()));
         }
-        return engine.counters();
+        return engine[0].counters();
     }
 
     private Engine engine(LedgerSink sink) {

@@ -1,0 +1,81 @@
+package io.wabill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The options PRICING.md names, and the output options, through the command line. */
+class SimulateOptionsTest {
+    static Path conformance(String name) throws Exception { return ConformanceTest.folder().resolve(name); }
+
+    static List<CsvTable.Row> simulate(Path out, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("simulate", "--quiet", "--out", out.toString()));
+        all.addAll(List.of(args));
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(all.toArray(new String[0]), new PrintWriter(o), new PrintWriter(e));
+        assertEquals(0, code, e.toString() + o);
+        return CsvTable.read(out.resolve("ledger.csv"));
+    }
+
+    static CsvTable.Row row(List<CsvTable.Row> ledger, String id) {
+        return ledger.stream().filter(r -> r.get("message_id").equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void wholeMonthBandsPriceEveryTemplateAtTheBandTheMonthReaches(@TempDir Path work) throws Exception {
+        // nbp_basics: Brazil charges three templates in September 2021; the test card's notification bands are
+        // 1-2 at 0.0070 and 3+ at 0.0060, so whole-month pricing puts all three at 0.0060 (A3 option).
+        List<CsvTable.Row> l = simulate(work, conformance("nbp_basics.csv").toString(), "--rates",
+                conformance("rates").toString(), "--nbp-bands", "whole_month");
+        for (String id : List.of("nbp_basi-00001", "nbp_basi-00004", "nbp_basi-00005"))
+            assertEquals("0.0060", row(l, id).get("amount"), id);
+        assertEquals("0.0070", row(l, "nbp_basi-00006").get("amount"));
+    }
+
+    @Test
+    void theUsBlockCanReachCanadaOrBeSwitchedOff(@TempDir Path work) throws Exception {
+        String log = conformance("pmp_markets.csv").toString(), rates = conformance("rates").toString();
+        List<CsvTable.Row> usCa = simulate(work.resolve("a"), log, "--rates", rates, "--us-block", "us_ca");
+        assertEquals("rejected", row(usCa, "pmp_mark-00003").get("pricing_type")); // +1 416 is Canada
+        List<CsvTable.Row> off = simulate(work.resolve("b"), log, "--rates", rates, "--us-block", "off");
+        assertEquals("regular", row(off, "pmp_mark-00001").get("pricing_type"));
+    }
+
+    @Test
+    void maskedCustomersKeepTheCallingCodeAndHashTheRest(@TempDir Path work) throws Exception {
+        List<CsvTable.Row> l = simulate(work, conformance("pmp_markets.csv").toString(), "--rates",
+                conformance("rates").toString(), "--mask-customers", "--mask-salt", "s1");
+        String uk = row(l, "pmp_mark-00005").get("customer");
+        assertTrue(uk.matches("44-[0-9a-f]{12}"), uk);
+        assertFalse(Files.readString(work.resolve("ledger.csv")).contains("7911000001"));
+    }
+
+    @Test
+    void theExcelDialectWritesABomAndCrlf(@TempDir Path work) throws Exception {
+        simulate(work, conformance("pmp_markets.csv").toString(), "--rates", conformance("rates").toString(),
+                "--csv-dialect", "excel");
+        byte[] bytes = Files.readAllBytes(work.resolve("summary.csv"));
+        assertEquals((byte) 0xEF, bytes[0]);
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("currency\r\n"));
+    }
+
+    @Test
+    void aWhatIfCardInAnotherCurrencyIsABadInputNamingBoth(@TempDir Path work) throws Exception {
+        StringWriter o = new StringWriter(), e = new StringWriter();
+        int code = Main.run(new String[] {"simulate", "--quiet", "--out", work.toString(),
+            conformance("pmp_markets.csv").toString(), "--card", "INR@2025-10-01"}, new PrintWriter(o), new PrintWriter(e));
+        assertEquals(ExitCodes.BAD_INPUT, code);
+        assertTrue(e.toString().contains("INR@2025-10-01") && e.toString().contains("USD"), e.toString());
+        assertFalse(Files.exists(work.resolve("ledger.csv")), "no partial ledger is left");
+    }
+}
