@@ -37,45 +37,72 @@ public record PricingOptions(Regime forcedRegime, String pinnedCard, boolean all
                 ServiceTierScope.NUMBER, false, ExpiryBase.DELIVERY, Map.of("USD", AGENT_USD_PER_MILLION));
     }
 
-    public PricingOptions withForcedRegime(Regime r) {
-        return new PricingOptions(r, pinnedCard, allowStaleCard, fepWindow, usBlock, nbpBands, serviceTierScope, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withForcedRegime(Regime r) { return edit().forcedRegime(r).build(); }
 
-    public PricingOptions withPinnedCard(String card) {
-        return new PricingOptions(forcedRegime, card, allowStaleCard, fepWindow, usBlock, nbpBands, serviceTierScope, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withPinnedCard(String card) { return edit().pinnedCard(card).build(); }
 
-    public PricingOptions withAllowStaleCard(boolean allow) {
-        return new PricingOptions(forcedRegime, pinnedCard, allow, fepWindow, usBlock, nbpBands, serviceTierScope, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withAllowStaleCard(boolean allow) { return edit().allowStaleCard(allow).build(); }
 
-    public PricingOptions withFepWindow(Duration d) {
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, d, usBlock, nbpBands, serviceTierScope, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withFepWindow(Duration d) { return edit().fepWindow(d).build(); }
 
-    public PricingOptions withUsBlock(UsBlockScope s) {
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, s, nbpBands, serviceTierScope, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withUsBlock(UsBlockScope s) { return edit().usBlock(s).build(); }
 
-    public PricingOptions withNbpBands(BandMode m) {
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, usBlock, m, serviceTierScope, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withNbpBands(BandMode m) { return edit().nbpBands(m).build(); }
 
-    public PricingOptions withServiceTierScope(ServiceTierScope s) {
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, usBlock, nbpBands, s, nonProfitExemption, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withServiceTierScope(ServiceTierScope s) { return edit().serviceTierScope(s).build(); }
 
-    public PricingOptions withNonProfitExemption(boolean on) {
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, usBlock, nbpBands, serviceTierScope, on, expiryBase, agentRatePerMillion);
-    }
+    public PricingOptions withNonProfitExemption(boolean on) { return edit().nonProfitExemption(on).build(); }
 
-    public PricingOptions withExpiryBase(ExpiryBase b) {
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, usBlock, nbpBands, serviceTierScope, nonProfitExemption, b, agentRatePerMillion);
-    }
+    public PricingOptions withExpiryBase(ExpiryBase b) { return edit().expiryBase(b).build(); }
 
     public PricingOptions withAgentRate(String currency, BigDecimal perMillion) {
         Map<String, BigDecimal> m = new TreeMap<>(agentRatePerMillion);
         m.put(currency, perMillion);
-        return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, usBlock, nbpBands, serviceTierScope, nonProfitExemption, expiryBase, m);
+        return edit().agentRates(m).build();
+    }
+
+    private Editor edit() { return new Editor(this); }
+
+    /** A mutable copy, so each {@code with…} method changes one field without restating the others. */
+    private static final class Editor {
+        private Regime forcedRegime;
+        private String pinnedCard;
+        private boolean allowStaleCard;
+        private Duration fepWindow;
+        private UsBlockScope usBlock;
+        private BandMode nbpBands;
+        private ServiceTierScope serviceTierScope;
+        private boolean nonProfitExemption;
+        private ExpiryBase expiryBase;
+        private Map<String, BigDecimal> agentRates;
+
+        Editor(PricingOptions o) {
+            forcedRegime = o.forcedRegime;
+            pinnedCard = o.pinnedCard;
+            allowStaleCard = o.allowStaleCard;
+            fepWindow = o.fepWindow;
+            usBlock = o.usBlock;
+            nbpBands = o.nbpBands;
+            serviceTierScope = o.serviceTierScope;
+            nonProfitExemption = o.nonProfitExemption;
+            expiryBase = o.expiryBase;
+            agentRates = o.agentRatePerMillion;
+        }
+
+        Editor forcedRegime(Regime v) { forcedRegime = v; return this; }
+        Editor pinnedCard(String v) { pinnedCard = v; return this; }
+        Editor allowStaleCard(boolean v) { allowStaleCard = v; return this; }
+        Editor fepWindow(Duration v) { fepWindow = v; return this; }
+        Editor usBlock(UsBlockScope v) { usBlock = v; return this; }
+        Editor nbpBands(BandMode v) { nbpBands = v; return this; }
+        Editor serviceTierScope(ServiceTierScope v) { serviceTierScope = v; return this; }
+        Editor nonProfitExemption(boolean v) { nonProfitExemption = v; return this; }
+        Editor expiryBase(ExpiryBase v) { expiryBase = v; return this; }
+        Editor agentRates(Map<String, BigDecimal> v) { agentRates = v; return this; }
+
+        PricingOptions build() {
+            return new PricingOptions(forcedRegime, pinnedCard, allowStaleCard, fepWindow, usBlock, nbpBands,
+                    serviceTierScope, nonProfitExemption, expiryBase, agentRates);
+        }
     }
 }
