@@ -32,9 +32,13 @@ final class NbpPricing {
         long n = e.counters.get(key) + 1;
         long total = e.nbpMonthTotal(key);
         boolean wholeMonth = e.options.nbpBands() == BandMode.WHOLE_MONTH && total > 0;
-        int index = bands.indexOf(wholeMonth ? total : n);
-        e.chargeBand(choice, bands, index, BillableCategory.NOTIFICATION,
-                wholeMonth ? "A3 whole-month band of " + total : "A3");
+        if (choice.tiersUnknown()) {
+            // G2a: a list-only period prices tiered categories at the first band and says so.
+            e.chargeBand(choice, bands, 0, BillableCategory.NOTIFICATION, "A3; tiers-unknown");
+        } else {
+            e.chargeBand(choice, bands, bands.indexOf(wholeMonth ? total : n), BillableCategory.NOTIFICATION,
+                    wholeMonth ? "A3 whole-month band of " + total : "A3");
+        }
         e.counters.increment(key);
     }
 }
