@@ -55,7 +55,8 @@ final class WebhookImportRun {
 
     /** Prints the import report's main figures. */
     static void print(PrintWriter out, ImportReport r, long errors) {
-        out.printf("Payloads read: %,d (%,d bad, listed in the errors file)%n", r.payloads(), r.badPayloads());
+        out.printf("Payloads read: %,d%s%n", r.payloads(), r.badPayloads() == 0 ? "" : " (" + r.badPayloads()
+                + " could not be used, listed in the errors file; the rest were imported)");
         var items = r.items();
         out.printf("Messages: %,d outbound (%,d statuses merged), %,d inbound messages, %,d calls; %,d not written (kind unknown)%n",
                 r.outboundMessages(), items.get("statuses_merged"), items.get("inbound_messages"), items.get("inbound_calls"),

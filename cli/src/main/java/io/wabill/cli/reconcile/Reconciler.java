@@ -134,7 +134,9 @@ public final class Reconciler implements SimulationRun.LedgerTap {
         } else {
             tallies.get(Field.BILLABLE_FLAG).notReported++;
         }
-        boolean cbp = l.model() == PricingModel.CBP && l.conversationId() != 0 && !r.conversationId().isEmpty();
+        // W2: a conversation object Meta sent under PMP is no conversation, so only CBP reports draw boundaries.
+        boolean metaCbp = r.pricingModel().isEmpty() || r.pricingModel().equalsIgnoreCase("CBP");
+        boolean cbp = l.model() == PricingModel.CBP && l.conversationId() != 0 && !r.conversationId().isEmpty() && metaCbp;
         if (cbp) {
             matcher.add(l.conversationId(), r.conversationId());
             long[] ends = conversationEnds.computeIfAbsent(l.conversationId(), k -> new long[] {LogRow.NONE, LogRow.NONE});

@@ -74,7 +74,7 @@ public final class PayloadReader {
                     readValues(p, sink, n);
                 } catch (JsonProcessingException e) {
                     JsonLocation at = e.getLocation();
-                    sink.unreadable(n, at == null ? 0 : at.getColumnNr(), "not JSON: " + e.getOriginalMessage());
+                    sink.unreadable(n, at == null ? 0 : at.getColumnNr(), "not JSON: " + plain(e));
                 }
             }
         }
@@ -87,7 +87,7 @@ public final class PayloadReader {
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 sink.unreadable(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(), "not JSON: "
-                        + e.getOriginalMessage() + "; the rest of this file cannot be read (JSON has no line to "
+                        + plain(e) + "; the rest of this file cannot be read (JSON has no line to "
                         + "resume at); store payloads one per line to lose only the bad line");
             }
         }
@@ -116,6 +116,11 @@ public final class PayloadReader {
                 sink.unreadable(at, p.currentTokenLocation().getColumnNr(), "expected a payload object or an array of payloads, found " + t);
             }
         }
+    }
+
+    /** Jackson's message without its note on where the source is (the error already names file and line). */
+    private static String plain(JsonProcessingException e) {
+        return e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
     }
 
     private static String stripBom(String s) { return s.startsWith("\uFEFF") ? s.substring(1) : s; }
