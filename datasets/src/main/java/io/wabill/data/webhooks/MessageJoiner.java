@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  * written anyway and counted (the log reader then sorts in memory).
  *
  * <p>Held at once: the messages first seen within the last join window, the rows of the last two join
- * windows, the written ids of the last {@code horizon}, and the pairs with a user message in the last day.
+ * windows, about 16 bytes per id written or received in the last {@code horizon} (plus the attributes of the
+ * undelivered ones), and the pairs with a user message in the last day.
  */
 public final class MessageJoiner {
     static final long DAY = 24L * 3600 * 1000;
@@ -51,7 +52,8 @@ public final class MessageJoiner {
     private final PriorityQueue<ImportedRow> buffer = new PriorityQueue<>(Comparator.comparingLong(ImportedRow::timestamp)
             .thenComparing(r -> r.direction() != Direction.INBOUND).thenComparingLong(ImportedRow::sequence));
     private final LinkedHashMap<String, Written> written = new LinkedHashMap<>();
-    private final LinkedHashMap<String, Long> inboundSeen = new LinkedHashMap<>();
+    /** Ids of written messages that nothing late can change (delivered, or not written), and of user messages. */
+    private final IdMemory settled, inboundSeen;
     private final LinkedHashMap<String, long[]> userMessages = new LinkedHashMap<>();
     private long watermark = Long.MIN_VALUE;
     private long lastWritten = Long.MIN_VALUE;
@@ -68,6 +70,8 @@ public final class MessageJoiner {
         this.report = report;
         this.out = out;
         this.errors = errors;
+        this.settled = new IdMemory(horizonMillis);
+        this.inboundSeen = new IdMemory(horizonMillis);
     }
 
     public void accept(Object event) {
@@ -81,12 +85,12 @@ public final class MessageJoiner {
 
     private void inbound(InboundEvent e) {
         advance(e.timestamp());
-        if (inboundSeen.containsKey(e.messageId())) { // Meta re-sends a webhook that was not acknowledged
+        if (inboundSeen.contains(e.messageId(), watermark)) { // Meta re-sends a webhook that was not acknowledged
             report.inboundDuplicates++;
             release();
             return;
         }
-        inboundSeen.put(e.messageId(), watermark);
+        inboundSeen.add(e.messageId(), watermark);
         if (e.kind() == MessageKind.CALL) report.calls++;
         else report.inboundMessages++;
         rememberUserMessage(e.business(), e.customer(), e.timestamp());
@@ -105,6 +109,7 @@ public final class MessageJoiner {
         } else {
             Written w = written.get(s.messageId());
             if (w != null) late(s, w);
+            else if (settled.contains(s.messageId(), watermark)) lateWithoutNews();
             else open(s);
         }
         release();
@@ -117,14 +122,23 @@ public final class MessageJoiner {
         report.peakPending = Math.max(report.peakPending, pending.size());
     }
 
-    /** A status of a message already written: a further status row when it says something new. */
-    private void late(StatusEvent s, Written w) {
+    private void lateWithoutNews() {
         report.statusesMerged++;
-        if (w.unwritten || DeliveryStatus.mostAdvanced(w.status, s.status()) == w.status) {
-            report.lateStatusesIgnored++;
+        report.lateStatusesIgnored++;
+    }
+
+    /** A status of an undelivered message already written: a further status row when it says something new. */
+    private void late(StatusEvent s, Written w) {
+        if (DeliveryStatus.mostAdvanced(w.status, s.status()) == w.status) {
+            lateWithoutNews();
             return;
         }
+        report.statusesMerged++;
         w.status = s.status();
+        if (s.status().isDelivered()) { // from now on only a read could follow, which changes no price
+            written.remove(s.messageId());
+            settled.add(s.messageId(), watermark);
+        }
         report.lateStatusRows++;
         buffer(new ImportedRow(s.timestamp(), s.messageId(), w.account, w.business, w.customer, Direction.OUTBOUND,
                 w.kind, w.category, EntryPoint.NONE, s.status(), LogRow.NONE, s.report(), sequence++));
@@ -137,8 +151,9 @@ public final class MessageJoiner {
         String category = p.report.category().toLowerCase(Locale.ROOT);
         if (!category.isEmpty() && !KindInference.KNOWN_CATEGORIES.contains(category))
             report.unknownCategories.merge(p.report.category(), 1L, Long::sum); // W4: kept as reported, listed
-        Written w = new Written(p, kind, watermark);
-        written.put(p.id, w);
+        // Only a message still waiting for its delivery keeps its attributes; the others are settled ids.
+        if (kind.kind() != null && !p.status.isDelivered()) written.put(p.id, new Written(p, kind, watermark));
+        else settled.add(p.id, watermark);
         if (kind.kind() == null) {
             report.unresolvedMessages++;
             errors.accept(new RowError(p.file, p.line, "category", p.report.category(),
@@ -166,7 +181,6 @@ public final class MessageJoiner {
         long safe = watermark - 2 * joinWindow;
         while (!buffer.isEmpty() && buffer.peek().timestamp() < safe) emit(buffer.poll());
         forget(written, w -> w.writtenAt + horizon < watermark);
-        forget(inboundSeen, at -> at + horizon < watermark);
         forget(userMessages, times -> times[times.length - 1] + DAY + 2 * joinWindow < watermark);
     }
 
@@ -251,7 +265,6 @@ public final class MessageJoiner {
         final String account, business, customer;
         final MessageKind kind;
         final TemplateCategory category;
-        final boolean unwritten;
         final long writtenAt;
         DeliveryStatus status;
 
@@ -261,7 +274,6 @@ public final class MessageJoiner {
             this.customer = p.customer;
             this.kind = k.kind();
             this.category = k.category();
-            this.unwritten = k.kind() == null;
             this.status = p.status;
             this.writtenAt = writtenAt;
         }
