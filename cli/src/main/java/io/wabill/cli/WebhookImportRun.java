@@ -68,7 +68,7 @@ final class WebhookImportRun {
     }
 
     /** The errors file, opened at the first error. */
-    private final class ErrorList {
+    private static final class ErrorList {
         private final OutputSet outputs;
         private final String name;
         private final CsvDialect dialect;
