@@ -54,9 +54,22 @@ public final class SimulationRun {
     public record Result(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, SummaryTable summary,
                          List<Path> written, boolean sortedInMemory, int peakPairs) {}
 
-    private final Settings s;
+    /** Also receives every ledger line of the run (reconcile compares them with Meta's reports). */
+    public interface LedgerTap extends LedgerSink {
+        /** The run starts over (the log turned out not to be sorted): forget every line received so far. */
+        void restart() throws IOException;
+    }
 
-    public SimulationRun(Settings settings) { this.s = settings; }
+    private final Settings s;
+    private final LedgerTap tap;
+
+    public SimulationRun(Settings settings) { this(settings, null); }
+
+    /** @param tap receives each ledger line after the run's own reports; null for none */
+    public SimulationRun(Settings settings, LedgerTap tap) {
+        this.s = settings;
+        this.tap = tap;
+    }
 
     public Result run() throws IOException {
         LongCounter nbpTotals = null;
@@ -73,6 +86,7 @@ public final class SimulationRun {
             } catch (UnsortedLogException e) {
                 outputs.abort();
                 outputs = new OutputSet(s.out());
+                if (tap != null) tap.restart();
                 a = new Attempt(outputs, nbpTotals);
                 inMemory = true;
                 if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
@@ -147,6 +161,7 @@ public final class SimulationRun {
         private void accept(LedgerLine line) {
             summary.accept(line);
             if (ledger != null) ledger.accept(line);
+            if (tap != null && outputs != null) tap.accept(line);
             ledgerRows++;
         }
 

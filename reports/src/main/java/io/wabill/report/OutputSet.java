@@ -29,12 +29,14 @@ public final class OutputSet {
 
     public Path folder() { return folder; }
 
-    /** A writer for {@code name}; the file appears under that name at commit. */
+    /** A writer for {@code name}, gzip-compressed when the name ends with {@code .gz}; the file appears under that name at commit. */
     public Writer open(String name) throws IOException {
         Path target = folder.resolve(name);
         Path temp = folder.resolve("." + name + ".partial");
         pending.put(target, temp);
-        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);
+        java.io.OutputStream out = Files.newOutputStream(temp);
+        if (name.endsWith(".gz")) out = new java.util.zip.GZIPOutputStream(out, 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Renames every file to its real name; returns their paths in the order they were opened. */

@@ -22,6 +22,7 @@ final class Cbp1Pricing {
         if (p.fepOpen(t)) {
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4");
             e.line.conversationId = p.fepConversation;
+            e.line.windowEnd = p.fepEnd;
             return;
         }
         if (p.conversationOpen(slot, t)) {
@@ -29,6 +30,7 @@ final class Cbp1Pricing {
             p.entryPending = false;
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "B1");
             e.line.conversationId = p.conversationId[slot];
+            e.line.windowEnd = p.conversationEnd[slot];
             return;
         }
         if (p.latestInboundIsEntry && p.entryAvailable(t)) {
@@ -38,6 +40,7 @@ final class Cbp1Pricing {
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4 " + hours + "h");
             e.line.conversationId = p.fepConversation;
+            e.line.windowEnd = p.fepEnd;
             return;
         }
         boolean userInitiated = p.cswOpen(t);
@@ -57,5 +60,6 @@ final class Cbp1Pricing {
         p.conversationId[slot] = e.nextConversation();
         p.conversationCategory[slot] = type;
         e.line.conversationId = p.conversationId[slot];
+        e.line.windowEnd = p.conversationEnd[slot];
     }
 }

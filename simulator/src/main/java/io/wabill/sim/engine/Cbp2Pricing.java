@@ -25,6 +25,7 @@ final class Cbp2Pricing {
             // C7: no conversation opens while a free entry point conversation lasts; everything in it is free.
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7");
             e.line.conversationId = p.fepConversation;
+            e.line.windowEnd = p.fepEnd;
             return;
         }
         if (p.entryAvailable(t)) {
@@ -34,6 +35,7 @@ final class Cbp2Pricing {
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7 72h");
             e.line.conversationId = p.fepConversation;
+            e.line.windowEnd = p.fepEnd;
             return;
         }
         if (e.m.kind() == MessageKind.TEMPLATE) template(p, t);
@@ -47,6 +49,7 @@ final class Cbp2Pricing {
         if (p.conversationOpen(slot, t)) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "C2");
             e.line.conversationId = p.conversationId[slot];
+            e.line.windowEnd = p.conversationEnd[slot];
             return;
         }
         CardChoice choice = e.card();
@@ -84,6 +87,7 @@ final class Cbp2Pricing {
         if (covering >= 0) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[covering], "C3");
             e.line.conversationId = p.conversationId[covering];
+            e.line.windowEnd = p.conversationEnd[covering];
             return;
         }
         if (!e.day().isBefore(SERVICE_FREE_FROM)) {
@@ -108,5 +112,6 @@ final class Cbp2Pricing {
         p.conversationId[slot] = e.nextConversation();
         p.conversationCategory[slot] = billable;
         e.line.conversationId = p.conversationId[slot];
+        e.line.windowEnd = p.conversationEnd[slot];
     }
 }

@@ -23,6 +23,7 @@ public final class LedgerLine {
     PricingType type;
     BillableCategory billable = BillableCategory.NONE;
     long conversationId;
+    long windowEnd = LogRow.NONE;
     Band band;
     BigDecimal rate;
     long amountUnits;
@@ -41,6 +42,7 @@ public final class LedgerLine {
         type = null;
         billable = BillableCategory.NONE;
         conversationId = 0;
+        windowEnd = LogRow.NONE;
         band = null;
         rate = null;
         amountUnits = 0;
@@ -69,6 +71,12 @@ public final class LedgerLine {
 
     /** The CBP conversation's number, 0 when none. */
     public long conversationId() { return conversationId; }
+
+    /**
+     * The exclusive end of the CBP conversation (B5) or free entry point window (B4, C7, D5) the row opened or
+     * joined, as Meta's {@code expiration_timestamp} reports it; {@link LogRow#NONE} when the row has none.
+     */
+    public long windowEnd() { return windowEnd; }
 
     /** The volume band used when the category is tiered, else null. */
     public Band band() { return band; }

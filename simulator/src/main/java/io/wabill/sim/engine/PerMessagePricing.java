@@ -36,6 +36,7 @@ final class PerMessagePricing {
             e.free(PricingType.IN_CONVERSATION, BillableCategory.UTILITY, "C9");
             e.line.model = PricingModel.CBP;
             e.line.conversationId = p.conversationId[ConversationSlot.UTILITY];
+            e.line.windowEnd = p.conversationEnd[ConversationSlot.UTILITY];
             return;
         }
         if (paidService && kind == MessageKind.REACTION) {
@@ -44,6 +45,7 @@ final class PerMessagePricing {
         }
         if (p.fepOpen(t)) {
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, paidService ? "D5 E5" : "D5");
+            e.line.windowEnd = p.fepEnd;
             return;
         }
         if (kind != MessageKind.REACTION && p.entryAvailable(t)) {
@@ -51,6 +53,7 @@ final class PerMessagePricing {
             p.fepEnd = t + e.options.fepWindow().toMillis();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + " window opened");
+            e.line.windowEnd = p.fepEnd;
             return;
         }
         if (kind == MessageKind.TEMPLATE) template(p, t);

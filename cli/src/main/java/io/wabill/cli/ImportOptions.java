@@ -1,0 +1,18 @@
+package io.wabill.cli;
+
+import io.wabill.sim.domain.TemplateCategory;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** How stored webhook payloads are joined into a log (see {@code MessageJoiner}). */
+public final class ImportOptions {
+    @Option(names = "--join-window", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "1h",
+            description = "how long after a message's first status its other statuses are waited for before it is written "
+                    + "(later ones become status rows of the same id); bounds memory; default: ${DEFAULT-VALUE}")
+    Duration joinWindow;
+
+    @Option(names = "--unknown-template-category", paramLabel = "CATEGORY",
+            description = "category of templates whose webhooks name none (CBP-1, free entry points outside the service "
+                    + "window): ${COMPLETION-CANDIDATES}; default: none, such messages are listed in the errors")
+    TemplateCategory unknownTemplateCategory;
+}
