@@ -50,7 +50,7 @@ public final class ChartWriter {
         // A fixed prefix instead of JFreeSVG's time-based one keeps the bytes the same from run to run.
         g.setDefsKeyPrefix(name + "-");
         chart.draw(g, new Rectangle(0, 0, style.width(), style.height()));
-        String svg = g.getSVGElement(name + "-svg");
+        String svg = g.getSVGElement(name + "-svg", true, new org.jfree.svg.ViewBox(0, 0, style.width(), style.height()), null, null);
         // Screen readers and tooltips read the <title> of an SVG; its text is escaped like any other.
         int close = svg.indexOf('>');
         return svg.substring(0, close + 1) + "<title>" + escape(chart.getTitle() == null ? name : chart.getTitle().getText())
