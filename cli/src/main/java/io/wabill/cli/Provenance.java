@@ -53,11 +53,15 @@ final class Provenance {
         return s.length() <= MAX ? s : s.substring(0, MAX - 1) + "…";
     }
 
-    /** The provenance text of a card whose {@code source} is as {@link io.wabill.sim.rates.RateCard#source()} gives it. */
-    String of(String source) {
-        if (source != null && source.startsWith(BUNDLED)) {
-            String text = byFile.get(source.substring(BUNDLED.length()).trim());
-            return text == null ? "bundled card; see PROVENANCE.md in the bundle" : text + " (PROVENANCE.md)";
+    /**
+     * The provenance text of a card whose {@code source} is as {@link io.wabill.sim.rates.RateCard#source()} gives it
+     * (the file name, for a bundled card).
+     */
+    String of(String source, boolean bundledCatalog) {
+        if (bundledCatalog) {
+            String name = source.startsWith(BUNDLED) ? source.substring(BUNDLED.length()).trim() : source.trim();
+            String text = byFile.get(name);
+            return text == null ? "bundled card; see PROVENANCE.md in the bundle" : "bundled: " + text + " (PROVENANCE.md)";
         }
         return "supplied by the user: " + source;
     }

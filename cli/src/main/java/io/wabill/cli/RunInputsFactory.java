@@ -26,6 +26,7 @@ final class RunInputsFactory {
         for (Path p : s.logs()) logs.add(new RunInputs.LogFile(p.toString(), size(p)));
         Catalog catalog = s.catalog();
         Provenance provenance = Provenance.bundled();
+        boolean bundled = catalog.rates().description().equals("the bundled catalog");
         List<RunInputs.CardUse> cards = new ArrayList<>();
         for (Map.Entry<String, RunFacts.Use> e : facts.cards().entrySet()) {
             String id = e.getKey();
@@ -34,7 +35,7 @@ final class RunInputsFactory {
             RunFacts.Use u = e.getValue();
             cards.add(new RunInputs.CardUse(id, card == null ? "" : card.effective().toString(),
                     card == null ? "" : card.source(), card == null ? "" : coverage(catalog, card),
-                    card == null ? "" : provenance.of(card.source()), u.lines(), u.first().toString(), u.last().toString()));
+                    card == null ? "" : provenance.of(card.source(), bundled), u.lines(), u.first().toString(), u.last().toString()));
         }
         List<RunInputs.RegimeUse> regimes = new ArrayList<>();
         facts.regimes().forEach((label, u) -> regimes.add(new RunInputs.RegimeUse(label, u.lines(), u.first().toString(),
