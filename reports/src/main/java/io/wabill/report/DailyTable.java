@@ -36,11 +36,29 @@ public final class DailyTable implements LedgerSink {
 
     public DailyTable(LocalDays days) { this.days = days; }
 
+    // The last line's key parts and cell: consecutive lines mostly share them, so most lines allocate nothing.
+    private String lastAccount, lastCurrency;
+    private java.time.LocalDate lastDay;
+    private io.wabill.sim.domain.BillableCategory lastBillable;
+    private Cell last;
+
     @Override public void accept(LedgerLine l) {
         if (!l.type().isCharged()) return;
         String account = l.message().account();
-        Key key = new Key(days.day(account, l.chargedAt()).toString(), account, l.billable().code(), l.currency());
-        Cell c = cells.computeIfAbsent(key, k -> new Cell());
+        java.time.LocalDate day = days.day(account, l.chargedAt());
+        Cell c;
+        if (last != null && day == lastDay && l.billable() == lastBillable && account.equals(lastAccount)
+                && l.currency().equals(lastCurrency)) {
+            c = last;
+        } else {
+            Key key = new Key(day.toString(), account, l.billable().code(), l.currency());
+            c = cells.computeIfAbsent(key, k -> new Cell());
+            last = c;
+            lastDay = day;
+            lastBillable = l.billable();
+            lastAccount = account;
+            lastCurrency = l.currency();
+        }
         c.messages++;
         c.units = Money.add(c.units, l.amountUnits());
         if (l.regime() != null) c.regime = l.regime().label();

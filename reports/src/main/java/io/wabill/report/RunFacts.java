@@ -33,13 +33,31 @@ public final class RunFacts implements LedgerSink {
     private final Map<String, Use> cards = new TreeMap<>();
     private final Map<String, Use> regimes = new TreeMap<>();
 
+    // Runs of lines share a card and a regime; remembering the last ones saves two map lookups a line.
+    private String lastCard;
+    private Use lastCardUse;
+    private io.wabill.sim.domain.Regime lastRegime;
+    private Use lastRegimeUse;
+
     public RunFacts(LocalDays days) { this.days = days; }
 
     @Override public void accept(LedgerLine l) {
         long at = l.chargedAt() != io.wabill.sim.events.LogRow.NONE ? l.chargedAt() : l.message().sendAt();
         LocalDate day = days.day(l.message().account(), at);
-        if (l.rateCard() != null) cards.computeIfAbsent(l.rateCard(), k -> new Use()).add(day);
-        if (l.regime() != null) regimes.computeIfAbsent(l.regime().label(), k -> new Use()).add(day);
+        if (l.rateCard() != null) {
+            if (!l.rateCard().equals(lastCard)) {
+                lastCard = l.rateCard();
+                lastCardUse = cards.computeIfAbsent(lastCard, k -> new Use());
+            }
+            lastCardUse.add(day);
+        }
+        if (l.regime() != null) {
+            if (l.regime() != lastRegime) {
+                lastRegime = l.regime();
+                lastRegimeUse = regimes.computeIfAbsent(lastRegime.label(), k -> new Use());
+            }
+            lastRegimeUse.add(day);
+        }
     }
 
     /** Card id ({@code CUR@YYYY-MM-DD}) to its use, by id. */
