@@ -38,7 +38,8 @@ final class Provenance {
                     String t = line.trim();
                     if (t.startsWith("* **Source")) inSource = true;
                     else if (t.startsWith("* **")) inSource = false;
-                    if (inSource && !t.isEmpty()) text.append(t.replace("* ", "").replace("**", "")).append(' ');
+                    if (inSource && !t.isEmpty())
+                        text.append(t.replaceFirst("^\\* ", "").replace("**", "").replace("*", "").replace("`", "")).append(' ');
                 }
             }
             if (file != null) map.put(file, clip(text));
