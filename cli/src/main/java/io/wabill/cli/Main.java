@@ -10,6 +10,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Charts are drawn without a screen (servers, CI); set before anything starts AWT.
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

@@ -2,6 +2,7 @@ package io.wabill.cli;
 
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CustomerMask;
+import io.wabill.report.chart.ChartStyle;
 import io.wabill.sim.market.CountryResolver;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,8 +39,43 @@ public final class RunOutput {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--charts", paramLabel = "DIR", description = "write the charts (PNG and SVG) into this folder")
+    Path charts;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "write report.html (self-contained: charts, tables, inputs, row accounting) into this folder")
+    Path report;
+
+    @Option(names = "--focus", paramLabel = "FILE", description = "write a FOCUS 1.1 cost and usage CSV (one row per day, account, market, billable category and pricing type)")
+    Path focus;
+
+    @Option(names = "--chart-size", paramLabel = "WxH", converter = ChartSizeConverter.class, defaultValue = "1000x560",
+            description = "chart size in pixels (PNG) and user units (SVG); default: ${DEFAULT-VALUE}")
+    ChartStyle chartSize;
+
+    @Option(names = "--top-markets", paramLabel = "N", defaultValue = "8",
+            description = "markets shown by name in the spend-by-market chart; the rest are one column; default: ${DEFAULT-VALUE}")
+    int topMarkets;
+
     /** What to do with a bad row. */
     public enum OnError { STOP, SKIP }
+
+    /** Reads a chart size such as {@code 1000x560}. */
+    public static final class ChartSizeConverter implements picocli.CommandLine.ITypeConverter<ChartStyle> {
+        @Override public ChartStyle convert(String value) {
+            try {
+                return ChartStyle.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** The charts, report and FOCUS export asked for, or null when none was. */
+    RunArtifacts artifacts(String title, java.util.function.Function<SimulationRun.Result, io.wabill.report.html.RunInputs> inputs) {
+        if (topMarkets < 1) throw new UserException("--top-markets must be >= 1, was " + topMarkets);
+        RunArtifacts a = new RunArtifacts(charts, report, focus, chartSize, topMarkets, dialect, title, inputs);
+        return a.isEmpty() ? null : a;
+    }
 
     CustomerMask mask() { return maskCustomers ? new CustomerMask(maskSalt, new CountryResolver()) : null; }
 }

@@ -31,6 +31,8 @@ final class RunReport {
         }
         out.println("Wrote:");
         for (Path p : r.written()) out.println("  " + p);
+        for (Path p : r.written())
+            if (p.getFileName().toString().equals("report.html")) out.println("Open the report: " + p);
         out.flush();
     }
 

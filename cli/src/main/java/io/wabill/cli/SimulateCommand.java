@@ -17,8 +17,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Price one or more message logs (CSV, or .csv.gz) message by message.",
             "Writes ledger.csv (one row per message), summary.csv (per month, account, market, category and pricing type),",
-            "accounting.csv (rows in = ledger rows + status rows merged + rows skipped) and errors.csv when rows were skipped."},
-        footer = {"", "Example:", "  wabill simulate messages.csv --time-zone America/Sao_Paulo --out out/"})
+            "daily.csv (charged amount per local day), tiers.csv (volume-tier counters per day), accounting.csv",
+            "(rows in = ledger rows + status rows merged + rows skipped) and errors.csv when rows were skipped;",
+            "charts (--charts), report.html (--report) and a FOCUS 1.1 export (--focus) on request."},
+        footer = {"", "Examples:", "  wabill simulate messages.csv --time-zone America/Sao_Paulo --out out/",
+            "  wabill simulate messages.csv --charts out/charts --report out --focus out/focus.csv"})
 public final class SimulateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -31,7 +34,10 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override public Integer call() throws Exception {
         Catalog catalog = loadCatalog(pricing.rates);
-        SimulationRun.Result r = new SimulationRun(settings(catalog, logs, output.out)).run();
+        SimulationRun.Settings settings = settings(catalog, logs, output.out);
+        RunArtifacts artifacts = output.artifacts("wabill simulate: " + logs.size() + (logs.size() == 1 ? " log" : " logs"),
+                r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
+        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         return ExitCodes.OK;
     }

@@ -6,12 +6,13 @@ import io.wabill.data.log.RowError;
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.log.UnsortedLogException;
 import io.wabill.data.rates.Catalog;
+import io.wabill.report.AccountingWriter;
 import io.wabill.report.CsvDialect;
-import io.wabill.report.CsvWriter;
 import io.wabill.report.CustomerMask;
 import io.wabill.report.ErrorsWriter;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.OutputSet;
+import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
@@ -33,6 +34,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,7 +54,7 @@ public final class SimulationRun {
 
     /** What a run did, for the printed summary and for tests. */
     public record Result(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, SummaryTable summary,
-                         List<Path> written, boolean sortedInMemory, int peakPairs) {}
+                         List<Path> written, boolean sortedInMemory, int peakPairs, RunTables tables) {}
 
     /** Also receives every ledger line of the run (reconcile compares them with Meta's reports). */
     public interface LedgerTap extends LedgerSink {
@@ -62,13 +64,18 @@ public final class SimulationRun {
 
     private final Settings s;
     private final LedgerTap tap;
+    private final RunArtifacts artifacts;
 
-    public SimulationRun(Settings settings) { this(settings, null); }
+    public SimulationRun(Settings settings) { this(settings, null, null); }
 
-    /** @param tap receives each ledger line after the run's own reports; null for none */
-    public SimulationRun(Settings settings, LedgerTap tap) {
+    /**
+     * @param tap       receives each ledger line after the run's own reports; null for none
+     * @param artifacts charts, report and FOCUS export to write with the run's files; null for none
+     */
+    public SimulationRun(Settings settings, LedgerTap tap, RunArtifacts artifacts) {
         this.s = settings;
         this.tap = tap;
+        this.artifacts = artifacts;
     }
 
     public Result run() throws IOException {
@@ -78,6 +85,7 @@ public final class SimulationRun {
             nbpTotals = firstPass();
         }
         OutputSet outputs = new OutputSet(s.out());
+        List<OutputSet> more = List.of();
         try {
             Attempt a = new Attempt(outputs, nbpTotals);
             boolean inMemory = false;
@@ -93,11 +101,15 @@ public final class SimulationRun {
                 a.sortFrom(new LogSource(s.logs(), a.handler()));
             }
             Result r = a.finish(inMemory);
-            List<Path> written = outputs.commit();
+            // Charts, report and FOCUS file are written before anything is renamed, so all appear or none.
+            if (artifacts != null) more = artifacts.write(r);
+            List<Path> written = new ArrayList<>(outputs.commit());
+            for (OutputSet o : more) written.addAll(o.commit());
             return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
-                    inMemory, r.peakPairs());
+                    inMemory, r.peakPairs(), r.tables());
         } catch (IOException | RuntimeException e) {
             outputs.abort();
+            for (OutputSet o : more) o.abort();
             throw e;
         }
     }
@@ -132,12 +144,12 @@ public final class SimulationRun {
     private class Attempt implements MessageAssembler.Listener {
         private final OutputSet outputs;
         private final SummaryTable summary = new SummaryTable();
+        private final RunTables tables;
         private final LedgerWriter ledger;
         private final Engine engine;
         private final MessageAssembler assembler;
         private final Replay replay;
-        private Writer errorsOut;
-        private CsvWriter errors;
+        private ErrorsWriter errors;
         private long ledgerRows;
         private long skipped;
         private LogSource source;
@@ -146,6 +158,7 @@ public final class SimulationRun {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
                     ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), s.mask()) : null;
+            this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
             this.replay = new Replay(engine, chain);
@@ -160,6 +173,7 @@ public final class SimulationRun {
 
         private void accept(LedgerLine line) {
             summary.accept(line);
+            tables.accept(line);
             if (ledger != null) ledger.accept(line);
             if (tap != null && outputs != null) tap.accept(line);
             ledgerRows++;
@@ -227,13 +241,8 @@ public final class SimulationRun {
             skipped += rows;
             if (outputs == null) return;
             try {
-                if (errors == null) {
-                    errorsOut = outputs.open("errors.csv");
-                    errors = new CsvWriter(errorsOut, s.dialect());
-                    errors.row(ErrorsWriter.COLUMNS.toArray(new String[0]));
-                }
-                errors.text(e.file()).number(e.line()).text(e.column()).text(e.value()).text(e.reason());
-                errors.endRow();
+                if (errors == null) errors = new ErrorsWriter(outputs.open("errors.csv"), s.dialect());
+                errors.add(new ErrorsWriter.Entry(e.file(), e.line(), e.column(), e.value(), e.reason()));
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
             }
@@ -251,16 +260,17 @@ public final class SimulationRun {
                 throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
                         + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
             }
-            try (Writer w = outputs.open("accounting.csv")) {
-                CsvWriter csv = new CsvWriter(w, s.dialect());
-                csv.row("item", "rows");
-                csv.row("rows_in", Long.toString(rowsIn));
-                csv.row("ledger_rows", Long.toString(ledgerRows));
-                csv.row("status_rows_merged", Long.toString(merged));
-                csv.row("rows_skipped", Long.toString(skipped));
-                csv.close();
+            try (Writer w = outputs.open("daily.csv")) {
+                tables.daily().write(w, s.dialect());
             }
-            return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs());
+            try (Writer w = outputs.open("tiers.csv")) {
+                tables.tiers().write(w, s.dialect());
+            }
+            try (Writer w = outputs.open("accounting.csv")) {
+                AccountingWriter.write(w, s.dialect(), AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));
+            }
+            return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs(),
+                    tables);
         }
     }
 }

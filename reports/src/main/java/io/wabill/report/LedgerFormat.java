@@ -24,6 +24,9 @@ public final class LedgerFormat {
 
     public static String amount(long units) { return Money.format(units, AMOUNT_SCALE); }
 
+    /** An exact decimal amount printed like {@link #amount(long)}: plain digits, never an exponent. */
+    public static String amount(java.math.BigDecimal value) { return Money.format(Money.toUnits(value), AMOUNT_SCALE); }
+
     public static String conversation(long id) { return id == 0 ? "" : "conv-" + id; }
 
     public static String category(Message m) { return m.category() == null ? "" : m.category().code(); }

@@ -78,13 +78,23 @@ public final class SummaryTable implements LedgerSink {
         return list.subList(0, Math.min(n, list.size()));
     }
 
+    /** The rows of {@code summary.csv}, in the file's order (by key). */
+    public List<SummaryRow> rows() {
+        List<SummaryRow> rows = new ArrayList<>(cells.size());
+        for (var e : cells.entrySet()) {
+            Key k = e.getKey();
+            rows.add(new SummaryRow(k.month(), k.account(), k.market(), k.billable(), k.type(), e.getValue().messages,
+                    Money.toDecimal(e.getValue().units), k.currency()));
+        }
+        return rows;
+    }
+
     public void write(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(COLUMNS.toArray(new String[0]));
-        for (var e : cells.entrySet()) {
-            Key k = e.getKey();
-            csv.raw(k.month()).text(k.account()).text(k.market()).raw(k.billable()).raw(k.type())
-                    .number(e.getValue().messages).raw(LedgerFormat.amount(e.getValue().units)).raw(k.currency());
+        for (SummaryRow r : rows()) {
+            csv.raw(r.month()).text(r.account()).text(r.market()).raw(r.billableCategory()).raw(r.pricingType())
+                    .number(r.messages()).raw(LedgerFormat.amount(r.amount())).raw(r.currency());
             csv.endRow();
         }
         csv.close();
