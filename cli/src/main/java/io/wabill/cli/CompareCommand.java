@@ -67,12 +67,17 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin RunOutput output;
 
     @Override public Integer call() throws Exception {
+        if (output.focus != null)
+            throw new ParameterException(spec.commandLine(), "--focus is written by simulate (a FOCUS dataset is one run's "
+                    + "costs); run simulate with the scenario's --regime/--card to export one");
         List<Scenario> scenarios = scenarios();
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, accounts.book(), scenarios,
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
                 ledgers, output.dialect, output.mask(), Progress.forConsole(output.quiet));
-        ComparisonRun.Result r = new ComparisonRun(settings).run();
+        ComparisonArtifacts artifacts = new ComparisonArtifacts(output.charts, output.report, output.chartSize,
+                spec.commandLine().getParseResult().originalArgs());
+        ComparisonRun.Result r = new ComparisonRun(settings, artifacts).run();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Rows in: %,d; %d scenario(s)%s%n", r.rowsIn(), scenarios.size(),
                 r.sortedInMemory() ? "; the log was not sorted by time and was sorted in memory" : "");

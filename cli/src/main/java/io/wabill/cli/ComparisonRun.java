@@ -46,8 +46,12 @@ final class ComparisonRun {
                   boolean sortedInMemory) {}
 
     private final Settings s;
+    private final ComparisonArtifacts artifacts;
 
-    ComparisonRun(Settings settings) { this.s = settings; }
+    ComparisonRun(Settings settings, ComparisonArtifacts artifacts) {
+        this.s = settings;
+        this.artifacts = artifacts;
+    }
 
     Result run() throws IOException {
         List<LongCounter> nbpTotals = null;
@@ -59,14 +63,19 @@ final class ComparisonRun {
             for (ScenarioPipeline p : counting.pipelines) nbpTotals.add(p.engine.counters());
         }
         Pass pass = new Pass(new OutputSet(s.out()), nbpTotals);
+        List<OutputSet> more = List.of();
         try {
             boolean inMemory = pass.run();
             Result r = pass.finish(inMemory);
+            // Chart and report are written before anything is renamed, so all files appear or none.
+            if (artifacts != null) more = artifacts.write(r);
             // The pass may have replaced its outputs (an unsorted log is read again): commit the ones it used.
-            List<Path> written = pass.outputs.commit();
+            List<Path> written = new ArrayList<>(pass.outputs.commit());
+            for (OutputSet o : more) written.addAll(o.commit());
             return new Result(r.rowsIn(), r.scenarios(), r.table(), written, inMemory);
         } catch (IOException | RuntimeException e) {
             pass.outputs.abort();
+            for (OutputSet o : more) o.abort();
             throw e;
         }
     }

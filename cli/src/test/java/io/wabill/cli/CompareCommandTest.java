@@ -69,6 +69,30 @@ class CompareCommandTest {
     }
 
     @Test
+    void compareWritesItsChartAndAWellFormedReportWithEverySection(@TempDir Path work) throws Exception {
+        Path scenario = ConformanceTest.folder().resolve("pmp_free_entry_point.csv");
+        Path out = work.resolve("out");
+        run(List.of("compare", scenario.toString(), "--rates", ConformanceTest.folder().resolve("rates").toString(), "--quiet",
+                "--strategy", "conversation-first", "--out", out.toString(), "--charts", out.resolve("charts").toString(),
+                "--report", out.toString()), new StringWriter());
+        assertTrue(Files.size(out.resolve("charts/comparison.png")) > 1000);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("report.html").toFile());
+        List<String> ids = new ArrayList<>();
+        var sections = doc.getElementsByTagName("section");
+        for (int i = 0; i < sections.getLength(); i++) ids.add(((org.w3c.dom.Element) sections.item(i)).getAttribute("id"));
+        assertEquals(List.of("overview", "ranking", "months", "accounting", "inputs"), ids);
+    }
+
+    @Test
+    void focusIsRefusedByCompareWithAPointerToSimulate(@TempDir Path work) throws Exception {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        int code = Main.run(new String[] {"compare", ConformanceTest.folder().resolve("pmp_markets.csv").toString(),
+            "--focus", work.resolve("f.csv").toString(), "--out", work.toString()}, new PrintWriter(out), new PrintWriter(err));
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.toString().contains("simulate"), err.toString());
+    }
+
+    @Test
     void anUnknownStrategyIsAUsageErrorThatNamesTheKnownOnes(@TempDir Path work) throws Exception {
         Path log = work.resolve("log.csv");
         Files.writeString(log, "timestamp,business,customer,direction,kind\n2025-08-01T00:00:00Z,1555,5511987600001,inbound,message\n");
