@@ -70,6 +70,11 @@ public final class MessageAssembler {
 
     private void acceptOutbound(LogRow row, String id, long seq) {
         Entry entry = open.get(id);
+        if (entry != null && !entry.queued && entry.merger.sendAt() + horizon < row.timestamp()) {
+            // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
+            lateRow(row, id, true);
+            return;
+        }
         if (entry != null) {
             String conflict = entry.merger.merge(row);
             if (conflict != null) {
@@ -77,18 +82,16 @@ public final class MessageAssembler {
                 return;
             }
             rowsMerged++;
-            if (!entry.queued && entry.merger.isDelivered()) queue(entry);
+            if (!entry.queued) {
+                if (entry.merger.isDelivered()) queue(entry);
+            } else {
+                requeueIfMoved(entry);
+            }
             return;
         }
         Released done = released.get(id);
         if (done != null) {
-            if (done.undelivered && row.effectiveStatus().isDelivered()) {
-                listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
-                        + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
-                        + "raise --status-horizon to merge this row");
-            } else {
-                rowsMerged++;
-            }
+            lateRow(row, id, done.undelivered);
             return;
         }
         entry = new Entry(new StatusMerger(row, seq));
@@ -96,6 +99,26 @@ public final class MessageAssembler {
         if (open.size() > peakOpen) peakOpen = open.size();
         if (entry.merger.isDelivered()) queue(entry);
         else sentOnly.add(entry);
+    }
+
+    /** A status row of a message already decided: merged, unless it reports a delivery the message was denied. */
+    private void lateRow(LogRow row, String id, boolean undelivered) {
+        if (undelivered && row.effectiveStatus().isDelivered()) {
+            listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
+                    + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
+                    + "raise --status-horizon to merge this row");
+        } else {
+            rowsMerged++;
+        }
+    }
+
+    /** A status row that moves a waiting message's delivery instant (a later delivered_at) moves it in the queue (G3). */
+    private void requeueIfMoved(Entry entry) {
+        long instant = instantOf.applyAsLong(entry.merger.build());
+        if (instant != entry.instant && ready.remove(entry)) {
+            entry.instant = instant;
+            ready.add(entry);
+        }
     }
 
     private void queue(Entry entry) {
@@ -129,7 +152,9 @@ public final class MessageAssembler {
         Message m = entry.merger.build();
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
             open.remove(m.messageId());
-            released.put(m.messageId(), new Released(entry.instant + horizon, !m.isDelivered()));
+            // Remembered for a horizon after release (not after its instant: a sent-only message is released only
+            // once its horizon has passed), so late status rows are merged or reported, never taken for new messages.
+            released.put(m.messageId(), new Released(Math.max(entry.instant, watermark) + horizon, !m.isDelivered()));
         }
         listener.message(m);
     }

@@ -13,9 +13,9 @@ import io.wabill.sim.domain.Regime;
 import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
-import io.wabill.sim.market.MarketAssignment;
 import io.wabill.sim.market.MarketMap;
 import io.wabill.sim.market.MarketResolver;
+import io.wabill.sim.market.TestMarkets;
 import io.wabill.sim.money.Money;
 import io.wabill.sim.rates.Band;
 import io.wabill.sim.rates.Bands;
@@ -97,34 +97,6 @@ final class EngineHarness {
                 market + ",notification,1,,0.0070");
     }
 
-    /** A market map shaped like the bundled one, with its dated moves (G5). */
-    static MarketMap testMarkets() {
-        LocalDate hkMove = LocalDate.of(2026, 7, 1), kzMove = LocalDate.of(2026, 10, 1), zwMove = LocalDate.of(2025, 10, 1);
-        return new MarketMap(List.of(
-                row("Brazil", "BR", null, null),
-                row("India", "IN", null, null),
-                row("North America", "US", null, null),
-                row("North America", "CA", null, null),
-                row("Rest of Latin America", "DO", null, null),
-                row("Rest of Latin America", "JM", null, null),
-                row("Rest of Latin America", "PR", null, null),
-                row("United Kingdom", "GB", null, null),
-                row("Russia", "RU", null, null),
-                row("Other", "KZ", null, kzMove.minusDays(1)),
-                row("Kazakhstan", "KZ", kzMove, null),
-                row("Other", "ZW", null, zwMove.minusDays(1)),
-                row("Rest of Africa", "ZW", zwMove, null),
-                row("Rest of Asia Pacific", "HK", null, hkMove.minusDays(1)),
-                row("Hong Kong", "HK", hkMove, null),
-                row("Rest of Asia Pacific", "PH", null, null),
-                row("Rest of Asia Pacific", "SG", null, hkMove.minusDays(1)),
-                row("Singapore", "SG", hkMove, null)));
-    }
-
-    private static MarketAssignment row(String market, String iso2, LocalDate from, LocalDate to) {
-        return new MarketAssignment(market, iso2, iso2, "", from, to);
-    }
-
     /** A card from {@code market,category,tier_from,tier_to,rate} lines. */
     static RateCard card(String currency, String effective, String body) {
         Map<String, EnumMap<RateCategory, List<Band>>> bands = new TreeMap<>();
@@ -161,7 +133,7 @@ final class EngineHarness {
     private final List<Account> accounts = new ArrayList<>();
     private Account template = Account.defaults(Account.DEFAULT_ID);
     private PricingOptions options = PricingOptions.defaults();
-    private MarketMap markets = testMarkets();
+    private MarketMap markets = TestMarkets.map();
     private Engine engine;
     final List<Line> lines = new ArrayList<>();
     private long sequence;
@@ -261,7 +233,7 @@ final class EngineHarness {
     /** A message under construction; delivered at its send instant unless told otherwise. */
     static final class Msg {
         private final Direction direction;
-        private final MessageKind kind;
+        private MessageKind kind;
         private final long sendAt;
         private final String customer;
         private String id;
@@ -282,6 +254,7 @@ final class EngineHarness {
         }
 
         Msg id(String v) { id = v; return this; }
+        Msg kind(MessageKind v) { kind = v; return this; }
         Msg account(String v) { account = v; return this; }
         Msg portfolio(String v) { portfolio = v; return this; }
         Msg business(String v) { business = v; return this; }
