@@ -170,7 +170,8 @@ public final class SimulationRun {
                 RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
                         e.getMessage() + (m.rows() > 1 ? " (" + m.rows() + " status rows of message " + m.messageId() + ")" : ""));
                 if (!s.skipBadRows()) throw new LogFormatException(error);
-                record(error, m.rows());
+                // One skipped row per errors.csv line: the message's other status rows are already counted as merged.
+                record(error);
             }
         }
 
@@ -178,10 +179,10 @@ public final class SimulationRun {
             handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
         }
 
-        private void skip(RowError e) { record(e, 1); }
+        private void skip(RowError e) { record(e); }
 
-        private void record(RowError e, int rows) {
-            skipped += rows;
+        private void record(RowError e) {
+            skipped++;
             if (outputs == null) return;
             try {
                 if (errors == null) {
