@@ -70,17 +70,18 @@ public final class MessageAssembler {
 
     private void acceptOutbound(LogRow row, String id, long seq) {
         Entry entry = open.get(id);
-        if (entry != null && !entry.queued && entry.merger.sendAt() + horizon < row.timestamp()) {
-            // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
-            lateRow(row, id, true);
-            return;
-        }
         if (entry != null) {
-            String conflict = entry.merger.merge(row);
+            String conflict = entry.merger.conflict(row);
             if (conflict != null) {
                 listener.rejectedRow(row, "message_id", conflict);
                 return;
             }
+            if (!entry.queued && entry.merger.sendAt() + horizon < row.timestamp()) {
+                // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
+                lateRow(row, id, true);
+                return;
+            }
+            entry.merger.merge(row);
             rowsMerged++;
             if (!entry.queued) {
                 if (entry.merger.isDelivered()) queue(entry);
@@ -91,7 +92,12 @@ public final class MessageAssembler {
         }
         Released done = released.get(id);
         if (done != null) {
-            lateRow(row, id, done.undelivered);
+            if (done.identity != StatusMerger.identity(row)) {
+                listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "
+                        + "first row on account, business, customer, kind, category or template (G10: status rows must agree)");
+            } else {
+                lateRow(row, id, done.undelivered);
+            }
             return;
         }
         entry = new Entry(new StatusMerger(row, seq));
@@ -154,7 +160,8 @@ public final class MessageAssembler {
             open.remove(m.messageId());
             // Remembered for a horizon after release (not after its instant: a sent-only message is released only
             // once its horizon has passed), so late status rows are merged or reported, never taken for new messages.
-            released.put(m.messageId(), new Released(Math.max(entry.instant, watermark) + horizon, !m.isDelivered()));
+            released.put(m.messageId(), new Released(Math.max(entry.instant, watermark) + horizon, !m.isDelivered(),
+                    StatusMerger.identity(entry.merger.first())));
         }
         listener.message(m);
     }
@@ -192,5 +199,5 @@ public final class MessageAssembler {
         }
     }
 
-    private record Released(long forgetAfter, boolean undelivered) {}
+    private record Released(long forgetAfter, boolean undelivered, long identity) {}
 }

@@ -111,6 +111,19 @@ class MessageAssemblerTest {
     }
 
     @Test
+    void aDisagreeingStatusRowIsRejectedEvenAfterItsMessageWasReleased() {
+        out("2025-08-05T10:00:00Z", "w1", "911", TemplateCategory.UTILITY, DeliveryStatus.DELIVERED, null);
+        in("2025-08-05T10:00:30Z", "912");
+        out("2025-08-05T10:01:00Z", "w1", "911", TemplateCategory.MARKETING, DeliveryStatus.READ, null);
+        out("2025-08-05T10:02:00Z", "w1", "911", TemplateCategory.UTILITY, DeliveryStatus.READ, null);
+        assembler.finish();
+        assertEquals(List.of("w1", "in:912"), order());
+        assertEquals(1, rejected.size(), rejected.toString());
+        assertTrue(rejected.get(0).startsWith("line 3 message_id") && rejected.get(0).contains("G10"), rejected.get(0));
+        assertEquals(1, assembler.rowsMerged(), "the agreeing row is merged");
+    }
+
+    @Test
     void lateDeliveryBeyondTheHorizonIsReported() {
         out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
         in("2025-08-06T10:30:00Z", "912");
