@@ -165,6 +165,12 @@ class BadInputTest {
     }
 
     @Test
+    void aDeliveryBeforeTheSendIsAnError() throws Exception {
+        Path p = log("2025-08-05T10:00:00Z,w1,15550001111,919876500001,outbound,template,utility,,,2025-08-05T09:59:59Z,,");
+        assertBadInput(simulate(p), p + ":2", "delivered_at", "before the message was sent (2025-08-05T10:00:00Z)");
+    }
+
+    @Test
     void anAgentMessageWithoutTokensIsAnError() throws Exception {
         Path p = log("2026-10-05T00:00:00Z,,15550001111,919876500001,inbound,message,,,,,,",
                 "2026-10-05T01:00:00Z,a1,15550001111,919876500001,outbound,agent,,,,,,");

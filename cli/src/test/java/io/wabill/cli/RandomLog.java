@@ -119,8 +119,8 @@ final class RandomLog {
                 return;
             }
             long delivered = uniqueAtOrAfter(sent + 1 + r.nextInt(300));
-            // delivered_at is never before its own row's timestamp: the reader refuses that (see the report).
-            String deliveredAt = r.nextBoolean() ? stamp(uniqueAtOrAfter(delivered + r.nextInt(200))) : "";
+            // A status row's delivered_at may come before the row itself, never before the send.
+            String deliveredAt = r.nextBoolean() ? stamp(uniqueAtOrAfter(sent + 1 + r.nextInt(200))) : "";
             add(stamp(delivered), id, account, business, customer, "outbound", kind, category, "", "delivered", deliveredAt,
                     tokens, template, false);
             if (r.nextBoolean()) {

@@ -76,6 +76,7 @@ public final class MessageAssembler {
                 listener.rejectedRow(row, "message_id", conflict);
                 return;
             }
+            if (deliveredBeforeSend(row, entry.merger.sendAt())) return;
             if (!entry.queued && entry.merger.sendAt() + horizon < row.timestamp()) {
                 // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
                 lateRow(row, id, true);
@@ -100,11 +101,20 @@ public final class MessageAssembler {
             }
             return;
         }
+        if (deliveredBeforeSend(row, row.timestamp())) return;
         entry = new Entry(new StatusMerger(row, seq));
         open.put(id, entry);
         if (open.size() > peakOpen) peakOpen = open.size();
         if (entry.merger.isDelivered()) queue(entry);
         else sentOnly.add(entry);
+    }
+
+    /** Refuses a row whose delivered_at precedes its message's send instant, the earliest timestamp of its rows. */
+    private boolean deliveredBeforeSend(LogRow row, long sendAt) {
+        if (row.deliveredAt() == LogRow.NONE || row.deliveredAt() >= sendAt) return false;
+        listener.rejectedRow(row, "delivered_at", "delivered_at " + java.time.Instant.ofEpochMilli(row.deliveredAt())
+                + " is before the message was sent (" + java.time.Instant.ofEpochMilli(sendAt) + ")");
+        return true;
     }
 
     /** A status row of a message already decided: merged, unless it reports a delivery the message was denied. */

@@ -78,6 +78,23 @@ class MessageAssemblerTest {
     }
 
     @Test
+    void aStatusRowMayReportADeliveryBeforeItsOwnTimestampButNotBeforeTheSend() {
+        out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
+        out("2025-08-05T10:00:02Z", "w1", "911", DeliveryStatus.DELIVERED, "2025-08-05T10:00:01Z");
+        out("2025-08-05T10:00:03Z", "w2", "912", DeliveryStatus.SENT, null);
+        out("2025-08-05T10:00:04Z", "w2", "912", DeliveryStatus.DELIVERED, "2025-08-05T10:00:02Z");
+        out("2025-08-05T10:00:05Z", "w3", "913", DeliveryStatus.DELIVERED, "2025-08-05T10:00:04Z");
+        assembler.finish();
+        assertEquals(at("2025-08-05T10:00:01Z"), messages.get(0).deliveredAt());
+        assertEquals(2, rejected.size(), rejected.toString());
+        assertTrue(rejected.get(0).startsWith("line 4 delivered_at") && rejected.get(0).contains("before the message was sent"),
+                rejected.get(0));
+        assertTrue(rejected.get(1).startsWith("line 5 delivered_at"), rejected.get(1));
+        assertEquals(List.of("w1", "w2"), order(), "w3's only row is refused");
+        assertFalse(messages.get(1).isDelivered());
+    }
+
+    @Test
     void aDeliveredMessageThatLaterReportsFailedStaysDelivered() {
         out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.DELIVERED, null);
         out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.FAILED, null);
