@@ -91,10 +91,13 @@ public final class SimulationRun {
         try {
             counting.streamFrom(new LogSource(s.logs(), counting.handler()));
         } catch (UnsortedLogException e) {
+            // The streaming attempt has counted part of the log already: count the sorted log afresh.
+            Engine fresh = engine(line -> { });
             Attempt again = new Attempt(null, null) {
-                @Override Engine makeEngine(LedgerSink sink) { return engine; }
+                @Override Engine makeEngine(LedgerSink sink) { return fresh; }
             };
             again.sortFrom(new LogSource(s.logs(), again.handler()));
+            return fresh.counters();
         }
         return engine.counters();
     }

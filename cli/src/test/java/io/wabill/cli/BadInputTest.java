@@ -232,6 +232,33 @@ class BadInputTest {
     }
 
     @Test
+    void aChargeInAPeriodTheBundledCatalogLacksNamesTheCurrencyAndThePeriod() throws Exception {
+        Path p = log("2025-08-05T10:00:00Z,w1,15550001111,919876500001,outbound,template,utility,,,,,");
+        CliRun r = CliRun.simulate(List.of(p), out());
+        assertBadInput(r, p + ":2", "timestamp", "period USD 2025-02-01 to 2025-12-31 is declared missing");
+        assertTrue(r.err().contains("--allow-stale-card would use USD@2024-10-01"), r.err());
+    }
+
+    @Test
+    void theStaleCardIsUsedOnlyWhenAllowedAndSaysSo() throws Exception {
+        Path p = log("2025-08-05T10:00:00Z,w1,15550001111,919876500001,outbound,template,utility,,,,,");
+        CliRun r = CliRun.simulate(List.of(p), out(), "--allow-stale-card");
+        assertEquals(0, r.exitCode(), r.describe());
+        CsvTable.Row row = ledger().get(0);
+        assertEquals("USD@2024-10-01", row.get("rate_card"));
+        assertTrue(row.get("note").contains("stale-card"), row.get("note"));
+    }
+
+    @Test
+    void aListOnlyPeriodOfTheBundledCatalogIsPricedAtTheFirstBandAndSaysSo() throws Exception {
+        CliRun r = CliRun.simulate(List.of(log("2026-02-05T10:00:00Z,w1,15550001111,919876500001,outbound,template,utility,,,,,")), out());
+        assertEquals(0, r.exitCode(), r.describe());
+        CsvTable.Row row = ledger().get(0);
+        assertEquals("USD@2026-01-01", row.get("rate_card"));
+        assertTrue(row.get("note").contains("tiers-unknown"), row.get("note"));
+    }
+
+    @Test
     void aMissingLogFileIsNamed() throws Exception {
         Path missing = work.resolve("nope.csv");
         CliRun r = simulate(missing);
