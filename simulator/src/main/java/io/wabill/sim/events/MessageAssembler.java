@@ -1,6 +1,7 @@
 package io.wabill.sim.events;
 
 import io.wabill.sim.domain.Direction;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -86,8 +87,8 @@ public final class MessageAssembler {
             rowsMerged++;
             if (!entry.queued) {
                 if (entry.merger.isDelivered()) queue(entry);
-            } else {
-                requeueIfMoved(entry);
+            } else if (row.deliveredAt() != LogRow.NONE) {
+                requeueIfMoved(entry); // rows are sorted, so only a delivered_at can move a queued message
             }
             return;
         }
@@ -112,8 +113,8 @@ public final class MessageAssembler {
     /** Refuses a row whose delivered_at precedes its message's send instant, the earliest timestamp of its rows. */
     private boolean deliveredBeforeSend(LogRow row, long sendAt) {
         if (row.deliveredAt() == LogRow.NONE || row.deliveredAt() >= sendAt) return false;
-        listener.rejectedRow(row, "delivered_at", "delivered_at " + java.time.Instant.ofEpochMilli(row.deliveredAt())
-                + " is before the message was sent (" + java.time.Instant.ofEpochMilli(sendAt) + ")");
+        listener.rejectedRow(row, "delivered_at", "delivered_at " + Instant.ofEpochMilli(row.deliveredAt())
+                + " is before the message was sent (" + Instant.ofEpochMilli(sendAt) + ")");
         return true;
     }
 
