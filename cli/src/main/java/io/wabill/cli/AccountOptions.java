@@ -19,7 +19,7 @@ public final class AccountOptions {
     @Option(names = "--accounts", paramLabel = "FILE", description = "accounts.csv: account,time_zone,currency,business_country,auth_international_from,portfolio")
     Path accountsFile;
 
-    @Option(names = "--time-zone", paramLabel = "ZONE", description = "time zone of the default account (IANA), decides month boundaries and switches; default: ${DEFAULT-VALUE}", defaultValue = "UTC")
+    @Option(names = "--time-zone", paramLabel = "ZONE", converter = ZoneConverter.class, description = "time zone of the default account (IANA), decides month boundaries and switches; default: ${DEFAULT-VALUE}", defaultValue = "UTC")
     ZoneId timeZone;
 
     @Option(names = "--currency", paramLabel = "CUR", description = "billing currency of the default account; default: ${DEFAULT-VALUE}", defaultValue = "USD")

@@ -228,17 +228,17 @@ public final class SimulationRun {
             RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
                     e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""));
             if (!s.skipBadRows()) throw new LogFormatException(error);
-            record(error, 1); // its other status rows are counted as merged
+            record(error); // one skipped row: its other status rows are counted as merged
         }
 
         @Override public void rejectedRow(LogRow row, String column, String reason) {
             handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
         }
 
-        private void skip(RowError e) { record(e, 1); }
+        private void skip(RowError e) { record(e); }
 
-        private void record(RowError e, int rows) {
-            skipped += rows;
+        private void record(RowError e) {
+            skipped++;
             if (outputs == null) return;
             try {
                 if (errors == null) errors = new ErrorsWriter(outputs.open("errors.csv"), s.dialect());

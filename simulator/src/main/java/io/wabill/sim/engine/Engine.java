@@ -280,6 +280,9 @@ public final class Engine {
     /** Charges an untiered rate: the first (list) band (D4 marketing, E2 service, CBP conversations). */
     void chargeList(CardChoice choice, Bands bands, BillableCategory billable, String note) {
         chargeBand(choice, bands, 0, billable, note);
+        // Untiered even when the card's category has bands (a CBP utility conversation, E2 service at the
+        // utility rate): the ledger's tier column is for tiered charges only (FORMATS.md section 4).
+        line.band = null;
     }
 
     void chargeBand(CardChoice choice, Bands bands, int index, BillableCategory billable, String note) {

@@ -1,6 +1,7 @@
 package io.wabill.sim.events;
 
 import io.wabill.sim.domain.Direction;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -71,31 +72,70 @@ public final class MessageAssembler {
     private void acceptOutbound(LogRow row, String id, long seq) {
         Entry entry = open.get(id);
         if (entry != null) {
-            String conflict = entry.merger.merge(row);
+            String conflict = entry.merger.conflict(row);
             if (conflict != null) {
                 listener.rejectedRow(row, "message_id", conflict);
                 return;
             }
+            if (deliveredBeforeSend(row, entry.merger.sendAt())) return;
+            if (!entry.queued && entry.merger.sendAt() + horizon < row.timestamp()) {
+                // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
+                lateRow(row, id, true);
+                return;
+            }
+            entry.merger.merge(row);
             rowsMerged++;
-            if (!entry.queued && entry.merger.isDelivered()) queue(entry);
+            if (!entry.queued) {
+                if (entry.merger.isDelivered()) queue(entry);
+            } else if (row.deliveredAt() != LogRow.NONE) {
+                requeueIfMoved(entry); // rows are sorted, so only a delivered_at can move a queued message
+            }
             return;
         }
         Released done = released.get(id);
         if (done != null) {
-            if (done.undelivered && row.effectiveStatus().isDelivered()) {
-                listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
-                        + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
-                        + "raise --status-horizon to merge this row");
+            if (done.identity != StatusMerger.identity(row)) {
+                listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "
+                        + "first row on account, business, customer, kind, category or template (G10: status rows must agree)");
             } else {
-                rowsMerged++;
+                lateRow(row, id, done.undelivered);
             }
             return;
         }
+        if (deliveredBeforeSend(row, row.timestamp())) return;
         entry = new Entry(new StatusMerger(row, seq));
         open.put(id, entry);
         if (open.size() > peakOpen) peakOpen = open.size();
         if (entry.merger.isDelivered()) queue(entry);
         else sentOnly.add(entry);
+    }
+
+    /** Refuses a row whose delivered_at precedes its message's send instant, the earliest timestamp of its rows. */
+    private boolean deliveredBeforeSend(LogRow row, long sendAt) {
+        if (row.deliveredAt() == LogRow.NONE || row.deliveredAt() >= sendAt) return false;
+        listener.rejectedRow(row, "delivered_at", "delivered_at " + Instant.ofEpochMilli(row.deliveredAt())
+                + " is before the message was sent (" + Instant.ofEpochMilli(sendAt) + ")");
+        return true;
+    }
+
+    /** A status row of a message already decided: merged, unless it reports a delivery the message was denied. */
+    private void lateRow(LogRow row, String id, boolean undelivered) {
+        if (undelivered && row.effectiveStatus().isDelivered()) {
+            listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
+                    + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
+                    + "raise --status-horizon to merge this row");
+        } else {
+            rowsMerged++;
+        }
+    }
+
+    /** A status row that moves a waiting message's delivery instant (a later delivered_at) moves it in the queue (G3). */
+    private void requeueIfMoved(Entry entry) {
+        long instant = instantOf.applyAsLong(entry.merger.build());
+        if (instant != entry.instant && ready.remove(entry)) {
+            entry.instant = instant;
+            ready.add(entry);
+        }
     }
 
     private void queue(Entry entry) {
@@ -129,7 +169,10 @@ public final class MessageAssembler {
         Message m = entry.merger.build();
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
             open.remove(m.messageId());
-            released.put(m.messageId(), new Released(entry.instant + horizon, !m.isDelivered()));
+            // Remembered for a horizon after release (not after its instant: a sent-only message is released only
+            // once its horizon has passed), so late status rows are merged or reported, never taken for new messages.
+            released.put(m.messageId(), new Released(Math.max(entry.instant, watermark) + horizon, !m.isDelivered(),
+                    StatusMerger.identity(entry.merger.first())));
         }
         listener.message(m);
     }
@@ -167,5 +210,5 @@ public final class MessageAssembler {
         }
     }
 
-    private record Released(long forgetAfter, boolean undelivered) {}
+    private record Released(long forgetAfter, boolean undelivered, long identity) {}
 }

@@ -26,13 +26,10 @@ public final class StatusMerger {
         this.rows = 1;
     }
 
-    /** Adds a status row; returns null on success, or why the row disagrees with the message. */
-    public String merge(LogRow row) {
-        String conflict = conflict(row);
-        if (conflict != null) return conflict;
+    /** Adds a status row that agrees with the message ({@link #conflict} returned null for it). */
+    public void merge(LogRow row) {
         add(row);
         rows++;
-        return null;
     }
 
     private void add(LogRow row) {
@@ -44,7 +41,8 @@ public final class StatusMerger {
             earliestDeliveredRow = row.timestamp();
     }
 
-    private String conflict(LogRow row) {
+    /** Why a status row disagrees with the message's first row (G10), or null when it agrees. */
+    public String conflict(LogRow row) {
         if (!Objects.equals(row.account(), first.account())) return differs("account", row.account(), first.account());
         if (!Objects.equals(row.business(), first.business())) return differs("business", row.business(), first.business());
         if (!Objects.equals(row.customer(), first.customer())) return differs("customer", row.customer(), first.customer());
@@ -54,6 +52,31 @@ public final class StatusMerger {
                     first.category() == null ? "" : first.category().code());
         if (!Objects.equals(row.template(), first.template())) return differs("template", row.template(), first.template());
         return null;
+    }
+
+    /**
+     * A 64-bit digest (FNV-1a) of the fields status rows must agree on, small enough to keep for every released
+     * message for a horizon, so a disagreeing row that comes after its message was priced is still refused.
+     */
+    public static long identity(LogRow row) {
+        long h = 0xcbf29ce484222325L;
+        h = fnv(h, row.account());
+        h = fnv(h, row.business());
+        h = fnv(h, row.customer());
+        h = fnv(h, row.kind().code());
+        h = fnv(h, row.category() == null ? null : row.category().code());
+        return fnv(h, row.template());
+    }
+
+    private static long fnv(long h, String s) {
+        if (s != null) {
+            for (int i = 0; i < s.length(); i++) {
+                h ^= s.charAt(i);
+                h *= 0x100000001b3L;
+            }
+        }
+        h ^= 0x1F; // field separator, so ("ab", "c") and ("a", "bc") differ
+        return h * 0x100000001b3L;
     }
 
     private String differs(String column, String value, String expected) {

@@ -41,6 +41,7 @@ public final class Replay implements StrategyContext {
     private final Map<String, List<Intent>> waitingForCustomer = new HashMap<>();
     private final ReplayStats stats = new ReplayStats();
     private long lastLogInstant = Long.MIN_VALUE;
+    private long late;
 
     public Replay(Engine engine, StrategyChain chain) {
         this.engine = engine;
@@ -52,13 +53,14 @@ public final class Replay implements StrategyContext {
     public void submit(Message m, long instant) {
         int priority = m.isInbound() ? CUSTOMER : BUSINESS;
         if (instant < lastLogInstant) {
-            // An undelivered message is only known to be undelivered once its status horizon has passed; it
-            // changes no window and costs nothing, so it is reported now instead of at its own instant.
-            if (!m.isInbound() && !m.isDelivered()) {
-                fire(m, lastLogInstant);
-                return;
-            }
-            throw new IllegalStateException("messages must be submitted in order; " + m.location() + " goes back in time");
+            // A business message can reach the executive after later events: an undelivered one is only known to
+            // be undelivered once its status horizon has passed, and a delivery row may carry a delivered_at
+            // earlier than rows already read. It is decided now, and priced at its own instant by the engine.
+            if (m.isInbound())
+                throw new IllegalStateException("customer messages must be submitted in order; " + m.location() + " goes back in time");
+            late++;
+            fire(m, lastLogInstant);
+            return;
         }
         lastLogInstant = instant;
         queue.push(instant, priority, m);
@@ -86,6 +88,9 @@ public final class Replay implements StrategyContext {
     }
 
     public ReplayStats stats() { return stats; }
+
+    /** Business messages that reached the executive after a later event (late delivery rows, undelivered ones). */
+    public long lateMessages() { return late; }
 
     public Engine engine() { return engine; }
 
