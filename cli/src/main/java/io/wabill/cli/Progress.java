@@ -12,18 +12,26 @@ public final class Progress {
     private final PrintStream err;
     private final boolean bar;
 
-    public Progress(PrintStream err, boolean bar) {
+    private final boolean quiet;
+
+    public Progress(PrintStream err, boolean bar) { this(err, bar, false); }
+
+    /** @param quiet no notes either: what they say is also in the run's printed summary */
+    public Progress(PrintStream err, boolean bar, boolean quiet) {
         this.err = err;
         this.bar = bar;
+        this.quiet = quiet;
     }
 
     /** A progress bar when stderr is a console, else silent except for notes. */
     public static Progress forConsole(boolean quiet) {
-        return new Progress(System.err, !quiet && System.console() != null);
+        return new Progress(System.err, !quiet && System.console() != null, quiet);
     }
 
     /** A remark for the user on stderr (not a result). */
-    public void note(String text) { err.println("wabill: " + text); }
+    public void note(String text) {
+        if (!quiet) err.println("wabill: " + text);
+    }
 
     public Ticket start(LogSource source) {
         Ticket t = new Ticket(source);

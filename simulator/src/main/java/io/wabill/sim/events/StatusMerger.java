@@ -44,8 +44,9 @@ public final class StatusMerger {
     /** Why a status row disagrees with the message's first row (G10), or null when it agrees. */
     public String conflict(LogRow row) {
         if (!Objects.equals(row.account(), first.account())) return differs("account", row.account(), first.account());
-        if (!Objects.equals(row.business(), first.business())) return differs("business", row.business(), first.business());
-        if (!Objects.equals(row.customer(), first.customer())) return differs("customer", row.customer(), first.customer());
+        // "+1555…" and "1555…" are one number (FORMATS.md: the plus sign is optional).
+        if (!Objects.equals(number(row.business()), number(first.business()))) return differs("business", row.business(), first.business());
+        if (!Objects.equals(number(row.customer()), number(first.customer()))) return differs("customer", row.customer(), first.customer());
         if (row.kind() != first.kind()) return differs("kind", row.kind().code(), first.kind().code());
         if (row.category() != first.category())
             return differs("category", row.category() == null ? "" : row.category().code(),
@@ -61,8 +62,8 @@ public final class StatusMerger {
     public static long identity(LogRow row) {
         long h = 0xcbf29ce484222325L;
         h = fnv(h, row.account());
-        h = fnv(h, row.business());
-        h = fnv(h, row.customer());
+        h = fnv(h, number(row.business()));
+        h = fnv(h, number(row.customer()));
         h = fnv(h, row.kind().code());
         h = fnv(h, row.category() == null ? null : row.category().code());
         return fnv(h, row.template());
@@ -108,5 +109,9 @@ public final class StatusMerger {
     /** A message of one row (inbound rows, or an outbound row whose id appears once). */
     public static Message single(LogRow row, long sequence) {
         return new StatusMerger(row, sequence).build();
+    }
+
+    private static String number(String text) {
+        return text != null && text.startsWith("+") ? text.substring(1) : text;
     }
 }
