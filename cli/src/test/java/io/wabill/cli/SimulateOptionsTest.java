@@ -70,6 +70,26 @@ class SimulateOptionsTest {
     }
 
     @Test
+    void aFreeEntryPointWindowEndReportedByAnImportedWebhookOverridesTheConfiguredLength(@TempDir Path work) throws Exception {
+        // D5: the ctwa reply at 01:00 opens the window; Meta's webhook says it ends five days later, so the marketing
+        // template four days on is still free, where the default 72 h window would charge it.
+        Path log = work.resolve("log.csv");
+        Files.writeString(log, String.join("\n",
+                "timestamp,message_id,business,customer,direction,kind,category,entry_point,meta_pricing_type,meta_conversation_expiration",
+                "2025-10-06T00:00:00Z,,15550001111,5511987600011,inbound,message,,ctwa,,",
+                "2025-10-06T01:00:00Z,w1,15550001111,5511987600011,outbound,free_form,,,free_entry_point,2025-10-11T01:00:00Z",
+                "2025-10-10T01:00:00Z,w2,15550001111,5511987600011,outbound,template,marketing,,,",
+                "2025-10-11T01:00:00Z,w3,15550001111,5511987600011,outbound,template,marketing,,,") + "\n");
+        String rates = conformance("rates").toString();
+        List<CsvTable.Row> reported = simulate(work.resolve("a"), log.toString(), "--rates", rates);
+        assertEquals("free_entry_point", row(reported, "w2").get("pricing_type"));
+        assertEquals("regular", row(reported, "w3").get("pricing_type")); // the window is half-open (G6)
+        Path plain = work.resolve("plain.csv");
+        Files.writeString(plain, Files.readString(log).replace("free_entry_point,2025-10-11T01:00:00Z", ","));
+        assertEquals("regular", row(simulate(work.resolve("b"), plain.toString(), "--rates", rates), "w2").get("pricing_type"));
+    }
+
+    @Test
     void aWhatIfCardInAnotherCurrencyIsABadInputNamingBoth(@TempDir Path work) throws Exception {
         StringWriter o = new StringWriter(), e = new StringWriter();
         int code = Main.run(new String[] {"simulate", "--quiet", "--out", work.toString(),

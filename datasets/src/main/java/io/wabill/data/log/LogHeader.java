@@ -13,6 +13,8 @@ final class LogHeader {
 
     final int timestamp, messageId, business, customer, direction, kind, category, entryPoint, status, deliveredAt,
             template, tokens, account, portfolio;
+    /** What an imported webhook reported about a free entry point window (D5, W2); -1 when absent. */
+    final int reportedExpiry, reportedOrigin, reportedPricingType;
 
     private LogHeader(Map<String, Integer> pos) {
         timestamp = pos.getOrDefault("timestamp", -1);
@@ -29,6 +31,9 @@ final class LogHeader {
         tokens = pos.getOrDefault("tokens", -1);
         account = pos.getOrDefault("account", -1);
         portfolio = pos.getOrDefault("portfolio", -1);
+        reportedExpiry = pos.getOrDefault("meta_conversation_expiration", -1);
+        reportedOrigin = pos.getOrDefault("meta_conversation_origin", -1);
+        reportedPricingType = pos.getOrDefault("meta_pricing_type", -1);
     }
 
     /** Reads the header cells; returns the names of missing required columns through {@code missing}. */

@@ -220,9 +220,18 @@ public final class LogReader implements Closeable {
         if (account.isEmpty()) account = io.wabill.sim.account.Account.DEFAULT_ID;
         String portfolio = cell(r, header.portfolio);
         String template = cell(r, header.template);
+        long fepExpiresAt = LogRow.NONE;
+        if (ReportedWindow.isFreeEntryPoint(cell(r, header.reportedOrigin), cell(r, header.reportedPricingType))) {
+            String expiry = cell(r, header.reportedExpiry);
+            try {
+                fepExpiresAt = ReportedWindow.expiry(expiry);
+            } catch (IllegalArgumentException e) {
+                return bad(line, "meta_conversation_expiration", expiry, e.getMessage());
+            }
+        }
         return new LogRow(file, fileIndex, line, timestamp, messageId.isEmpty() ? null : messageId, account,
                 portfolio.isEmpty() ? null : portfolio, business, customer, direction, kind, category, entry, status,
-                deliveredAt, template.isEmpty() ? null : template, tokens);
+                deliveredAt, template.isEmpty() ? null : template, tokens, fepExpiresAt);
     }
 
     private LogRow bad(long line, String column, String value, String reason) {

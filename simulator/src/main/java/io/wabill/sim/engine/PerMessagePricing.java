@@ -5,6 +5,7 @@ import io.wabill.sim.domain.MessageKind;
 import io.wabill.sim.domain.PricingModel;
 import io.wabill.sim.domain.PricingType;
 import io.wabill.sim.domain.TemplateCategory;
+import io.wabill.sim.events.LogRow;
 import io.wabill.sim.rates.Bands;
 import io.wabill.sim.rates.CardChoice;
 import io.wabill.sim.rates.RateCategory;
@@ -43,16 +44,22 @@ final class PerMessagePricing {
             e.free(PricingType.FREE_REACTION, BillableCategory.NONE, "E4");
             return;
         }
+        long reported = e.m.fepExpiresAt();
         if (p.fepOpen(t)) {
-            e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, paidService ? "D5 E5" : "D5");
+            // D5: an imported webhook's window end is Meta's own word and overrides the configured length.
+            boolean override = reported != LogRow.NONE && reported > t && reported != p.fepEnd;
+            if (override) p.fepEnd = reported;
+            e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
+                    (paidService ? "D5 E5" : "D5") + (override ? " window end from webhook" : ""));
             e.line.windowEnd = p.fepEnd;
             return;
         }
         if (kind != MessageKind.REACTION && p.entryAvailable(t)) {
             p.entryPending = false;
-            p.fepEnd = t + e.options.fepWindow().toMillis();
+            boolean override = reported != LogRow.NONE && reported > t;
+            p.fepEnd = override ? reported : t + e.options.fepWindow().toMillis();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
-                    (paidService ? "D5 E5" : "D5") + " window opened");
+                    (paidService ? "D5 E5" : "D5") + " window opened" + (override ? " until the webhook's window end" : ""));
             e.line.windowEnd = p.fepEnd;
             return;
         }

@@ -12,12 +12,22 @@ import io.wabill.sim.domain.TemplateCategory;
  * {@link LogRow#NONE} when the message was never delivered.
  *
  * @param rows     how many input rows were merged into this message (1 for most)
- * @param sequence insertion order of the first row, the last key of the ordering contract
+ * @param sequence     insertion order of the first row, the last key of the ordering contract
+ * @param fepExpiresAt a free entry point window end reported by Meta (imported webhooks, D5), or {@link LogRow#NONE}
  */
 public record Message(String messageId, String account, String portfolio, String business, String customer,
                       Direction direction, MessageKind kind, TemplateCategory category, EntryPoint entryPoint,
                       DeliveryStatus status, long sendAt, long deliveredAt, String template, long tokens,
-                      String file, long line, int rows, long sequence) {
+                      String file, long line, int rows, long sequence, long fepExpiresAt) {
+
+    /** A message without a reported free entry point window end. */
+    public Message(String messageId, String account, String portfolio, String business, String customer,
+                   Direction direction, MessageKind kind, TemplateCategory category, EntryPoint entryPoint,
+                   DeliveryStatus status, long sendAt, long deliveredAt, String template, long tokens,
+                   String file, long line, int rows, long sequence) {
+        this(messageId, account, portfolio, business, customer, direction, kind, category, entryPoint, status, sendAt,
+                deliveredAt, template, tokens, file, line, rows, sequence, LogRow.NONE);
+    }
 
     public boolean isInbound() { return direction == Direction.INBOUND; }
 

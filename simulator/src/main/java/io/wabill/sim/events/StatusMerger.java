@@ -16,6 +16,7 @@ public final class StatusMerger {
     private DeliveryStatus status;
     private long deliveredAtColumn = LogRow.NONE;
     private long earliestDeliveredRow = LogRow.NONE;
+    private long fepExpiresAt = LogRow.NONE;
     private int rows;
 
     public StatusMerger(LogRow first, long sequence) {
@@ -37,6 +38,7 @@ public final class StatusMerger {
         DeliveryStatus s = row.effectiveStatus();
         status = DeliveryStatus.mostAdvanced(status, s);
         if (row.deliveredAt() != LogRow.NONE && deliveredAtColumn == LogRow.NONE) deliveredAtColumn = row.deliveredAt();
+        if (row.fepExpiresAt() != LogRow.NONE && fepExpiresAt == LogRow.NONE) fepExpiresAt = row.fepExpiresAt();
         if (s.isDelivered() && (earliestDeliveredRow == LogRow.NONE || row.timestamp() < earliestDeliveredRow))
             earliestDeliveredRow = row.timestamp();
     }
@@ -103,7 +105,7 @@ public final class StatusMerger {
         LogRow f = first;
         return new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),
                 f.kind(), f.category(), f.entryPoint(), status, sendAt, delivered, f.template(), f.tokens(),
-                f.file(), f.line(), rows, sequence);
+                f.file(), f.line(), rows, sequence, fepExpiresAt);
     }
 
     /** A message of one row (inbound rows, or an outbound row whose id appears once). */

@@ -208,7 +208,8 @@ public final class Replay implements StrategyContext {
         long delivered = !m.isDelivered() ? LogRow.NONE : at == Long.MIN_VALUE ? m.deliveredAt() : at;
         return new Message(m.messageId(), m.account(), m.portfolio(), m.business(), m.customer(), m.direction(), kind,
                 kind == MessageKind.TEMPLATE ? category : null, m.entryPoint(), m.status(), send, delivered,
-                m.template(), m.tokens(), m.file(), m.line(), m.rows(), m.sequence());
+                m.template(), m.tokens(), m.file(), m.line(), m.rows(), m.sequence(),
+                at == Long.MIN_VALUE ? m.fepExpiresAt() : LogRow.NONE);
     }
 
     private static String describe(MessageKind kind, TemplateCategory category) {

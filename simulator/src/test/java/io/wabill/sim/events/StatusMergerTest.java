@@ -20,7 +20,9 @@ class StatusMergerTest {
     @Test
     void statusRowsThatWriteTheNumbersWithAndWithoutAPlusAreOneMessage() {
         StatusMerger m = new StatusMerger(row(1, "+15550001111", "5511987600001", DeliveryStatus.SENT), 0);
-        assertNull(m.merge(row(2, "15550001111", "+5511987600001", DeliveryStatus.DELIVERED)));
+        LogRow status = row(2, "15550001111", "+5511987600001", DeliveryStatus.DELIVERED);
+        assertNull(m.conflict(status));
+        m.merge(status);
         assertEquals(StatusMerger.identity(row(1, "+15550001111", "5511987600001", DeliveryStatus.SENT)),
                 StatusMerger.identity(row(2, "15550001111", "+5511987600001", DeliveryStatus.READ)));
         assertEquals(2, m.build().rows());
@@ -29,6 +31,6 @@ class StatusMergerTest {
     @Test
     void statusRowsOfOneIdToAnotherCustomerAreRefused() {
         StatusMerger m = new StatusMerger(row(1, "15550001111", "5511987600001", DeliveryStatus.SENT), 0);
-        assertNotNull(m.merge(row(2, "15550001111", "5511987600002", DeliveryStatus.DELIVERED)));
+        assertNotNull(m.conflict(row(2, "15550001111", "5511987600002", DeliveryStatus.DELIVERED)));
     }
 }
