@@ -38,26 +38,15 @@ final class LongTierSheetParser {
             issues.add(header.line(), "", "the volume-tier header needs Market, Category, a volume tier (or From and To) and Rate columns");
             return false;
         }
-        String market = null;
+        CarriedMarket carried = new CarriedMarket(sheet, markets);
         for (int r = layout.headerLast() + 1; r < rows.size(); r++) {
             SheetRow row = rows.get(r);
             if (row.isBlank()) continue;
             String category = row.cell(categoryCol);
             String rate = row.cell(rateCol);
             if (category.isEmpty() && rate.isEmpty()) continue; // a footnote below the table
-            String printed = row.cell(marketCol);
-            if (!printed.isEmpty()) {
-                market = markets.canonical(printed);
-                if (market == null) {
-                    issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
-                    market = MarketNames.clean(printed);
-                    sheet.markUnknown(market);
-                }
-                sheet.noteMarket(market, row.line());
-            } else if (market == null) {
-                issues.add(row.line(), "Market", "a band row before any market");
-                continue;
-            }
+            String market = carried.of(row, row.cell(marketCol));
+            if (market == null) continue;
             if (currencyCol >= 0) sheet.checkCurrency(row.cell(currencyCol), row.line(), "Currency");
             RateCategory cat = Labels.category(category);
             if (cat == null) {

@@ -29,23 +29,12 @@ final class WideTierSheetParser {
         int currencyCol = SheetLayout.column(columns, "currency");
         List<Block> blocks = blocks(rows, layout, issues);
         if (blocks.isEmpty()) return false;
-        String market = null;
+        CarriedMarket carried = new CarriedMarket(sheet, markets);
         for (int r = layout.headerLast() + 1; r < rows.size(); r++) {
             SheetRow row = rows.get(r);
             if (row.isBlank() || blank(row, blocks)) continue;
-            String printed = row.cell(marketCol);
-            if (!printed.isEmpty()) {
-                market = markets.canonical(printed);
-                if (market == null) {
-                    issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
-                    market = MarketNames.clean(printed);
-                    sheet.markUnknown(market);
-                }
-                sheet.noteMarket(market, row.line());
-            } else if (market == null) {
-                issues.add(row.line(), "Market", "a band row before any market");
-                continue;
-            }
+            String market = carried.of(row, row.cell(marketCol));
+            if (market == null) continue;
             if (currencyCol >= 0) sheet.checkCurrency(row.cell(currencyCol), row.line(), "Currency");
             for (Block b : blocks) {
                 RawBand band = band(row, b, issues);
