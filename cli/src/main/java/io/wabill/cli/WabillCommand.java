@@ -9,12 +9,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "wabill", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Billing simulator and cost planner for WhatsApp Business Platform messaging.",
             "Replays message logs through Meta's pricing rules (NBP, CBP-1, CBP-2, PMP, PMP-26) message by message."},
-        subcommands = {SimulateCommand.class, RatesCommand.class, DemoCommand.class},
+        subcommands = {SimulateCommand.class, RatesCommand.class, DemoCommand.class, GenerateCommand.class, ForecastCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input data, 2 usage error, 3 internal error."})
 public final class WabillCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: simulate, rates or demo (see wabill --help)");
+        throw new ParameterException(spec.commandLine(), "a command is needed: simulate, rates, demo, generate or forecast (see wabill --help)");
     }
 }

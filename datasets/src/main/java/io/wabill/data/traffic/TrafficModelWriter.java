@@ -111,7 +111,7 @@ public final class TrafficModelWriter {
     }
 
     /** Four significant digits, plain notation: 0.03125 -> 0.03125, 1234567 -> 1235000, 2.0 -> 2. */
-    static String num(double d) {
+    public static String num(double d) {
         if (d == 0) return "0";
         return new BigDecimal(d).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
