@@ -141,7 +141,10 @@ public final class TrafficModelReader {
                 }
             }
         }
-        if (!problems.isEmpty()) throw new TrafficModelException(problems);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingLong(TrafficModelReader::position));
+            throw new TrafficModelException(problems);
+        }
         return new TrafficModel(businesses, account, list);
     }
 
@@ -166,7 +169,8 @@ public final class TrafficModelReader {
             problem(own.getOrDefault("market", at), where + ".market", "unknown market '" + market + "' (expected one of "
                     + String.join(", ", markets.markets()) + ")");
         }
-        if (v.get("number_prefix") == null && market != null) {
+        boolean known = market != null && (markets == null || markets.knows(market));
+        if (v.get("number_prefix") == null && known) {
             String cc = callingCode(market);
             if (cc == null) problem(own.getOrDefault("market", at), where + ".number_prefix", "expected a number_prefix: market " + market + " has no calling code in the market map to take it from");
             v.put("number_prefix", cc);
@@ -403,6 +407,16 @@ public final class TrafficModelReader {
     }
 
     private static String join(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+
+    /** Line and column of a problem, for listing problems in file order. */
+    private static long position(String problem) {
+        String[] parts = problem.split(":", 4);
+        try {
+            return Long.parseLong(parts[1]) * 10_000 + Long.parseLong(parts[2]);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
 
     private void problem(Node n, String key, String what) {
         Mark m = n == null ? null : n.getStartMark();
