@@ -100,4 +100,11 @@ class TrafficModelReaderTest {
         assertArrayEquals(known.markets().get(0).hourly(), back.markets().get(0).hourly(), 1e-9);
         assertEquals(known.markets().get(1).marketing(), back.markets().get(1).marketing());
     }
+
+    @Test
+    void everyParameterIsDocumentedInTheReadme() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        for (TrafficParameters.Param p : TrafficParameters.all())
+            assertTrue(readme.contains("| `" + p.key() + "` |"), p.key() + " is missing from the README's parameter table");
+    }
 }
