@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "category, and when each volume band is reached. Writes forecast.csv, bands.csv and runs.csv."},
         footer = {"", "Examples:",
             "  wabill forecast --scenario fintech-otp-in --months 3 --start 2026-12-01 --time-zone Asia/Kolkata --runs 50 --seed 1",
-            "  wabill forecast --fit history.csv.gz --time-zone America/Sao_Paulo --months 6 --growth-range 2%..8% --runs 200",
+            "  wabill forecast --fit history.csv.gz --time-zone America/Sao_Paulo --months 6 --growth-range 2%%..8%% --runs 200",
             "  wabill forecast --scenario ecommerce-br --months 1 --start 2026-12-01 --runs 1 --seed 7   # = generate + simulate"})
 public final class ForecastCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -41,12 +41,12 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "DATE", description = "first day of the forecast; default: with --fit the first day of the month after the log, else the first day of next month")
     LocalDate start;
 
-    @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0%",
-            description = "customer growth per month, e.g. 5%/month; default: ${DEFAULT-VALUE}")
+    @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0",
+            description = "customer growth per month, e.g. 5%%/month, 5%% or 0.05; default: none")
     double growth;
 
     @Option(names = "--growth-range", paramLabel = "LOW..HIGH", converter = GrowthRange.Converter.class,
-            description = "draw each run's monthly growth uniformly from this range, e.g. 2%..8% (instead of --growth)")
+            description = "draw each run's monthly growth uniformly from this range, e.g. 2%%..8%% (instead of --growth)")
     GrowthRange growthRange;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "200", description = "Monte Carlo runs; default: ${DEFAULT-VALUE}")
@@ -97,6 +97,14 @@ public final class ForecastCommand implements Callable<Integer> {
                     : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
         }
         ScenarioOptions.checkNumbers(loaded.model(), catalog.markets(), start);
+        try {
+            // The largest population any run can reach must still have numbers of its own.
+            double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
+            new io.wabill.data.traffic.TrafficGenerator(loaded.model(), new io.wabill.data.traffic.TrafficGenerator.Plan(start,
+                    start.plusMonths(months).minusDays(1), scale, most, seed));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
         ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
                 scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON);
         printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",

@@ -48,8 +48,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "X", defaultValue = "1", description = "multiply every market's customers by X; default: ${DEFAULT-VALUE}")
     double scale;
 
-    @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0%",
-            description = "customer growth per month after the first, e.g. 5%/month; default: ${DEFAULT-VALUE}")
+    @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0",
+            description = "customer growth per month after the first, e.g. 5%%/month, 5%% or 0.05; default: none")
     double growth;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed: the same seed gives the same bytes; default: ${DEFAULT-VALUE}")
@@ -93,7 +93,12 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
         ScenarioOptions.checkNumbers(loaded.model(), catalog.markets(), from);
-        TrafficGenerator generator = new TrafficGenerator(loaded.model(), new TrafficGenerator.Plan(from, to, scale, growth, seed));
+        TrafficGenerator generator;
+        try {
+            generator = new TrafficGenerator(loaded.model(), new TrafficGenerator.Plan(from, to, scale, growth, seed));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
         long rows;
         long started = System.nanoTime();
         Path folder = out.toAbsolutePath().getParent();

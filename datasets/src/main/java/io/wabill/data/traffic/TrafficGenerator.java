@@ -62,7 +62,17 @@ public final class TrafficGenerator {
         this.model = model;
         this.plan = plan;
         this.markets = new MarketState[model.markets().size()];
-        for (int i = 0; i < markets.length; i++) markets[i] = new MarketState(i, model.markets().get(i), plan);
+        for (int i = 0; i < markets.length; i++) {
+            MarketState m = new MarketState(i, model.markets().get(i), plan);
+            long most = Math.max(m.active(plan.from()), m.active(plan.to()));
+            long room = CustomerNumbers.capacity(m.t.numberPrefix(), m.t.numberLength());
+            if (most > room) {
+                throw new IllegalArgumentException("market " + m.t.market() + ": " + most + " customers (after scale and growth) need more "
+                        + "numbers than the " + room + " that prefix " + m.t.numberPrefix() + " and length " + m.t.numberLength()
+                        + " allow; lengthen number_length or shorten number_prefix");
+            }
+            markets[i] = m;
+        }
     }
 
     public TrafficModel model() { return model; }
