@@ -96,7 +96,7 @@ public final class ForecastCommand implements Callable<Integer> {
             start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
                     : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
         }
-        ScenarioOptions.checkNumbers(loaded.model(), catalog.markets(), start);
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
         try {
             // The largest population any run can reach must still have numbers of its own.
             double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;

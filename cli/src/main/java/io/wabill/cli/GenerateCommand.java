@@ -92,7 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (to.isBefore(from)) throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
-        ScenarioOptions.checkNumbers(loaded.model(), catalog.markets(), from);
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), from, Progress.forConsole(quiet));
         TrafficGenerator generator;
         try {
             generator = new TrafficGenerator(loaded.model(), new TrafficGenerator.Plan(from, to, scale, growth, seed));

@@ -53,9 +53,15 @@ public final class ScenarioOptions {
                 + " (" + fit.firstDay() + " to " + fit.lastDay() + ")");
     }
 
-    /** Stops when a market's numbers would resolve to another market on {@code day} (G4, G5). */
-    static void checkNumbers(TrafficModel model, MarketMap markets, LocalDate day) {
-        List<String> problems = TrafficModelChecks.numbersResolve(model, new MarketResolver(markets), day);
-        if (!problems.isEmpty()) throw new UserException(String.join("\n  ", problems));
+    /**
+     * Stops when a market's numbers would resolve to another market on {@code day} (G4, G5): a preset or a
+     * hand-written file has a wrong prefix. A fitted model only gets a note: a market of mixed numbers (a few
+     * Crown Dependency mobiles in Other) has no one prefix, and its traffic is priced where its numbers land.
+     */
+    static void checkNumbers(Loaded loaded, MarketMap markets, LocalDate day, Progress progress) {
+        List<String> problems = TrafficModelChecks.numbersResolve(loaded.model(), new MarketResolver(markets), day);
+        if (problems.isEmpty()) return;
+        if (loaded.fit() == null) throw new UserException(String.join("\n  ", problems));
+        for (String p : problems) progress.note(p + " (its traffic is priced in that market)");
     }
 }

@@ -481,6 +481,20 @@ public final class TrafficFitter {
                 if (bestNext == null || (count < 0.9 * total && !prefix.isEmpty())) break;
                 prefix = bestNext;
             }
+            // Numbers made from the prefix must land in this market: a market that holds a few odd numbers of
+            // a shared code (Jersey's +44 7797 in Other) needs the digits those numbers really share.
+            LocalDate day = Instant.ofEpochSecond(lastSecond).atZone(zone).toLocalDate();
+            while (prefix.length() < Math.min(8, length - 4)
+                    && TrafficModelChecks.firstWrongNumber(name, prefix, length, resolver, day) != null) {
+                String bestNext = null;
+                long count = 0;
+                for (char c = '0'; c <= '9'; c++) {
+                    long k = prefixes.getOrDefault(prefix + c, 0L);
+                    if (k > count) { count = k; bestNext = prefix + c; }
+                }
+                if (bestNext == null) break;
+                prefix = bestNext;
+            }
             return new String[] {prefix, Integer.toString(length)};
         }
     }

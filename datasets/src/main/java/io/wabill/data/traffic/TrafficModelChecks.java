@@ -9,25 +9,37 @@ import java.util.List;
 public final class TrafficModelChecks {
     private TrafficModelChecks() {}
 
+    static final int SAMPLES = 2000;
+
     /**
      * Every market's generated numbers must resolve to that market on {@code day} (G4, G5): a wrong prefix
-     * would price the traffic in another market without a word. Samples a few customers per market.
+     * would price the traffic in another market without a word. Checks {@value #SAMPLES} customers spread
+     * over the numbers the prefix allows, so a range that is partly another country's (the UK's 79xx mobiles
+     * include Jersey, Guernsey and the Isle of Man) is caught too.
      */
     public static List<String> numbersResolve(TrafficModel model, MarketResolver resolver, LocalDate day) {
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < model.markets().size(); i++) {
             MarketTraffic m = model.markets().get(i);
-            CustomerNumbers numbers = new CustomerNumbers(m.numberPrefix(), m.numberLength(), i);
-            for (long c : new long[] {0, 1, 7, 1000, Math.max(0, m.customers() - 1)}) {
-                String number = numbers.number(c);
-                String market = resolver.marketOf(resolver.countryOf(number), day);
-                if (!market.equals(m.market())) {
-                    problems.add("market " + m.market() + ": customer numbers made from prefix " + m.numberPrefix() + " (e.g. +"
-                            + number + ") belong to market " + market + " on " + day + "; fix number_prefix or market");
-                    break;
-                }
+            String wrong = firstWrongNumber(m.market(), m.numberPrefix(), m.numberLength(), resolver, day);
+            if (wrong != null) {
+                String market = resolver.marketOf(resolver.countryOf(wrong), day);
+                problems.add("market " + m.market() + ": customer numbers made from prefix " + m.numberPrefix() + " (e.g. +"
+                        + wrong + ") belong to market " + market + " on " + day + "; fix number_prefix or market");
             }
         }
         return problems;
+    }
+
+    /** A sample number of the prefix that resolves to another market, or null when all resolve to {@code market}. */
+    static String firstWrongNumber(String market, String prefix, int length, MarketResolver resolver, LocalDate day) {
+        CustomerNumbers numbers = new CustomerNumbers(prefix, length, 0);
+        long capacity = CustomerNumbers.capacity(prefix, length);
+        long step = Math.max(1, capacity / SAMPLES);
+        for (long c = 0; c < capacity && c < step * SAMPLES; c += step) {
+            String number = numbers.number(c);
+            if (!resolver.marketOf(resolver.countryOf(number), day).equals(market)) return number;
+        }
+        return null;
     }
 }
