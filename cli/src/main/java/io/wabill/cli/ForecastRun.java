@@ -4,6 +4,7 @@ import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.RowError;
 import io.wabill.data.rates.Catalog;
 import io.wabill.data.traffic.LogRowSink;
+import io.wabill.data.traffic.RandomDraws;
 import io.wabill.data.traffic.TrafficGenerator;
 import io.wabill.data.traffic.TrafficModel;
 import io.wabill.sim.account.Account;
@@ -68,11 +69,9 @@ final class ForecastRun {
         return s.growthRange().at(new SplittableRandom(mix(s.seed(), index)).nextDouble());
     }
 
+    /** The growth draw's own seed for a run: apart from the traffic's streams, the same for any thread. */
     static long mix(long seed, long index) {
-        long z = seed * 0x9E3779B97F4A7C15L + index * 0xBF58476D1CE4E5B9L + GROWTH_STREAM;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return RandomDraws.mix(RandomDraws.mix(seed ^ GROWTH_STREAM) + index);
     }
 
     List<Outcome> runAll() throws Exception {

@@ -3,7 +3,7 @@ package io.wabill.data.traffic;
 import java.util.SplittableRandom;
 
 /** The few distributions the generator draws from, written for SplittableRandom so every draw is reproducible. */
-final class RandomDraws {
+public final class RandomDraws {
     private static final double[] LOG_FACTORIAL = new double[256];
 
     static {
@@ -13,7 +13,7 @@ final class RandomDraws {
     private RandomDraws() {}
 
     /** A deterministic 64-bit mix (the SplitMix64 finalizer), to derive independent seeds from indexes. */
-    static long mix(long z) {
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -472,13 +472,8 @@ public final class TrafficFitter {
             String prefix = mostCommon(callingCodes);
             if (prefix == null) prefix = "";
             for (int len = prefix.length() + 1; len <= Math.min(8, length - 7); len++) {
-                String bestNext = null;
-                long count = 0;
-                for (char c = '0'; c <= '9'; c++) {
-                    long k = prefixes.getOrDefault(prefix + c, 0L);
-                    if (k > count) { count = k; bestNext = prefix + c; }
-                }
-                if (bestNext == null || (count < 0.9 * total && !prefix.isEmpty())) break;
+                String bestNext = mostCommonNext(prefix);
+                if (bestNext == null || (prefixes.get(bestNext) < 0.9 * total && !prefix.isEmpty())) break;
                 prefix = bestNext;
             }
             // Numbers made from the prefix must land in this market: a market that holds a few odd numbers of
@@ -486,16 +481,25 @@ public final class TrafficFitter {
             LocalDate day = Instant.ofEpochSecond(lastSecond).atZone(zone).toLocalDate();
             while (prefix.length() < Math.min(8, length - 4)
                     && TrafficModelChecks.firstWrongNumber(name, prefix, length, resolver, day) != null) {
-                String bestNext = null;
-                long count = 0;
-                for (char c = '0'; c <= '9'; c++) {
-                    long k = prefixes.getOrDefault(prefix + c, 0L);
-                    if (k > count) { count = k; bestNext = prefix + c; }
-                }
+                String bestNext = mostCommonNext(prefix);
                 if (bestNext == null) break;
                 prefix = bestNext;
             }
             return new String[] {prefix, Integer.toString(length)};
+        }
+
+        /** The prefix one digit longer that most customers share, or null when none extends it. */
+        private String mostCommonNext(String prefix) {
+            String best = null;
+            long count = 0;
+            for (char c = '0'; c <= '9'; c++) {
+                long k = prefixes.getOrDefault(prefix + c, 0L);
+                if (k > count) {
+                    count = k;
+                    best = prefix + c;
+                }
+            }
+            return best;
         }
     }
 
