@@ -4,7 +4,8 @@ import io.wabill.data.log.LogSource;
 import java.io.PrintStream;
 
 /**
- * A progress bar on stderr for runs longer than a second: share of the input bytes read, rows per second.
+ * A progress bar on stderr for runs longer than a second: share of the input bytes read (or of the days
+ * generated, the runs priced), and the time so far.
  * Off when stderr is not a terminal or with {@code --quiet}; results never go to stderr.
  */
 public final class Progress {
@@ -34,7 +35,12 @@ public final class Progress {
     }
 
     public Ticket start(LogSource source) {
-        Ticket t = new Ticket(source);
+        return start(() -> source.bytesRead() / (double) Math.max(1, source.totalBytes()));
+    }
+
+    /** Watches any pass whose share done (0 to 1) {@code share} tells, e.g. days generated or runs priced. */
+    public Ticket start(java.util.function.DoubleSupplier share) {
+        Ticket t = new Ticket(share);
         if (bar) {
             Thread th = new Thread(t, "wabill-progress");
             th.setDaemon(true);
@@ -46,20 +52,19 @@ public final class Progress {
 
     /** One pass being watched. */
     public final class Ticket implements Runnable {
-        private final LogSource source;
+        private final java.util.function.DoubleSupplier progress;
         private volatile boolean done;
         private Thread thread;
         private boolean drawn;
 
-        Ticket(LogSource source) { this.source = source; }
+        Ticket(java.util.function.DoubleSupplier progress) { this.progress = progress; }
 
         @Override public void run() {
             long start = System.currentTimeMillis();
-            long total = Math.max(1, source.totalBytes());
             try {
                 Thread.sleep(DELAY_MS);
                 while (!done) {
-                    double share = Math.min(1.0, source.bytesRead() / (double) total);
+                    double share = Math.max(0.0, Math.min(1.0, progress.getAsDouble()));
                     int filled = (int) Math.round(share * 30);
                     double seconds = (System.currentTimeMillis() - start) / 1000.0;
                     synchronized (err) {

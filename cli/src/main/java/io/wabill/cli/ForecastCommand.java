@@ -1,0 +1,150 @@
+package io.wabill.cli;
+
+import io.wabill.data.rates.Catalog;
+import io.wabill.report.CsvDialect;
+import io.wabill.report.OutputSet;
+import io.wabill.sim.account.Account;
+import io.wabill.sim.account.AccountBook;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code wabill forecast}: Monte Carlo spend forecast, each run's synthetic traffic priced message by message. */
+@Command(name = "forecast", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        description = {"Forecast spend with ranges: generate many runs of synthetic traffic (from a preset, a YAML model, or a",
+            "fit of your own logs), grow it, price every run message by message with the real rules (windows, free entry",
+            "points, free tiers and volume tiers all count), and report mean and P10/P50/P90 per local month, market and",
+            "category, and when each volume band is reached. Writes forecast.csv, bands.csv and runs.csv."},
+        footer = {"", "Examples:",
+            "  wabill forecast --scenario fintech-otp-in --months 3 --start 2026-12-01 --time-zone Asia/Kolkata --runs 50 --seed 1",
+            "  wabill forecast --fit history.csv.gz --time-zone America/Sao_Paulo --months 6 --growth-range 2%%..8%% --runs 200",
+            "  wabill forecast --scenario ecommerce-br --months 1 --start 2026-12-01 --runs 1 --seed 7   # = generate + simulate"})
+public final class ForecastCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ScenarioOptions source;
+
+    @Option(names = "--months", paramLabel = "N", defaultValue = "3", description = "months to forecast; default: ${DEFAULT-VALUE}")
+    int months;
+
+    @Option(names = "--start", paramLabel = "DATE", description = "first day of the forecast; default: with --fit the first day of the month after the log, else the first day of next month")
+    LocalDate start;
+
+    @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0",
+            description = "customer growth per month, e.g. 5%%/month, 5%% or 0.05; default: none")
+    double growth;
+
+    @Option(names = "--growth-range", paramLabel = "LOW..HIGH", converter = GrowthRange.Converter.class,
+            description = "draw each run's monthly growth uniformly from this range, e.g. 2%%..8%% (instead of --growth)")
+    GrowthRange growthRange;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "200", description = "Monte Carlo runs; default: ${DEFAULT-VALUE}")
+    int runs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed; run i uses seed S+i; default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1", description = "multiply every market's customers by X; default: ${DEFAULT-VALUE}")
+    double scale;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "runs priced at once (results do not depend on it); default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Mixin AccountOptions accounts;
+    @Mixin PricingOptionsMixin pricing;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "wabill-out/forecast", description = "output folder; default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--csv-dialect", paramLabel = "DIALECT", defaultValue = "UNIX",
+            description = "line ends and BOM of written CSV: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
+    CsvDialect dialect;
+
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+            description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
+    long maxUnsortedRows;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    /** Status rows never come late in generated traffic; the horizon only bounds the assembler, as simulate's default. */
+    static final Duration STATUS_HORIZON = Duration.ofDays(7);
+
+    @Override public Integer call() throws Exception {
+        if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE or --fit LOG");
+        if (months < 1 || months > 120) throw new ParameterException(spec.commandLine(), "--months must be 1 to 120, was " + months);
+        if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
+        if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+        if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
+        PrintWriter printer = spec.commandLine().getOut();
+        Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
+        AccountBook book = accounts.book();
+        ZoneId zone = book.get(Account.DEFAULT_ID).zone();
+        ScenarioOptions.Loaded loaded = source.load(catalog.markets(), zone, maxUnsortedRows);
+        if (start == null) {
+            start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
+                    : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
+        }
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
+        try {
+            // The largest population any run can reach must still have numbers of its own.
+            double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
+            new io.wabill.data.traffic.TrafficGenerator(loaded.model(), new io.wabill.data.traffic.TrafficGenerator.Plan(start,
+                    start.plusMonths(months).minusDays(1), scale, most, seed));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
+                scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON);
+        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
+                loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
+                growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
+                io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
+        printer.flush();
+        ForecastRun run = new ForecastRun(settings);
+        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
+        List<ForecastRun.Outcome> outcomes;
+        long started = System.nanoTime();
+        try {
+            outcomes = run.runAll();
+        } finally {
+            ticket.stop();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long rows = 0;
+        for (ForecastRun.Outcome o : outcomes) rows += o.rows();
+        ForecastTable table = new ForecastTable(outcomes, catalog, settings.pricing());
+        OutputSet outputs = new OutputSet(out);
+        try {
+            try (Writer w = outputs.open("forecast.csv")) {
+                table.writeForecast(w, dialect);
+            }
+            try (Writer w = outputs.open("bands.csv")) {
+                table.writeBands(w, dialect);
+            }
+            try (Writer w = outputs.open("runs.csv")) {
+                table.writeRuns(w, dialect);
+            }
+        } catch (Exception e) {
+            outputs.abort();
+            throw e;
+        }
+        List<Path> written = outputs.commit();
+        printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
+        table.printSummary(printer);
+        SimulateCommand.printWritten(printer, written);
+        printer.flush();
+        return ExitCodes.OK;
+    }
+}

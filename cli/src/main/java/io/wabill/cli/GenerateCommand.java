@@ -1,0 +1,171 @@
+package io.wabill.cli;
+
+import io.wabill.data.rates.Catalog;
+import io.wabill.data.traffic.LogCsvWriter;
+import io.wabill.data.traffic.MarketTraffic;
+import io.wabill.data.traffic.TrafficGenerator;
+import io.wabill.data.traffic.TrafficModel;
+import io.wabill.data.traffic.TrafficModelWriter;
+import io.wabill.data.traffic.TrafficPresets;
+import io.wabill.report.OutputSet;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code wabill generate}: writes a synthetic log from a traffic model, or fits a model to a real log. */
+@Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        description = {"Write a synthetic message log from a traffic model (a bundled preset or a YAML file), sorted by time,",
+            "the same bytes for the same seed; or, with --fit, estimate a traffic model from real logs and save it."},
+        footer = {"", "Examples:",
+            "  wabill generate --scenario ecommerce-br --from 2026-10-01 --to 2026-12-31 --seed 7 --out log.csv.gz",
+            "  wabill generate --fit history.csv.gz --time-zone America/Sao_Paulo --save params.yaml",
+            "  wabill generate --scenario params.yaml --from 2027-01-01 --to 2027-01-31 --scale 1.2 --out jan.csv",
+            "  wabill generate --list"})
+public final class GenerateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ScenarioOptions source;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "first day to generate (local to each market)")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "last day to generate, inclusive")
+    LocalDate to;
+
+    @Option(names = "--scale", paramLabel = "X", defaultValue = "1", description = "multiply every market's customers by X; default: ${DEFAULT-VALUE}")
+    double scale;
+
+    @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0",
+            description = "customer growth per month after the first, e.g. 5%%/month, 5%% or 0.05; default: none")
+    double growth;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed: the same seed gives the same bytes; default: ${DEFAULT-VALUE}")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "wabill-out/generated-log.csv.gz",
+            description = "the log to write (.csv, or .csv.gz compressed); default: ${DEFAULT-VALUE}")
+    Path out;
+
+    @Option(names = "--save", paramLabel = "FILE", defaultValue = "wabill-out/params.yaml",
+            description = "with --fit: where to save the fitted model; default: ${DEFAULT-VALUE}")
+    Path save;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "with --fit: the time zone hours and weekdays are read in (the customers'); default: ${DEFAULT-VALUE}")
+    ZoneId timeZone;
+
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+            description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
+    long maxUnsortedRows;
+
+    @Option(names = "--list", description = "list the bundled presets and exit")
+    boolean list;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar")
+    boolean quiet;
+
+    @Override public Integer call() throws Exception {
+        PrintWriter printer = spec.commandLine().getOut();
+        if (list) {
+            printer.println("Bundled traffic presets (use with --scenario):");
+            for (String name : TrafficPresets.names()) printer.println("  " + name);
+            printer.flush();
+            return ExitCodes.OK;
+        }
+        if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE to generate a log, or --fit LOG to fit a model");
+        Catalog catalog = SimulateCommand.loadCatalog(null);
+        if (source.fitLogs != null) return fit(catalog, printer);
+        if (from == null || to == null) throw new ParameterException(spec.commandLine(), "--from and --to are needed to generate a log");
+        if (to.isBefore(from)) throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
+        if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
+        ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), from, Progress.forConsole(quiet));
+        TrafficGenerator generator;
+        try {
+            generator = new TrafficGenerator(loaded.model(), new TrafficGenerator.Plan(from, to, scale, growth, seed));
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        long rows;
+        long started = System.nanoTime();
+        Path folder = out.toAbsolutePath().getParent();
+        OutputSet outputs = new OutputSet(folder);
+        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> generator.daysDone() / (double) generator.plan().days());
+        try {
+            OutputStream stream = outputs.openBinary(out.getFileName().toString());
+            if (out.getFileName().toString().endsWith(".gz")) {
+                // Fastest deflate level: compression should not be what limits the generator; mtime 0 keeps bytes stable.
+                stream = new GZIPOutputStream(stream, 1 << 16) {
+                    { def.setLevel(Deflater.BEST_SPEED); }
+                };
+            }
+            try (LogCsvWriter writer = new LogCsvWriter(stream, loaded.model())) {
+                rows = generator.run(writer);
+            }
+            ticket.stop();
+            List<Path> written = outputs.commit();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            printer.printf("Generated %,d rows: %s, %s to %s, %d market%s, scale %s, growth %s/month, seed %d (%.1f s, %,.0f rows/s)%n",
+                    rows, loaded.description(), from, to, loaded.model().markets().size(), loaded.model().markets().size() > 1 ? "s" : "",
+                    TrafficModelWriter.num(scale), GrowthConverter.format(growth), seed, seconds, rows / Math.max(seconds, 1e-9));
+            SimulateCommand.printWritten(printer, written);
+            printer.flush();
+        } catch (Exception e) {
+            ticket.stop();
+            outputs.abort();
+            throw e;
+        }
+        return ExitCodes.OK;
+    }
+
+    private Integer fit(Catalog catalog, PrintWriter printer) throws Exception {
+        ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
+        TrafficModel model = loaded.model();
+        Path folder = save.toAbsolutePath().getParent();
+        OutputSet outputs = new OutputSet(folder);
+        try (Writer w = outputs.open(save.getFileName().toString())) {
+            TrafficModelWriter.write(model, List.of("Fitted by wabill generate --fit from " + source.fitLogs.size() + " log file(s), "
+                    + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", " + loaded.fit().rowsRead() + " rows, "
+                    + loaded.fit().messages() + " messages; hours and weekdays read in " + timeZone
+                    + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), w);
+        } catch (Exception e) {
+            outputs.abort();
+            throw e;
+        }
+        List<Path> written = outputs.commit();
+        printer.printf("Fitted %s: %,d rows, %,d messages, %d market%s%n", loaded.description(), loaded.fit().rowsRead(),
+                loaded.fit().messages(), model.markets().size(), model.markets().size() > 1 ? "s" : "");
+        printFit(printer, model);
+        if (loaded.fit().sortedInMemory()) printer.println("The log was not sorted by time and was sorted in memory.");
+        SimulateCommand.printWritten(printer, written);
+        printer.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The main fitted parameters per market, one line each (the saved file has them all). */
+    static void printFit(PrintWriter out, TrafficModel model) {
+        out.printf("  %-24s %9s %9s %6s %9s %8s %9s %8s %9s %7s %7s%n", "market", "customers", "sess/c/d", "ctwa", "camp/wk",
+                "audience", "util/c/d", "msg/evt", "otp/c/d", "retry", "failed");
+        for (MarketTraffic m : model.markets()) {
+            out.printf("  %-24s %9d %9s %6s %9s %8s %9s %8s %9s %7s %7s%n", m.market(), m.customers(),
+                    TrafficModelWriter.num(m.sessions().perCustomerDay()), TrafficModelWriter.num(m.sessions().ctwaShare()),
+                    TrafficModelWriter.num(m.marketing().campaignsPerWeek()), TrafficModelWriter.num(m.marketing().audienceShare()),
+                    TrafficModelWriter.num(m.utility().eventsPerCustomerDay()), TrafficModelWriter.num(m.utility().messagesPerEvent()),
+                    TrafficModelWriter.num(m.authentication().requestsPerCustomerDay()),
+                    TrafficModelWriter.num(m.authentication().retryProbability()), TrafficModelWriter.num(m.delivery().failureRate()));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.wabill.data.traffic;
+
+import io.wabill.sim.account.Account;
+import io.wabill.sim.domain.DeliveryStatus;
+import io.wabill.sim.domain.Direction;
+import io.wabill.sim.domain.EntryPoint;
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.TemplateCategory;
+import io.wabill.sim.events.LogRow;
+import java.util.function.Consumer;
+
+/**
+ * Hands generated rows to the pricing model as {@link LogRow}s, exactly as {@link io.wabill.data.log.LogReader}
+ * would read them back from the file {@link LogCsvWriter} writes (same ids, numbers, statuses, line numbers),
+ * so a forecast priced in memory equals {@code simulate} of the generated log.
+ */
+public final class LogRowSink implements TrafficSink {
+    private static final MessageKind[] KIND = {MessageKind.MESSAGE, MessageKind.CALL, MessageKind.TEMPLATE,
+        MessageKind.FREE_FORM, MessageKind.REACTION, MessageKind.AGENT};
+    private static final TemplateCategory[] CATEGORY = {null, TemplateCategory.MARKETING, TemplateCategory.UTILITY,
+        TemplateCategory.AUTHENTICATION};
+    private static final DeliveryStatus[] STATUS = {null, DeliveryStatus.DELIVERED, DeliveryStatus.READ, DeliveryStatus.FAILED};
+
+    private final String file;
+    private final Consumer<LogRow> out;
+    private final String[] businesses;
+    private final String[][] templates;
+    private final String account;
+    private final CustomerNumbers[] numbers;
+    private long line = 1;
+
+    public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out) {
+        this.file = file;
+        this.out = out;
+        this.businesses = model.businesses().toArray(new String[0]);
+        this.account = model.account() == null ? Account.DEFAULT_ID : model.account();
+        this.numbers = new CustomerNumbers[model.markets().size()];
+        this.templates = new String[numbers.length][];
+        for (int i = 0; i < numbers.length; i++) {
+            MarketTraffic m = model.markets().get(i);
+            numbers[i] = new CustomerNumbers(m.numberPrefix(), m.numberLength(), i);
+            templates[i] = new String[] {null, m.marketing().template(), m.utility().template(), m.authentication().template()};
+        }
+    }
+
+    @Override public void row(GeneratedRow r) {
+        line++;
+        boolean inbound = r.inbound();
+        boolean template = r.type == GeneratedRow.TEMPLATE;
+        long delivered = r.deliveredAt >= 0 ? r.deliveredAt * 1000 : LogRow.NONE;
+        out.accept(new LogRow(file, 0, line, r.at * 1000, inbound ? null : LogCsvWriter.MESSAGE_ID_PREFIX + r.messageNo,
+                account, null, businesses[LogCsvWriter.businessOf(r.customer, businesses.length)],
+                numbers[r.market].number(r.customer), inbound ? Direction.INBOUND : Direction.OUTBOUND, KIND[r.type],
+                template ? CATEGORY[r.category] : null, r.ctwa ? EntryPoint.CTWA : EntryPoint.NONE, STATUS[r.status],
+                delivered, template ? templates[r.market][r.category] : null,
+                r.type == GeneratedRow.AGENT ? r.tokens : -1));
+    }
+}

@@ -1,0 +1,331 @@
+package io.wabill.data.traffic;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns a {@link TrafficModel} into a canonical log sorted by time, streaming, in memory bounded by about a
+ * day of traffic (not by the length of the log).
+ *
+ * <p>It steps one local day at a time: step d generates day d of every market in that market's time zone.
+ * Every event a step creates is at or after the start of its market's day, so once a step is done, events
+ * before the earliest start of day d+1 across markets can no longer be preceded by anything: they are
+ * sorted and emitted, and the rest (replies after midnight, deliveries, retries, later utility templates,
+ * the days of markets further west) are carried to the next step. The carry is kept as a sorted run and
+ * merged with each new sorted batch, which costs less than a heap and stays about a day's events at most.
+ *
+ * <p>Reproducible: every (market, day, process) draws from its own SplittableRandom seeded from the seed and
+ * those indexes, and ties in time keep the order of creation, so a seed gives the same rows, byte for byte,
+ * whatever else runs. Instants are whole seconds.
+ */
+public final class TrafficGenerator {
+    /**
+     * What to generate: local days {@code from..to} (inclusive) of each market, customers scaled by
+     * {@code scale} and grown by {@code monthlyGrowth} per month after the first (0.05 = 5 %), from {@code seed}.
+     */
+    public record Plan(LocalDate from, LocalDate to, double scale, double monthlyGrowth, long seed) {
+        public Plan {
+            if (to.isBefore(from)) throw new IllegalArgumentException("the last day " + to + " is before the first day " + from);
+            if (!(scale > 0) || Double.isInfinite(scale)) throw new IllegalArgumentException("the scale must be > 0, was " + scale);
+            if (!(monthlyGrowth > -1) || monthlyGrowth > 10) throw new IllegalArgumentException("the monthly growth must be above -100% and at most 1000%, was " + monthlyGrowth);
+        }
+
+        public int days() { return (int) (to.toEpochDay() - from.toEpochDay() + 1); }
+    }
+
+    static final int SESSIONS = 1, UTILITY = 2, AUTHENTICATION = 3, MARKETING = 4;
+    private static final long DAY = 86_400;
+
+    private final TrafficModel model;
+    private final Plan plan;
+    private final MarketState[] markets;
+    private final AtomicLong daysDone = new AtomicLong();
+
+    private GeneratedRow[] batch = new GeneratedRow[1 << 12];
+    private int batchSize;
+    private long[] keys = new long[1 << 12];
+    private GeneratedRow[] carry = new GeneratedRow[1 << 12];
+    private int carrySize;
+    private GeneratedRow[] merged = new GeneratedRow[1 << 12];
+    private long sequence;
+    private long messages;
+    private long rows;
+    private int peakHeld;
+
+    public TrafficGenerator(TrafficModel model, Plan plan) {
+        this.model = model;
+        this.plan = plan;
+        this.markets = new MarketState[model.markets().size()];
+        for (int i = 0; i < markets.length; i++) {
+            MarketState m = new MarketState(i, model.markets().get(i), plan);
+            long most = Math.max(m.active(plan.from()), m.active(plan.to()));
+            long room = CustomerNumbers.capacity(m.t.numberPrefix(), m.t.numberLength());
+            if (most > room) {
+                throw new IllegalArgumentException("market " + m.t.market() + ": " + most + " customers (after scale and growth) need more "
+                        + "numbers than the " + room + " that prefix " + m.t.numberPrefix() + " and length " + m.t.numberLength()
+                        + " allow; lengthen number_length or shorten number_prefix");
+            }
+            markets[i] = m;
+        }
+    }
+
+    public TrafficModel model() { return model; }
+
+    public Plan plan() { return plan; }
+
+    /** Days generated so far (for a progress bar; safe to read from another thread). */
+    public long daysDone() { return daysDone.get(); }
+
+    /** The most events held at once (carry and batch), a check that memory stays bounded. */
+    public int peakHeld() { return peakHeld; }
+
+    /** The customer number of customer {@code index} of market {@code market}, as written in the log. */
+    public String customerNumber(int market, long index) { return markets[market].numbers.number(index); }
+
+    /** Customers active in a market on a local day: the start count, scaled, grown per elapsed month. */
+    public long activeCustomers(int market, LocalDate day) { return markets[market].active(day); }
+
+    /** Generates every row into {@code sink}; returns how many rows were written. */
+    public long run(TrafficSink sink) throws IOException {
+        int days = plan.days();
+        for (int d = 0; d < days; d++) {
+            LocalDate day = plan.from().plusDays(d);
+            long watermark = Long.MAX_VALUE;
+            for (MarketState m : markets) {
+                m.generateDay(day);
+                watermark = Math.min(watermark, m.nextDayStart);
+            }
+            flush(sink, d == days - 1 ? Long.MAX_VALUE : watermark);
+            daysDone.incrementAndGet();
+        }
+        return rows;
+    }
+
+    /** Sorts the batch, merges it into the carry, and emits every event before the watermark. */
+    private void flush(TrafficSink sink, long watermark) throws IOException {
+        if (batchSize + carrySize > peakHeld) peakHeld = batchSize + carrySize;
+        if (keys.length < batchSize) keys = new long[Math.max(batchSize, keys.length * 2)];
+        // at (34 bits of epoch seconds) above the batch index (29 bits): one primitive sort gives time, then creation order.
+        for (int i = 0; i < batchSize; i++) keys[i] = (batch[i].at << 29) | i;
+        Arrays.sort(keys, 0, batchSize);
+        int total = batchSize + carrySize;
+        if (merged.length < total) merged = new GeneratedRow[Math.max(total, merged.length * 2)];
+        int a = 0, b = 0, n = 0;
+        while (a < carrySize && b < batchSize) {
+            GeneratedRow next = batch[(int) (keys[b] & ((1 << 29) - 1))];
+            // Carried events were created earlier, so they go first at equal instants.
+            if (carry[a].at <= next.at) merged[n++] = carry[a++];
+            else { merged[n++] = next; b++; }
+        }
+        while (a < carrySize) merged[n++] = carry[a++];
+        while (b < batchSize) merged[n++] = batch[(int) (keys[b++] & ((1 << 29) - 1))];
+        int emit = 0;
+        while (emit < n && merged[emit].at < watermark) {
+            GeneratedRow r = merged[emit];
+            if (!r.inbound()) r.messageNo = ++messages;
+            sink.row(r);
+            rows++;
+            merged[emit++] = null;
+        }
+        int rest = n - emit;
+        if (carry.length < rest) carry = new GeneratedRow[Math.max(rest, carry.length * 2)];
+        System.arraycopy(merged, emit, carry, 0, rest);
+        Arrays.fill(carry, rest, carrySize > rest ? carrySize : rest, null);
+        carrySize = rest;
+        Arrays.fill(batch, 0, batchSize, null);
+        batchSize = 0;
+    }
+
+    private GeneratedRow add(MarketState m, long at, long customer, byte type) {
+        GeneratedRow r = new GeneratedRow();
+        r.at = at;
+        r.market = m.index;
+        r.customer = customer;
+        r.type = type;
+        r.sequence = sequence++;
+        if (at < m.end) {
+            if (batchSize == batch.length) batch = Arrays.copyOf(batch, batchSize * 2);
+            if (batchSize >= 1 << 29) throw new IllegalStateException("more than 2^29 events in one day; lower --scale");
+            batch[batchSize++] = r;
+        }
+        return r;
+    }
+
+    /** One market's generation state; its fields are valid for the day being generated. */
+    private final class MarketState {
+        final int index;
+        final MarketTraffic t;
+        final ZoneId zone;
+        final CustomerNumbers numbers;
+        final double[] hourCumulative = new double[24];
+        final long[] hourStart = new long[25];
+        final long end;
+        final int firstMonth;
+        final double base;
+        final double logOneMinusAudience;
+        final double continueSession;
+        long nextDayStart;
+        long active;
+
+        MarketState(int index, MarketTraffic t, Plan plan) {
+            this.index = index;
+            this.t = t;
+            this.zone = t.zone();
+            this.numbers = new CustomerNumbers(t.numberPrefix(), t.numberLength(), index);
+            double sum = 0;
+            for (double w : t.hourly()) sum += w;
+            double acc = 0;
+            for (int h = 0; h < 24; h++) {
+                acc += t.hourly()[h] / sum;
+                hourCumulative[h] = acc;
+            }
+            hourCumulative[23] = 1.0;
+            this.end = plan.to().plusDays(1).atStartOfDay(zone).toEpochSecond();
+            this.firstMonth = plan.from().getYear() * 12 + plan.from().getMonthValue();
+            this.base = t.customers() * plan.scale();
+            double share = t.marketing().audienceShare();
+            this.logOneMinusAudience = share > 0 && share < 1 ? Math.log(1 - share) : 0;
+            this.continueSession = 1 - 1 / t.sessions().messagesMean();
+        }
+
+        long active(LocalDate day) {
+            int month = day.getYear() * 12 + day.getMonthValue() - firstMonth;
+            return Math.round(base * Math.pow(1 + plan.monthlyGrowth(), month));
+        }
+
+        void generateDay(LocalDate day) {
+            for (int h = 0; h < 24; h++) hourStart[h] = day.atTime(LocalTime.of(h, 0)).atZone(zone).toEpochSecond();
+            hourStart[24] = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
+            nextDayStart = hourStart[24];
+            active = active(day);
+            if (active <= 0) return;
+            long epochDay = day.toEpochDay();
+            double weekday = t.weekly()[day.getDayOfWeek().getValue() - 1];
+            sessions(RandomDraws.stream(plan.seed(), index, epochDay, SESSIONS), weekday);
+            utility(RandomDraws.stream(plan.seed(), index, epochDay, UTILITY), weekday);
+            authentication(RandomDraws.stream(plan.seed(), index, epochDay, AUTHENTICATION), weekday);
+            marketing(RandomDraws.stream(plan.seed(), index, epochDay, MARKETING), day.getDayOfWeek());
+        }
+
+        /** A local instant of the day drawn from the hourly profile, uniform within its hour. */
+        long instant(SplittableRandom r) {
+            double u = r.nextDouble();
+            int h = 0;
+            while (h < 23 && u >= hourCumulative[h]) h++;
+            long len = hourStart[h + 1] - hourStart[h];
+            return hourStart[h] + (len <= 0 ? 0 : (long) (r.nextDouble() * len));
+        }
+
+        void sessions(SplittableRandom r, double weekday) {
+            long n = RandomDraws.poisson(r, active * t.sessions().perCustomerDay() * weekday);
+            for (long i = 0; i < n; i++) {
+                long customer = r.nextLong(active);
+                long at = instant(r);
+                session(r, customer, at, r.nextDouble() < t.sessions().ctwaShare());
+            }
+        }
+
+        /** A session: inbound messages, each answered by free-form replies (and maybe a reaction). */
+        void session(SplittableRandom r, long customer, long at, boolean ctwa) {
+            MarketTraffic.Sessions s = t.sessions();
+            boolean first = true;
+            while (true) {
+                GeneratedRow in = add(this, at, customer, r.nextDouble() < s.callShare() ? GeneratedRow.IN_CALL : GeneratedRow.IN_MESSAGE);
+                in.ctwa = first && ctwa;
+                first = false;
+                long last = at;
+                if (r.nextDouble() < s.reactionProbability()) {
+                    outbound(r, at + Math.round(RandomDraws.exponential(r, s.replyDelaySeconds())), customer, GeneratedRow.REACTION, GeneratedRow.NO_CATEGORY);
+                }
+                long replies = RandomDraws.poisson(r, s.repliesPerMessage());
+                for (long j = 0; j < replies; j++) {
+                    last += Math.round(RandomDraws.exponential(r, s.replyDelaySeconds()));
+                    boolean agent = s.agentShare() > 0 && r.nextDouble() < s.agentShare();
+                    GeneratedRow out = outbound(r, last, customer, agent ? GeneratedRow.AGENT : GeneratedRow.FREE_FORM, GeneratedRow.NO_CATEGORY);
+                    if (agent) out.tokens = (int) Math.round(s.agentTokensMean() * (0.5 + r.nextDouble()));
+                }
+                if (r.nextDouble() >= continueSession) return;
+                at = last + Math.max(1, Math.round(RandomDraws.exponential(r, s.gapSeconds())));
+                if (at >= end) return;
+            }
+        }
+
+        void utility(SplittableRandom r, double weekday) {
+            MarketTraffic.Utility u = t.utility();
+            long n = RandomDraws.poisson(r, active * u.eventsPerCustomerDay() * weekday);
+            for (long i = 0; i < n; i++) {
+                long customer = r.nextLong(active);
+                long at = instant(r);
+                long count = 1 + RandomDraws.poisson(r, u.messagesPerEvent() - 1);
+                for (long j = 0; j < count; j++) {
+                    if (j > 0) at += Math.max(1, Math.round(RandomDraws.exponential(r, u.spacingHours() * 3600)));
+                    if (at >= end) break;
+                    template(r, at, customer, GeneratedRow.UTILITY, u.reply());
+                }
+            }
+        }
+
+        void authentication(SplittableRandom r, double weekday) {
+            MarketTraffic.Authentication a = t.authentication();
+            long n = RandomDraws.poisson(r, active * a.requestsPerCustomerDay() * weekday);
+            for (long i = 0; i < n; i++) {
+                long customer = r.nextLong(active);
+                long at = instant(r);
+                template(r, at, customer, GeneratedRow.AUTHENTICATION, a.reply());
+                for (int k = 0; k < a.maxRetries() && r.nextDouble() < a.retryProbability(); k++) {
+                    at += Math.max(1, Math.round(RandomDraws.exponential(r, a.retryDelaySeconds())));
+                    template(r, at, customer, GeneratedRow.AUTHENTICATION, a.reply());
+                }
+            }
+        }
+
+        void marketing(SplittableRandom r, DayOfWeek dow) {
+            MarketTraffic.Marketing m = t.marketing();
+            if (!m.days().contains(dow) || m.audienceShare() <= 0) return;
+            double perDay = m.campaignsPerWeek() / m.days().size();
+            int campaigns = (int) Math.floor(perDay) + (r.nextDouble() < perDay - Math.floor(perDay) ? 1 : 0);
+            long burst = Math.round(m.burstMinutes() * 60);
+            for (int c = 0; c < campaigns; c++) {
+                int hour = m.sendHour() + 4 * c;
+                if (hour > 23) break;
+                long start = hourStart[hour];
+                long customer = m.audienceShare() >= 1 ? 0 : RandomDraws.geometricSkip(r, logOneMinusAudience);
+                while (customer < active) {
+                    template(r, start + (long) (r.nextDouble() * burst), customer, GeneratedRow.MARKETING, m.reply());
+                    customer += m.audienceShare() >= 1 ? 1 : 1 + RandomDraws.geometricSkip(r, logOneMinusAudience);
+                }
+            }
+        }
+
+        void template(SplittableRandom r, long at, long customer, byte category, MarketTraffic.CustomerReply reply) {
+            GeneratedRow row = outbound(r, at, customer, GeneratedRow.TEMPLATE, category);
+            if (row.status != GeneratedRow.FAILED && reply.probability() > 0 && r.nextDouble() < reply.probability()) {
+                long delivered = row.deliveredAt >= 0 ? row.deliveredAt : row.at;
+                double minutes = reply.medianMinutes() * Math.exp(reply.sigma() * r.nextGaussian());
+                long replyAt = delivered + Math.max(1, Math.round(minutes * 60));
+                if (replyAt < end) session(r, customer, replyAt, false);
+            }
+        }
+
+        /** An outbound message with its fate: failed, or delivered after a delay and maybe read. */
+        GeneratedRow outbound(SplittableRandom r, long at, long customer, byte type, byte category) {
+            GeneratedRow row = add(this, at, customer, type);
+            row.category = category;
+            MarketTraffic.Delivery d = t.delivery();
+            if (r.nextDouble() < d.failureRate()) {
+                row.status = GeneratedRow.FAILED;
+            } else {
+                long delay = Math.round(RandomDraws.exponential(r, d.meanDelaySeconds()));
+                if (delay > 0) row.deliveredAt = at + delay;
+                row.status = r.nextDouble() < d.readShare() ? GeneratedRow.READ : GeneratedRow.DELIVERED;
+            }
+            return row;
+        }
+    }
+}

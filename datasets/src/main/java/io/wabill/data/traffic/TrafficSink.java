@@ -1,0 +1,9 @@
+package io.wabill.data.traffic;
+
+import java.io.IOException;
+
+/** Receives a generated log's rows in log order (timestamp, then generation order). */
+@FunctionalInterface
+public interface TrafficSink {
+    void row(GeneratedRow row) throws IOException;
+}
