@@ -72,6 +72,8 @@ final class ScenarioPipeline implements MessageAssembler.Listener {
         }
     }
 
+    @Override public void atSend(Message m) { replay.atSend(m); }
+
     @Override public void rejectedRow(LogRow row, String column, String reason) {
         issues.accept(new RowIssue(row.file(), row.line(), column, "", reason, 1, false));
     }

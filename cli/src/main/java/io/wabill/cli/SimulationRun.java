@@ -231,6 +231,8 @@ public final class SimulationRun {
             record(error); // one skipped row: its other status rows are counted as merged
         }
 
+        @Override public void atSend(Message m) { replay.atSend(m); }
+
         @Override public void rejectedRow(LogRow row, String column, String reason) {
             handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
         }

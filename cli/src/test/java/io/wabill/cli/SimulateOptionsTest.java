@@ -90,6 +90,23 @@ class SimulateOptionsTest {
     }
 
     @Test
+    void aFreeFormMessageNeverDeliveredIsJudgedAtItsSendInstantWhateverComesLater(@TempDir Path work) throws Exception {
+        // G7 at send: w1 goes out with no window open (refused, 131047) although the customer writes a day later,
+        // before w1 is released undelivered at its status horizon; w2 is sent inside that later window and simply failed.
+        Path log = work.resolve("log.csv");
+        Files.writeString(log, String.join("\n",
+                "timestamp,message_id,business,customer,direction,kind,category,status",
+                "2025-08-04T10:00:00Z,w1,15550001111,5511987600001,outbound,free_form,,failed",
+                "2025-08-05T10:00:00Z,,15550001111,5511987600001,inbound,message,,",
+                "2025-08-05T11:00:00Z,w2,15550001111,5511987600001,outbound,free_form,,failed",
+                "2025-08-20T00:00:00Z,,15550001111,5511987600009,inbound,message,,") + "\n");
+        List<CsvTable.Row> l = simulate(work.resolve("out"), log.toString(), "--rates", conformance("rates").toString());
+        assertEquals("rejected", row(l, "w1").get("pricing_type"));
+        assertEquals("G7 error 131047", row(l, "w1").get("note"));
+        assertEquals("undelivered", row(l, "w2").get("pricing_type"));
+    }
+
+    @Test
     void aWhatIfCardInAnotherCurrencyIsABadInputNamingBoth(@TempDir Path work) throws Exception {
         StringWriter o = new StringWriter(), e = new StringWriter();
         int code = Main.run(new String[] {"simulate", "--quiet", "--out", work.toString(),

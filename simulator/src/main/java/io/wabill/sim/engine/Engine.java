@@ -140,6 +140,28 @@ public final class Engine {
         sink.accept(line);
     }
 
+    private final Map<String, String> judgedAtSend = new HashMap<>();
+
+    /**
+     * Judges, at its send instant and in order with every other event, what the platform does with a message not
+     * yet known to be delivered (G7, G8); a refusal is kept until the message is priced. Changes no window.
+     */
+    public void judgeAtSend(Message msg) {
+        if (msg.messageId() == null) return;
+        AccountRuntime a = runtime(msg.account());
+        a.calendar.at(msg.sendAt());
+        LocalDate day = a.calendar.day();
+        String country = markets.countryOf(msg.customer());
+        String verdict = null;
+        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(country, day)) {
+            verdict = "G8 error 131049";
+        } else if (msg.kind().isNonTemplate()
+                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock).cswOpen(msg.sendAt())) {
+            verdict = "G7 error 131047";
+        }
+        if (verdict != null) judgedAtSend.put(msg.messageId(), verdict);
+    }
+
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
         view.state = pairs.get(businessKey(business), customerKey(customer), clock);
@@ -184,13 +206,20 @@ public final class Engine {
             reject("G8 error 131049");
             return;
         }
-        if (m.kind().isNonTemplate() && !pair.cswOpen(t)) {
-            reject("G7 error 131047");
+        String atSend = judgedAtSend.isEmpty() || m.messageId() == null ? null : judgedAtSend.remove(m.messageId());
+        if (!delivered) {
+            // A message never delivered is released a status horizon after it was sent, when the pair's window may
+            // have changed: the platform's verdict was taken at its send instant (judgeAtSend).
+            if (atSend != null) {
+                reject(atSend);
+            } else {
+                line.type = PricingType.UNDELIVERED;
+                line.note = "status " + m.status().code();
+            }
             return;
         }
-        if (!delivered) {
-            line.type = PricingType.UNDELIVERED;
-            line.note = "status " + m.status().code();
+        if (m.kind().isNonTemplate() && !pair.cswOpen(t)) {
+            reject("G7 error 131047");
             return;
         }
         line.chargedAt = t;
@@ -208,10 +237,11 @@ public final class Engine {
     }
 
     /** G8: marketing templates to US numbers (option: and Canada) are not delivered from 2025-04-01. */
-    private boolean blockedMarket(LocalDate day) {
+    private boolean blockedMarket(LocalDate day) { return blocked(line.country, day); }
+
+    private boolean blocked(String country, LocalDate day) {
         if (options.usBlock() == UsBlockScope.OFF || day.isBefore(US_BLOCK_FROM)) return false;
-        String c = line.country;
-        return "US".equals(c) || (options.usBlock() == UsBlockScope.US_CA && "CA".equals(c));
+        return "US".equals(country) || (options.usBlock() == UsBlockScope.US_CA && "CA".equals(country));
     }
 
     private void reject(String note) {

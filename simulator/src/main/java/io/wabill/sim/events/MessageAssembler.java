@@ -28,6 +28,13 @@ public final class MessageAssembler {
 
         /** A row that disagrees with its message or came too late; it is skipped, with the reason. */
         void rejectedRow(LogRow row, String column, String reason);
+
+        /**
+         * The stream has reached the send instant of a message not (yet) known to be delivered, in order with every
+         * other message: the moment to judge what the platform does with it at send (G7, G8), since it may only be
+         * released, undelivered, a status horizon later.
+         */
+        default void atSend(Message notYetDelivered) { }
     }
 
     private final ToLongFunction<Message> instantOf;
@@ -106,8 +113,16 @@ public final class MessageAssembler {
         entry = new Entry(new StatusMerger(row, seq));
         open.put(id, entry);
         if (open.size() > peakOpen) peakOpen = open.size();
-        if (entry.merger.isDelivered()) queue(entry);
-        else sentOnly.add(entry);
+        if (entry.merger.isDelivered()) {
+            queue(entry);
+        } else {
+            sentOnly.add(entry);
+            Entry probe = new Entry(entry.merger);
+            probe.probe = true;
+            probe.instant = entry.merger.sendAt();
+            probe.sequence = seq;
+            ready.add(probe);
+        }
     }
 
     /** Refuses a row whose delivered_at precedes its message's send instant, the earliest timestamp of its rows. */
@@ -166,6 +181,10 @@ public final class MessageAssembler {
     }
 
     private void emit(Entry entry) {
+        if (entry.probe) {
+            if (!entry.merger.isDelivered()) listener.atSend(entry.merger.build());
+            return;
+        }
         Message m = entry.merger.build();
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
             open.remove(m.messageId());
@@ -193,6 +212,8 @@ public final class MessageAssembler {
 
     private static final class Entry implements Comparable<Entry> {
         final StatusMerger merger;
+        /** Not the message itself but the moment of its send instant, for {@link Listener#atSend}. */
+        boolean probe;
         boolean queued;
         long instant;
         boolean inbound;
@@ -206,7 +227,10 @@ public final class MessageAssembler {
             if (c != 0) return c;
             c = Boolean.compare(!inbound, !o.inbound);
             if (c != 0) return c;
-            return Long.compare(sequence, o.sequence);
+            c = Long.compare(sequence, o.sequence);
+            if (c != 0) return c;
+            // A message released undelivered has its probe's instant and sequence: the probe goes first.
+            return Boolean.compare(!probe, !o.probe);
         }
     }
 

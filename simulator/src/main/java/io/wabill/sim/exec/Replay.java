@@ -71,6 +71,15 @@ public final class Replay implements StrategyContext {
         }
     }
 
+    /**
+     * A logged message not yet known to be delivered reaches its send instant (see MessageAssembler.Listener#atSend):
+     * as logged, the engine judges it now. A strategy may change or move the message, so then the verdict waits for
+     * the message itself.
+     */
+    public void atSend(Message m) {
+        if (asLogged) engine.judgeAtSend(m);
+    }
+
     /** Fires what is left up to the last logged instant; later deadlines stay pending and are counted. */
     public void finish() {
         while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) {
