@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,6 +79,20 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--strategy", paramLabel = "SPEC", defaultValue = "as-logged",
+            description = "how the business messages (see wabill compare --help); several composed with ';'; default: ${DEFAULT-VALUE}")
+    String strategy;
+
+    @Option(names = "--charts", paramLabel = "DIR", description = "write the fan chart of monthly spend (PNG and SVG) into this folder")
+    Path charts;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "write report.html (fan chart, forecast tables, inputs) into this folder")
+    Path report;
+
+    @Option(names = "--chart-size", paramLabel = "WxH", converter = RunOutput.ChartSizeConverter.class, defaultValue = "1000x560",
+            description = "chart size; default: ${DEFAULT-VALUE}")
+    io.wabill.report.chart.ChartStyle chartSize;
+
     /** Status rows never come late in generated traffic; the horizon only bounds the assembler, as simulate's default. */
     static final Duration STATUS_HORIZON = Duration.ofDays(7);
 
@@ -105,8 +120,14 @@ public final class ForecastCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
+        io.wabill.sim.strategy.StrategyChain chain;
+        try {
+            chain = io.wabill.sim.strategy.Strategies.parse(strategy);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
+        }
         ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
-                scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON);
+                scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON, chain);
         printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
                 loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
                 growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
@@ -140,7 +161,10 @@ public final class ForecastCommand implements Callable<Integer> {
             outputs.abort();
             throw e;
         }
-        List<Path> written = outputs.commit();
+        List<OutputSet> more = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs())
+                .write(table, chain);
+        List<Path> written = new ArrayList<>(outputs.commit());
+        for (OutputSet o : more) written.addAll(o.commit());
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);

@@ -15,6 +15,8 @@ import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
 import io.wabill.sim.events.MessageAssembler;
+import io.wabill.sim.exec.Replay;
+import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
 import io.wabill.sim.rates.CatalogException;
 import java.time.Duration;
@@ -44,7 +46,7 @@ final class ForecastRun {
     /** Everything the runs share. {@code growthRange} null means every run uses {@code growth}. */
     record Settings(TrafficModel model, Catalog catalog, AccountBook accounts, PricingOptions pricing, LocalDate start,
                     int months, double scale, double growth, GrowthRange growthRange, int runs, long seed, int threads,
-                    Duration statusHorizon) {}
+                    Duration statusHorizon, StrategyChain chain) {}
 
     /** One run's outcome: its seed, growth, rows and cells. */
     record Outcome(int index, long seed, double growth, long rows, TreeMap<RunLedger.Key, RunLedger.Cell> cells) {}
@@ -118,14 +120,18 @@ final class ForecastRun {
             throw new UserException(e.getMessage());
         }
         String name = "forecast run " + index;
+        // The same executive as simulate and compare: a strategy changes what the business sends and when (issue 4).
+        Replay replay = new Replay(engine, s.chain());
         MessageAssembler assembler = new MessageAssembler(engine::evaluationInstant, s.statusHorizon().toMillis(), new MessageAssembler.Listener() {
             @Override public void message(Message m) {
                 try {
-                    engine.process(m);
+                    replay.submit(m, engine.evaluationInstant(m));
                 } catch (PricingException e) {
                     throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
                 }
             }
+
+            @Override public void atSend(Message m) { replay.atSend(m); }
 
             @Override public void rejectedRow(LogRow row, String column, String reason) {
                 throw new LogFormatException(new RowError(row.file(), row.line(), column, "", reason));
@@ -133,6 +139,11 @@ final class ForecastRun {
         });
         long rows = generator.run(new LogRowSink(name, s.model(), assembler::accept));
         assembler.finish();
+        try {
+            replay.finish();
+        } catch (PricingException e) {
+            throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
+        }
         done.incrementAndGet();
         return new Outcome(index, seed, growth, rows, ledger.result());
     }

@@ -186,18 +186,47 @@ final class ForecastTable {
         return BigDecimal.valueOf(s).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    /** Totals per month and currency, the largest cells, and the bands reached. */
-    void printSummary(PrintWriter out) {
+    /** Each run's spend per "month currency", so quantiles of a month's total can be taken over the runs. */
+    Map<String, long[]> monthTotals() {
         Map<String, long[]> monthTotals = new TreeMap<>();
-        Map<String, long[]> cellTotals = new LinkedHashMap<>();
         for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {
             RunLedger.Key k = e.getKey();
             long[] t = monthTotals.computeIfAbsent(k.month() + " " + k.currency(), x -> new long[runs]);
+            for (int r = 0; r < runs; r++) t[r] = Math.addExact(t[r], e.getValue()[1][r]);
+        }
+        return monthTotals;
+    }
+
+    /** P10, P50 and P90 over the runs of each month's total spend in {@code currency}, for the fan chart. */
+    List<io.wabill.report.chart.FanChart.Point> fan(String currency) {
+        List<io.wabill.report.chart.FanChart.Point> points = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : monthTotals().entrySet()) {
+            String[] monthAndCurrency = e.getKey().split(" ");
+            if (!monthAndCurrency[1].equals(currency)) continue;
+            long[] v = e.getValue().clone();
+            Arrays.sort(v);
+            points.add(new io.wabill.report.chart.FanChart.Point(monthAndCurrency[0],
+                    io.wabill.sim.money.Money.toDecimal(percentile(v, 0.1)), io.wabill.sim.money.Money.toDecimal(percentile(v, 0.5)),
+                    io.wabill.sim.money.Money.toDecimal(percentile(v, 0.9))));
+        }
+        return points;
+    }
+
+    /** The currencies the forecast spends in. */
+    java.util.Set<String> currencies() {
+        java.util.Set<String> c = new java.util.TreeSet<>();
+        for (RunLedger.Key k : values.keySet()) c.add(k.currency());
+        return c;
+    }
+
+    /** Totals per month and currency, the largest cells, and the bands reached. */
+    void printSummary(PrintWriter out) {
+        Map<String, long[]> monthTotals = monthTotals();
+        Map<String, long[]> cellTotals = new LinkedHashMap<>();
+        for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {
+            RunLedger.Key k = e.getKey();
             long[] c = cellTotals.computeIfAbsent(k.market() + " " + k.category() + " " + k.currency(), x -> new long[runs]);
-            for (int r = 0; r < runs; r++) {
-                t[r] = Math.addExact(t[r], e.getValue()[1][r]);
-                c[r] = Math.addExact(c[r], e.getValue()[1][r]);
-            }
+            for (int r = 0; r < runs; r++) c[r] = Math.addExact(c[r], e.getValue()[1][r]);
         }
         out.println("Spend per local month: mean [P10 .. P90] over " + runs + " run" + (runs > 1 ? "s" : ""));
         for (Map.Entry<String, long[]> e : monthTotals.entrySet()) {

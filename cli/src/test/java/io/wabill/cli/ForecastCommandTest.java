@@ -183,4 +183,34 @@ class ForecastCommandTest {
     }
 
     static LocalDate day(String s) { return LocalDate.parse(s); }
+
+    static BigDecimal spend(Path forecastCsv, String category) throws Exception {
+        BigDecimal t = BigDecimal.ZERO;
+        for (CsvTable.Row r : CsvTable.read(forecastCsv))
+            if (r.get("category").equals(category)) t = t.add(new BigDecimal(r.get("spend_mean")));
+        return t;
+    }
+
+    @Test
+    void aStrategyShapesEveryRunAndTheFanChartAndReportAreWritten(@TempDir Path dir) throws Exception {
+        List<String> common = List.of("forecast", "--scenario", "ecommerce-br", "--start", "2026-12-01", "--months", "2",
+                "--runs", "4", "--seed", "3", "--scale", "0.02", "-q");
+        List<String> base = new ArrayList<>(common);
+        base.addAll(List.of("--out", dir.resolve("base").toString()));
+        ok(base.toArray(new String[0]));
+        List<String> risky = new ArrayList<>(common);
+        risky.addAll(List.of("--strategy", "reclassify:p=1", "--out", dir.resolve("risky").toString(),
+                "--charts", dir.resolve("risky/charts").toString(), "--report", dir.resolve("risky").toString()));
+        ok(risky.toArray(new String[0]));
+        // Every utility template billed as marketing: the same traffic, no utility spend, more marketing spend.
+        assertEquals(0, spend(dir.resolve("risky/forecast.csv"), "utility").signum());
+        assertTrue(spend(dir.resolve("base/forecast.csv"), "utility").signum() > 0);
+        assertTrue(spend(dir.resolve("risky/forecast.csv"), "marketing").compareTo(spend(dir.resolve("base/forecast.csv"), "marketing")) > 0);
+        assertTrue(Files.size(dir.resolve("risky/charts/forecast-usd.svg")) > 1000);
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("risky/report.html").toFile());
+        List<String> ids = new ArrayList<>();
+        var sections = doc.getElementsByTagName("section");
+        for (int i = 0; i < sections.getLength(); i++) ids.add(((org.w3c.dom.Element) sections.item(i)).getAttribute("id"));
+        assertEquals(List.of("overview", "forecast", "bands", "inputs"), ids);
+    }
 }
