@@ -28,8 +28,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Rows are read by {@link CsvScanner}, which reads what Commons CSV's RFC 4180 format reads with the same
  * line numbers and messages, but leaves the cells in one buffer: a row costs its {@link LogRow}, its message
- * id and, for a customer or template not seen lately, that string. Account, business, portfolio and template
- * names come from a small intern cache.
+ * id and its customer. Account, business, portfolio and template names come from a small intern cache.
  */
 public final class LogReader implements Closeable {
     /** Longer cells are almost always an unbalanced quote that swallowed the rest of the file. */
@@ -42,7 +41,6 @@ public final class LogReader implements Closeable {
     private final List<String> comments = new ArrayList<>();
     private final CsvScanner scanner;
     private final Interner names = new Interner(1 << 10);
-    private final Interner customers = new Interner(1 << 16);
     private final LogHeader header;
     private final int commentLines;
     private long lastLine;
@@ -247,7 +245,7 @@ public final class LogReader implements Closeable {
         if (empty()) return bad(line, "business", "", "the business phone number (or phone-number id) is required");
         String business = names.intern(r.buffer(), cellFrom, cellTo);
         slice(r, header.customer);
-        String customer = customers.intern(r.buffer(), cellFrom, cellTo);
+        String customer = text(r); // customers rarely repeat within a cache's reach: interning them cost more than it saved
         if (CountryResolver.digitsOf(customer) == null && !CountryResolver.isScopedUserId(customer))
             return bad(line, "customer", customer, "expected the user's number in E.164 (+ optional, up to 15 digits) "
                     + "or a business-scoped user id such as BR.7f3a9c21d0");
