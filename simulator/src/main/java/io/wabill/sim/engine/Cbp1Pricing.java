@@ -35,6 +35,7 @@ final class Cbp1Pricing {
             long hours = e.day().isBefore(LONG_FEP_FROM) ? 24 : 72;
             p.entryPending = false;
             p.fepEnd = e.conversationEnd(hours * 3600_000L);
+            p.extend(p.fepEnd);
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4 " + hours + "h");
             e.line.conversationId = p.fepConversation;
@@ -54,6 +55,7 @@ final class Cbp1Pricing {
         e.counters.increment(key);
         p.entryPending = false;
         p.conversationEnd[slot] = e.conversationEnd(PairState.DAY);
+        p.extend(p.conversationEnd[slot]);
         p.conversationId[slot] = e.nextConversation();
         p.conversationCategory[slot] = type;
         e.line.conversationId = p.conversationId[slot];

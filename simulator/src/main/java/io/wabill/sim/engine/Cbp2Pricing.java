@@ -31,6 +31,7 @@ final class Cbp2Pricing {
             p.entryPending = false;
             p.closeConversations();
             p.fepEnd = e.conversationEnd(FEP_HOURS * 3600_000L);
+            p.extend(p.fepEnd);
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7 72h");
             e.line.conversationId = p.fepConversation;
@@ -105,6 +106,7 @@ final class Cbp2Pricing {
 
     private void open(PairState p, int slot, BillableCategory billable) {
         p.conversationEnd[slot] = e.conversationEnd(PairState.DAY);
+        p.extend(p.conversationEnd[slot]);
         p.conversationId[slot] = e.nextConversation();
         p.conversationCategory[slot] = billable;
         e.line.conversationId = p.conversationId[slot];

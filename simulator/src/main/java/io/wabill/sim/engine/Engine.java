@@ -193,6 +193,7 @@ public final class Engine {
     private void receive() {
         line.type = PricingType.INBOUND;
         pair.cswEnd = t + PairState.DAY;
+        pair.extend(pair.cswEnd); // also the end of the entry's 24 h below
         pair.latestInboundIsEntry = m.entryPoint().isFree();
         if (m.entryPoint().isFree()) {
             pair.entryAt = t;

@@ -24,10 +24,16 @@ final class PairState {
     final long[] conversationEnd = new long[ConversationSlot.COUNT];
     final long[] conversationId = new long[ConversationSlot.COUNT];
     final BillableCategory[] conversationCategory = new BillableCategory[ConversationSlot.COUNT];
+    /**
+     * The latest end of anything ever opened for the pair (kept by {@link #extend}); past it nothing about the
+     * pair can matter, so the table may forget it after one read of this field.
+     */
+    long liveUntil = CLOSED;
 
     PairState() { reset(); }
 
     void reset() {
+        liveUntil = CLOSED;
         cswEnd = CLOSED;
         entryAt = CLOSED;
         entryPending = false;
@@ -59,10 +65,15 @@ final class PairState {
 
     void closeConversations() { java.util.Arrays.fill(conversationEnd, CLOSED); }
 
-    /** Whether anything about this pair can still matter after {@code t}; if not, it may be forgotten. */
-    boolean liveAfter(long t) {
-        if (t < cswEnd || t < fepEnd || (entryPending && t < entryAt + DAY)) return true;
-        for (long end : conversationEnd) if (t < end) return true;
-        return false;
+    /** Records that something of the pair stays open until {@code end}; every write of an end calls it. */
+    void extend(long end) {
+        if (end > liveUntil) liveUntil = end;
     }
+
+    /**
+     * Whether anything about this pair can still matter after {@code t}; if not, it may be forgotten. Every end
+     * (service window, entry message + 24 h, FEP window, conversations) went through {@link #extend}, so this is
+     * at least as long as the latest of them.
+     */
+    boolean liveAfter(long t) { return t < liveUntil; }
 }

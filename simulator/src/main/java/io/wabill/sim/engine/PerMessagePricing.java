@@ -49,6 +49,7 @@ final class PerMessagePricing {
         if (kind != MessageKind.REACTION && p.entryAvailable(t)) {
             p.entryPending = false;
             p.fepEnd = t + e.options.fepWindow().toMillis();
+            p.extend(p.fepEnd);
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + " window opened");
             return;
