@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
  * any window, so rejected under G7) and failed sends. Arrivals are a Poisson stream and customers are drawn
  * with a skew, so some pairs are busy and most are quiet. The same settings and seed give the same bytes.
  *
- * <p>Each message is one row (no status rows), so a log of n rows is n messages; account {@code acc0} of
+ * <p>Each message is one row (no status rows) with the id {@code m<row>}, so a log of n rows is n messages in
+ * file order; account {@code acc0} of
  * every portfolio is in UTC, {@code acc1} in {@code America/Sao_Paulo}, further ones in {@code Asia/Kolkata}.
  */
 public final class SyntheticLog {
@@ -99,7 +100,7 @@ public final class SyntheticLog {
             b.append(Instant.ofEpochMilli(ms)).append(',');
             int roll = rnd.nextInt(100);
             boolean inbound = roll < 30;
-            if (!inbound) b.append('m').append(i);
+            b.append('m').append(i); // inbound rows may leave it empty; an id on every row keeps the file order visible
             b.append(',').append("5511940").append(String.format("%06d", business)).append(',');
             String prefix = PREFIXES[(int) ((c * 2654435761L) % PREFIXES.length)];
             b.append(prefix).append(digits(c, 12 - prefix.length() + 1)).append(',');
