@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wabill simulate}: prices message logs into ledger.csv and summary.csv. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        defaultValueProvider = Threads.class,
         description = {"Price one or more message logs (CSV, or .csv.gz) message by message.",
             "Writes ledger.csv (one row per message), summary.csv (per month, account, market, category and pricing type),",
             "accounting.csv (rows in = ledger rows + status rows merged + rows skipped) and errors.csv when rows were skipped."},
@@ -29,9 +31,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads pricing independent portfolios side by side (the outputs do not depend on it); "
+                    + "default: the machine's processors, ${DEFAULT-VALUE}")
+    int threads;
+
     @Override public Integer call() throws Exception {
         Catalog catalog = loadCatalog(pricing.rates);
-        SimulationRun.Result r = new SimulationRun(settings(catalog, logs, output.out)).run();
+        if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+        SimulationRun.Result r = new SimulationRun(settings(catalog, logs, output.out)).withThreads(threads).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         return ExitCodes.OK;
     }

@@ -55,10 +55,26 @@ public final class SimulationRun {
                          List<Path> written, boolean sortedInMemory, int peakPairs) {}
 
     private final Settings s;
+    private int threads = 1;
 
     public SimulationRun(Settings settings) { this.s = settings; }
 
+    /**
+     * Prices independent portfolios on up to {@code n} threads ({@link PortfolioLanes}); the outputs are the
+     * bytes one thread writes. Runs that need the whole log in one place (A3 whole-month bands, masked customers)
+     * or that meet anything the lanes cannot decide alone run on one thread.
+     */
+    public SimulationRun withThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, was " + n);
+        this.threads = n;
+        return this;
+    }
+
     public Result run() throws IOException {
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null) {
+            Result r = runInLanes();
+            if (r != null) return r;
+        }
         LongCounter nbpTotals = null;
         if (s.pricing().nbpBands() == BandMode.WHOLE_MONTH) {
             // A3 whole-month bands need each month's final count before its first template is priced.
@@ -85,6 +101,56 @@ public final class SimulationRun {
         } catch (IOException | RuntimeException e) {
             outputs.abort();
             throw e;
+        }
+    }
+
+    /** The run on several threads, or null when it gave up (nothing is written then). */
+    private Result runInLanes() throws IOException {
+        OutputSet outputs = new OutputSet(s.out());
+        Progress.Ticket ticket = null;
+        try {
+            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), null) : null;
+            PortfolioLanes lanes = new PortfolioLanes(threads, s.accounts(), this::engine, s.statusHorizon().toMillis(),
+                    s.dialect().lineEnd(), ledger);
+            LogSource source = new LogSource(s.logs(), lanes.badRows());
+            ticket = s.progress() == null ? null : s.progress().start(source);
+            PortfolioLanes.Outcome o = lanes.run(source);
+            if (ticket != null) ticket.stop();
+            ticket = null;
+            if (ledger != null) ledger.close();
+            writeTables(outputs, o.summary(), source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0);
+            List<Path> written = outputs.commit();
+            return new Result(source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0, o.summary(), written, false, o.peakPairs());
+        } catch (PortfolioLanes.GaveUp | UnsortedLogException e) {
+            outputs.abort();
+            if (s.progress() != null) s.progress().note("pricing on one thread: " + e.getMessage());
+            return null;
+        } catch (IOException | RuntimeException e) {
+            outputs.abort();
+            throw e;
+        } finally {
+            if (ticket != null) ticket.stop();
+        }
+    }
+
+    /** summary.csv and accounting.csv, after checking that every row is accounted for. */
+    private void writeTables(OutputSet outputs, SummaryTable summary, long rowsIn, long ledgerRows, long merged,
+                             long skipped) throws IOException {
+        try (Writer w = outputs.open("summary.csv")) {
+            summary.write(w, s.dialect());
+        }
+        if (rowsIn != ledgerRows + merged + skipped) {
+            throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
+                    + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
+        }
+        try (Writer w = outputs.open("accounting.csv")) {
+            CsvWriter csv = new CsvWriter(w, s.dialect());
+            csv.row("item", "rows");
+            csv.row("rows_in", Long.toString(rowsIn));
+            csv.row("ledger_rows", Long.toString(ledgerRows));
+            csv.row("status_rows_merged", Long.toString(merged));
+            csv.row("rows_skipped", Long.toString(skipped));
+            csv.close();
         }
     }
 
@@ -225,24 +291,9 @@ public final class SimulationRun {
         Result finish(boolean inMemory) throws IOException {
             if (ledger != null) ledger.close();
             if (errors != null) errors.close();
-            try (Writer w = outputs.open("summary.csv")) {
-                summary.write(w, s.dialect());
-            }
             long rowsIn = source.rowsRead();
             long merged = assembler.rowsMerged();
-            if (rowsIn != ledgerRows + merged + skipped) {
-                throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
-                        + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
-            }
-            try (Writer w = outputs.open("accounting.csv")) {
-                CsvWriter csv = new CsvWriter(w, s.dialect());
-                csv.row("item", "rows");
-                csv.row("rows_in", Long.toString(rowsIn));
-                csv.row("ledger_rows", Long.toString(ledgerRows));
-                csv.row("status_rows_merged", Long.toString(merged));
-                csv.row("rows_skipped", Long.toString(skipped));
-                csv.close();
-            }
+            writeTables(outputs, summary, rowsIn, ledgerRows, merged, skipped);
             return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs());
         }
     }

@@ -57,14 +57,33 @@ public final class MessageAssembler {
     public void accept(LogRow row) {
         if (row.timestamp() < watermark)
             throw new IllegalStateException("rows must arrive sorted by timestamp: " + row.location() + " goes back in time");
+        accept(row, sequence++);
+    }
+
+    /**
+     * Adds the next row with its insertion order given by the caller: when the rows of one log are split among
+     * several assemblers (independent portfolios priced in parallel), each message keeps its place in the log.
+     */
+    public void accept(LogRow row, long seq) {
+        if (row.timestamp() < watermark)
+            throw new IllegalStateException("rows must arrive sorted by timestamp: " + row.location() + " goes back in time");
         watermark = row.timestamp();
-        long seq = sequence++;
         String id = row.messageId();
         if (row.direction() == Direction.INBOUND || id == null || id.isEmpty()) {
             queue(new Entry(new StatusMerger(row, seq)));
         } else {
             acceptOutbound(row, id, seq);
         }
+        release(watermark);
+    }
+
+    /**
+     * Moves time to a row that went to another assembler: releases what that row would have released here, so
+     * messages come out at the same point of the log as if this assembler had read every row.
+     */
+    public void advance(long timestamp) {
+        if (timestamp < watermark) throw new IllegalStateException("time must not go back: " + timestamp + " < " + watermark);
+        watermark = timestamp;
         release(watermark);
     }
 
