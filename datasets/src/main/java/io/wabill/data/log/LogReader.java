@@ -246,7 +246,7 @@ public final class LogReader implements Closeable {
         String business = names.intern(r.buffer(), cellFrom, cellTo);
         slice(r, header.customer);
         String customer = text(r); // customers rarely repeat within a cache's reach: interning them cost more than it saved
-        if (CountryResolver.digitsOf(customer) == null && !CountryResolver.isScopedUserId(customer))
+        if (CountryResolver.numberKey(customer) < 0 && !CountryResolver.isScopedUserId(customer))
             return bad(line, "customer", customer, "expected the user's number in E.164 (+ optional, up to 15 digits) "
                     + "or a business-scoped user id such as BR.7f3a9c21d0");
         slice(r, header.messageId);

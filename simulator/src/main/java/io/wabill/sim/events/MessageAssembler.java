@@ -3,8 +3,6 @@ package io.wabill.sim.events;
 import io.wabill.sim.domain.Direction;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.function.ToLongFunction;
@@ -19,6 +17,9 @@ import java.util.function.ToLongFunction;
  * the ids of released messages are remembered for another {@code horizon}, so late status rows are merged
  * rather than mistaken for new messages. A delivery row that arrives after its message was released as
  * undelivered is reported, never silently priced.
+ *
+ * <p>One map holds every id still open or remembered, and an entry changes from open to remembered in place,
+ * dropping its rows: a one-row message costs one map insertion and one removal, and its message is built once.
  */
 public final class MessageAssembler {
     /** Receives messages in order, and the rows that could not be used. */
@@ -33,13 +34,16 @@ public final class MessageAssembler {
     private final Listener listener;
     private final long horizon;
 
-    private final Map<String, Entry> open = new HashMap<>();
+    /** Ids open (waiting for status rows or their turn) and ids released but remembered for the horizon. */
+    private final Map<String, Entry> ids = new HashMap<>();
     private final ArrayDeque<Entry> sentOnly = new ArrayDeque<>();
     private final PriorityQueue<Entry> ready = new PriorityQueue<>();
-    private final LinkedHashMap<String, Released> released = new LinkedHashMap<>();
+    /** Released ids in the order they were released, forgotten from the front. */
+    private final ArrayDeque<Entry> remembered = new ArrayDeque<>();
     private long watermark = Long.MIN_VALUE;
     private long sequence;
     private long rowsMerged;
+    private int open;
     private int peakOpen;
 
     /**
@@ -70,7 +74,7 @@ public final class MessageAssembler {
         watermark = row.timestamp();
         String id = row.messageId();
         if (row.direction() == Direction.INBOUND || id == null || id.isEmpty()) {
-            queue(new Entry(new StatusMerger(row, seq)));
+            queue(new Entry(new StatusMerger(row, seq), null));
         } else {
             acceptOutbound(row, id, seq);
         }
@@ -88,20 +92,20 @@ public final class MessageAssembler {
     }
 
     private void acceptOutbound(LogRow row, String id, long seq) {
-        Entry entry = open.get(id);
-        if (entry != null) {
+        Entry entry = ids.get(id);
+        if (entry != null && !entry.released) {
             String conflict = entry.merger.merge(row);
             if (conflict != null) {
                 listener.rejectedRow(row, "message_id", conflict);
                 return;
             }
             rowsMerged++;
+            entry.message = null; // the merged row may change the status or the delivery instant
             if (!entry.queued && entry.merger.isDelivered()) queue(entry);
             return;
         }
-        Released done = released.get(id);
-        if (done != null) {
-            if (done.undelivered && row.effectiveStatus().isDelivered()) {
+        if (entry != null) {
+            if (entry.undelivered && row.effectiveStatus().isDelivered()) {
                 listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
                         + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
                         + "raise --status-horizon to merge this row");
@@ -110,16 +114,16 @@ public final class MessageAssembler {
             }
             return;
         }
-        entry = new Entry(new StatusMerger(row, seq));
-        open.put(id, entry);
-        if (open.size() > peakOpen) peakOpen = open.size();
+        entry = new Entry(new StatusMerger(row, seq), id);
+        ids.put(id, entry);
+        if (++open > peakOpen) peakOpen = open;
         if (entry.merger.isDelivered()) queue(entry);
         else sentOnly.add(entry);
     }
 
     private void queue(Entry entry) {
         entry.queued = true;
-        Message m = entry.merger.build();
+        Message m = entry.message();
         entry.instant = instantOf.applyAsLong(m);
         entry.inbound = m.isInbound();
         entry.sequence = m.sequence();
@@ -140,15 +144,20 @@ public final class MessageAssembler {
             }
         }
         while (!ready.isEmpty() && ready.peek().instant < now) emit(ready.poll());
-        Iterator<Released> it = released.values().iterator();
-        while (it.hasNext() && it.next().forgetAfter < now) it.remove();
+        while (!remembered.isEmpty() && remembered.peek().forgetAfter < now) ids.remove(remembered.poll().id);
     }
 
     private void emit(Entry entry) {
-        Message m = entry.merger.build();
-        if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
-            open.remove(m.messageId());
-            released.put(m.messageId(), new Released(entry.instant + horizon, !m.isDelivered()));
+        Message m = entry.message();
+        if (entry.id != null) {
+            // from open to remembered: only what a late status row needs is kept
+            open--;
+            entry.released = true;
+            entry.forgetAfter = entry.instant + horizon;
+            entry.undelivered = !m.isDelivered();
+            entry.merger = null;
+            entry.message = null;
+            remembered.add(entry);
         }
         listener.message(m);
     }
@@ -158,7 +167,8 @@ public final class MessageAssembler {
         for (Entry e : sentOnly) if (!e.queued) queue(e);
         sentOnly.clear();
         while (!ready.isEmpty()) emit(ready.poll());
-        open.clear();
+        ids.values().removeIf(e -> !e.released);
+        open = 0;
     }
 
     /** Status rows merged into an earlier row of the same message. */
@@ -168,13 +178,28 @@ public final class MessageAssembler {
     public int peakOpen() { return peakOpen; }
 
     private static final class Entry implements Comparable<Entry> {
-        final StatusMerger merger;
+        /** The message id of an outbound message, null for the rest (never looked up). */
+        final String id;
+        StatusMerger merger;
+        Message message;
         boolean queued;
         long instant;
         boolean inbound;
         long sequence;
+        boolean released;
+        boolean undelivered;
+        long forgetAfter;
 
-        Entry(StatusMerger merger) { this.merger = merger; }
+        Entry(StatusMerger merger, String id) {
+            this.merger = merger;
+            this.id = id;
+        }
+
+        /** The message as merged so far, built once until another row merges into it. */
+        Message message() {
+            if (message == null) message = merger.build();
+            return message;
+        }
 
         /** The executive's contract: instant, then inbound before outbound, then insertion order. */
         @Override public int compareTo(Entry o) {
@@ -185,6 +210,4 @@ public final class MessageAssembler {
             return Long.compare(sequence, o.sequence);
         }
     }
-
-    private record Released(long forgetAfter, boolean undelivered) {}
 }
