@@ -56,6 +56,8 @@ final class PortfolioLanes {
     record Outcome(long rowsIn, long ledgerRows, long rowsMerged, SummaryTable summary, int peakPairs) {}
 
     private static final int BATCH = 4096;
+    /** Ledger rows a lane hands to the merger at once (about 200 KB of text). */
+    private static final int CHUNK_ROWS = 1024;
     private static final long FINISH = Long.MAX_VALUE;
 
     private final int threads;
@@ -266,6 +268,13 @@ final class PortfolioLanes {
         long through;
         boolean last;
 
+        Chunk clear() {
+            text.clear();
+            count = 0;
+            last = false;
+            return this;
+        }
+
         void add(long trig, long inst, int prio, long seq) {
             if (count == end.length) {
                 int n = count * 2;
@@ -288,7 +297,9 @@ final class PortfolioLanes {
     private final class Lane implements MessageAssembler.Listener {
         final int index;
         final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(8);
-        final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(8);
+        final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(16);
+        /** Chunks the merger has written, for reuse: a lane's output then allocates nothing in steady state. */
+        final BlockingQueue<Chunk> spare = new ArrayBlockingQueue<>(32);
         final SummaryTable summary = new SummaryTable();
         final Engine engine;
         final Replay replay;
@@ -314,6 +325,7 @@ final class PortfolioLanes {
                     LogRow row = b.rows[i];
                     if (b.lane[i] == index) assembler.accept(row, trigger);
                     else assembler.advance(row.timestamp());
+                    if (chunk.count >= CHUNK_ROWS) flush(trigger, false);
                 }
                 if (b.last) {
                     trigger = FINISH;
@@ -336,7 +348,8 @@ final class PortfolioLanes {
             c.through = through;
             c.last = last;
             put(out, c);
-            chunk = new Chunk();
+            Chunk next = spare.poll();
+            chunk = next != null ? next : new Chunk();
         }
 
         @Override public void message(Message m) {
@@ -400,6 +413,7 @@ final class PortfolioLanes {
                     if (best < 0 || c.through < head[best].trigger[at[best]]) {
                         head[i] = take(lanes.get(i).out);
                         at[i] = 0;
+                        lanes.get(i).spare.offer(c.clear());
                         waiting = true;
                     }
                 }

@@ -33,6 +33,19 @@ public final class CsvLine {
         return cell((char) 0, value);
     }
 
+    /**
+     * One of wabill's own words (a direction, kind, category, model or type code): never a comma, quote or line
+     * break, so it is copied without looking.
+     */
+    public CsvLine code(String value) {
+        separator();
+        int n = value.length();
+        ensure(n);
+        value.getChars(0, n, buf, len);
+        len += n;
+        return this;
+    }
+
     /** A cell wabill formatted itself: quoted as needed, not neutralized. */
     public CsvLine raw(String value) { return cell((char) 0, value); }
 

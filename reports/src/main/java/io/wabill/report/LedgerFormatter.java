@@ -39,13 +39,13 @@ public final class LedgerFormatter {
         out.text(m.business());
         out.text(mask == null ? m.customer() : mask.mask(m.customer()));
         out.text(l.market());
-        out.raw(m.direction().code());
-        out.raw(m.kind().code());
+        out.code(m.direction().code());
+        out.code(m.kind().code());
         out.text(m.template());
-        out.raw(m.category() == null ? "" : m.category().code());
-        out.raw(l.model().name());
-        out.raw(l.type().code());
-        out.raw(l.billable().code());
+        out.code(m.category() == null ? "" : m.category().code());
+        out.code(l.model().name());
+        out.code(l.type().code());
+        out.code(l.billable().code());
     }
 
     /** The cells after {@code conversation_id}. */

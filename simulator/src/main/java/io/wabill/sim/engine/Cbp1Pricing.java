@@ -54,10 +54,7 @@ final class Cbp1Pricing {
         }
         e.counters.increment(key);
         p.entryPending = false;
-        p.conversationEnd[slot] = e.conversationEnd(PairState.DAY);
-        p.extend(p.conversationEnd[slot]);
-        p.conversationId[slot] = e.nextConversation();
-        p.conversationCategory[slot] = type;
+        p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), type);
         e.line.conversationId = p.conversationId[slot];
     }
 }

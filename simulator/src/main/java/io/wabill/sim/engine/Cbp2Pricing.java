@@ -105,10 +105,7 @@ final class Cbp2Pricing {
     }
 
     private void open(PairState p, int slot, BillableCategory billable) {
-        p.conversationEnd[slot] = e.conversationEnd(PairState.DAY);
-        p.extend(p.conversationEnd[slot]);
-        p.conversationId[slot] = e.nextConversation();
-        p.conversationCategory[slot] = billable;
+        p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), billable);
         e.line.conversationId = p.conversationId[slot];
     }
 }

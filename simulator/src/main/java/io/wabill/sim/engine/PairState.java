@@ -22,8 +22,9 @@ final class PairState {
     long fepEnd = CLOSED;
     long fepConversation;
     final long[] conversationEnd = new long[ConversationSlot.COUNT];
-    final long[] conversationId = new long[ConversationSlot.COUNT];
-    final BillableCategory[] conversationCategory = new BillableCategory[ConversationSlot.COUNT];
+    /** Made by the first conversation (CBP only), so a per-message pair stays small; read only while one is open. */
+    long[] conversationId;
+    BillableCategory[] conversationCategory;
     /**
      * The latest end of anything ever opened for the pair (kept by {@link #extend}); past it nothing about the
      * pair can matter, so the table may forget it after one read of this field.
@@ -41,8 +42,7 @@ final class PairState {
         fepEnd = CLOSED;
         fepConversation = 0;
         java.util.Arrays.fill(conversationEnd, CLOSED);
-        java.util.Arrays.fill(conversationId, 0);
-        java.util.Arrays.fill(conversationCategory, null);
+        // A conversation's id and category are read only while it is open, and opening one sets both.
     }
 
     boolean cswOpen(long t) { return t < cswEnd; }
@@ -53,6 +53,18 @@ final class PairState {
     boolean entryAvailable(long t) { return entryPending && t >= entryAt && t < entryAt + DAY; }
 
     boolean conversationOpen(int slot, long t) { return t < conversationEnd[slot]; }
+
+    /** Opens a conversation of a slot until {@code end} (B1, C2). */
+    void openConversation(int slot, long end, long id, BillableCategory category) {
+        if (conversationId == null) {
+            conversationId = new long[ConversationSlot.COUNT];
+            conversationCategory = new BillableCategory[ConversationSlot.COUNT];
+        }
+        conversationEnd[slot] = end;
+        conversationId[slot] = id;
+        conversationCategory[slot] = category;
+        extend(end);
+    }
 
     /** The open conversation that expires last, or -1 (C3). */
     int latestOpenConversation(long t) {

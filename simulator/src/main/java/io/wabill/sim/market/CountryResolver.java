@@ -16,14 +16,17 @@ import java.util.Optional;
  * <p>A number that libphonenumber finds invalid for every region of its calling code still has a
  * country: on a shared code the area code (the first digits of the national number) picks the one
  * region whose plan can start that way; +7 follows G4 (6xx/7xx Kazakhstan, otherwise Russia); anything
- * still undecided takes the main country of the calling code. Results are cached in a fixed-size
- * direct-mapped table keyed by the number itself (a long), because metadata matching costs microseconds
- * and logs repeat their customers, while a string-keyed LRU cost more per lookup than the pricing.
+ * still undecided takes the main country of the calling code. Results are cached in a fixed-size table
+ * keyed by the number itself (a long), because metadata matching costs microseconds and logs repeat their
+ * customers, while a string-keyed LRU cost more per lookup than the pricing.
  */
 public final class CountryResolver {
-    private static final int CACHE_BITS = 18;
+    private static final int CACHE_BITS = 19;
+    /** The cache starts over when it is this full, so probes stay short and memory fixed (6 MB). */
+    private static final int CACHE_LIMIT = 1 << (CACHE_BITS - 1);
+    private int cached;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    /** Slot i holds the key of {@link #numberKey} and its country; a colliding number takes the slot over. */
+    /** Open addressing from the key of {@link #numberKey} to the country (null when none). */
     private final long[] cachedKeys = new long[1 << CACHE_BITS];
     private final String[] cachedCountries = new String[1 << CACHE_BITS];
     private final Map<String, String> countryNames = new java.util.HashMap<>();
@@ -71,11 +74,24 @@ public final class CountryResolver {
         }
         long key = numberKey(customer);
         if (key < 0) return null;
+        int mask = (1 << CACHE_BITS) - 1;
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
-        if (cachedKeys[slot] == key) return cachedCountries[slot];
+        while (true) {
+            long k = cachedKeys[slot];
+            if (k == key) return cachedCountries[slot];
+            if (k == -1) break;
+            slot = (slot + 1) & mask;
+        }
         String country = resolve(digitsOf(customer));
+        if (cached == CACHE_LIMIT) {
+            java.util.Arrays.fill(cachedKeys, -1);
+            java.util.Arrays.fill(cachedCountries, null);
+            cached = 0;
+            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        }
         cachedKeys[slot] = key;
         cachedCountries[slot] = country;
+        cached++;
         return country;
     }
 
