@@ -392,6 +392,7 @@ final class PortfolioLanes {
             this.lanes = lanes;
             this.head = new Chunk[lanes.size()];
             this.at = new int[lanes.size()];
+            this.needed = new boolean[lanes.size()];
         }
 
         void run() {
@@ -406,16 +407,20 @@ final class PortfolioLanes {
                         if (best < 0 || less(c, at[i], head[best], at[best])) best = i;
                     }
                 }
-                // A lane with nothing buffered may still send a row before the best one: wait for it.
+                // A lane with nothing buffered may still send a row before the best one: take the next chunk of
+                // any such lane that has one, and look again. Waiting on one lane alone could wait forever: the
+                // reader may be blocked on another lane whose output is full.
                 for (int i = 0; i < n; i++) {
                     Chunk c = head[i];
-                    if (at[i] < c.count || c.last) continue;
-                    if (best < 0 || c.through < head[best].trigger[at[best]]) {
-                        head[i] = take(lanes.get(i).out);
-                        at[i] = 0;
-                        lanes.get(i).spare.offer(c.clear());
-                        waiting = true;
-                    }
+                    needed[i] = at[i] >= c.count && !c.last && (best < 0 || c.through < head[best].trigger[at[best]]);
+                    waiting |= needed[i];
+                }
+                if (waiting) {
+                    int i = nextChunk(needed);
+                    Chunk old = head[i];
+                    head[i] = lanes.get(i).out.poll();
+                    at[i] = 0;
+                    lanes.get(i).spare.offer(old.clear());
                 }
                 if (waiting) continue;
                 if (best < 0) return; // every lane is done
@@ -423,6 +428,17 @@ final class PortfolioLanes {
                 int k = at[best]++;
                 int from = k == 0 ? 0 : c.end[k - 1];
                 ledger.acceptFormatted(c.text.chars(), from, c.end[k] - from);
+            }
+        }
+
+        private final boolean[] needed;
+
+        /** A lane among {@code needed} whose next chunk is there, waiting until one is. */
+        private int nextChunk(boolean[] needed) {
+            while (true) {
+                for (int i = 0; i < needed.length; i++) if (needed[i] && !lanes.get(i).out.isEmpty()) return i;
+                if (stopping()) throw new Abort();
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
             }
         }
 
