@@ -47,8 +47,8 @@ public final class WindowTracker {
         if (utility && p.cswOpen(t)) return FREE_SERVICE;
         if (p.conversationOpen(slot, t)) return IN_CONVERSATION;
         long rounded = Math.floorMod(t, 60_000L) == 0 ? t : t - Math.floorMod(t, 60_000L) + 60_000L;
-        p.conversationEnd[slot] = rounded + PairState.DAY;
-        p.extend(p.conversationEnd[slot]);
+        p.conversationEnd(slot, rounded + PairState.DAY);
+        p.extend(rounded + PairState.DAY);
         return CHARGED;
     }
 
