@@ -8,7 +8,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
+import io.wabill.sim.domain.BillableCategory;
+import io.wabill.sim.domain.PricingType;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,36 +45,119 @@ public final class SummaryTable implements LedgerSink {
         public long units() { return units; }
     }
 
-    private final TreeMap<Key, Cell> cells = new TreeMap<>();
+    /**
+     * Cells by their key's parts as the engine hands them over (the same strings and enums line after line):
+     * a hit costs one hash lookup with a reused probe and allocates nothing. The sorted view with string keys
+     * is built when asked for.
+     */
+    private final HashMap<Probe, Cell> byParts = new HashMap<>();
+    private final Probe probe = new Probe();
+    private TreeMap<Key, Cell> cells;
 
     @Override public void accept(LedgerLine l) {
-        Key key = new Key(l.localMonthLabel(), l.message().account(), l.market() == null ? "" : l.market(),
-                l.billable().code(), l.type().code(), l.currency());
-        Cell c = cells.computeIfAbsent(key, k -> new Cell());
+        Probe p = probe;
+        p.set(l.localMonth(), l.message().account(), l.market(), l.billable(), l.type(), l.currency());
+        Cell c = byParts.get(p);
+        if (c == null) {
+            c = new Cell();
+            byParts.put(p.copy(), c);
+        }
+        cells = null;
         c.messages++;
         c.units = Money.add(c.units, l.amountUnits());
     }
 
-    public Map<Key, Cell> cells() { return cells; }
+    /** Adds another table's cells to this one (the tables of independent portfolios priced apart). */
+    public void addAll(SummaryTable other) {
+        for (var e : other.byParts.entrySet()) {
+            Cell c = byParts.get(e.getKey());
+            if (c == null) {
+                c = new Cell();
+                byParts.put(e.getKey(), c);
+                cells = null;
+            }
+            c.messages += e.getValue().messages;
+            c.units = Money.add(c.units, e.getValue().units);
+        }
+    }
+
+    public Map<Key, Cell> cells() {
+        if (cells == null) {
+            TreeMap<Key, Cell> sorted = new TreeMap<>();
+            for (var e : byParts.entrySet()) {
+                Probe k = e.getKey();
+                Key key = new Key(io.wabill.sim.engine.LedgerLine.monthLabel(k.month), k.account,
+                        k.market == null ? "" : k.market, k.billable.code(), k.type.code(), k.currency);
+                // Distinct parts can print alike (a null and an empty market): their cells add up, as before.
+                Cell into = sorted.computeIfAbsent(key, x -> new Cell());
+                into.messages += e.getValue().messages;
+                into.units = Money.add(into.units, e.getValue().units);
+            }
+            cells = sorted;
+        }
+        return cells;
+    }
+
+    /** A summary key as the engine's parts; one instance is reused to look cells up. */
+    private static final class Probe {
+        int month;
+        String account;
+        String market;
+        BillableCategory billable;
+        PricingType type;
+        String currency;
+        int hash;
+
+        void set(int month, String account, String market, BillableCategory billable, PricingType type, String currency) {
+            this.month = month;
+            this.account = account;
+            this.market = market;
+            this.billable = billable;
+            this.type = type;
+            this.currency = currency;
+            int h = month;
+            h = 31 * h + Objects.hashCode(account);
+            h = 31 * h + Objects.hashCode(market);
+            h = 31 * h + billable.ordinal();
+            h = 31 * h + type.ordinal();
+            h = 31 * h + Objects.hashCode(currency);
+            this.hash = h;
+        }
+
+        Probe copy() {
+            Probe p = new Probe();
+            p.set(month, account, market, billable, type, currency);
+            return p;
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) {
+            if (!(o instanceof Probe)) return false;
+            Probe p = (Probe) o;
+            return month == p.month && billable == p.billable && type == p.type && Objects.equals(account, p.account)
+                    && Objects.equals(market, p.market) && Objects.equals(currency, p.currency);
+        }
+    }
 
     /** Total amount per currency, in units. */
     public Map<String, Long> totals() {
         Map<String, Long> t = new TreeMap<>();
-        for (var e : cells.entrySet()) t.merge(e.getKey().currency(), e.getValue().units, Money::add);
+        for (var e : cells().entrySet()) t.merge(e.getKey().currency(), e.getValue().units, Money::add);
         return t;
     }
 
     /** Messages per pricing type. */
     public Map<String, Long> messagesByType() {
         Map<String, Long> t = new TreeMap<>();
-        for (var e : cells.entrySet()) t.merge(e.getKey().type(), e.getValue().messages, Long::sum);
+        for (var e : cells().entrySet()) t.merge(e.getKey().type(), e.getValue().messages, Long::sum);
         return t;
     }
 
     /** The largest amounts grouped by a part of the key (market, billable category…), biggest first. */
     public List<Map.Entry<String, Long>> top(java.util.function.Function<Key, String> part, String currency, int n) {
         Map<String, Long> sums = new LinkedHashMap<>();
-        for (var e : cells.entrySet())
+        for (var e : cells().entrySet())
             if (e.getKey().currency().equals(currency) && e.getValue().units != 0)
                 sums.merge(part.apply(e.getKey()), e.getValue().units, Money::add);
         List<Map.Entry<String, Long>> list = new ArrayList<>(sums.entrySet());
@@ -80,8 +167,9 @@ public final class SummaryTable implements LedgerSink {
 
     /** The rows of {@code summary.csv}, in the file's order (by key). */
     public List<SummaryRow> rows() {
-        List<SummaryRow> rows = new ArrayList<>(cells.size());
-        for (var e : cells.entrySet()) {
+        Map<Key, Cell> sorted = cells();
+        List<SummaryRow> rows = new ArrayList<>(sorted.size());
+        for (var e : sorted.entrySet()) {
             Key k = e.getKey();
             rows.add(new SummaryRow(k.month(), k.account(), k.market(), k.billable(), k.type(), e.getValue().messages,
                     Money.toDecimal(e.getValue().units), k.currency()));

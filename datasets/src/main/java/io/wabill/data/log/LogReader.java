@@ -18,17 +18,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads one canonical message log (FORMATS.md section 1), plain or gzip, row by row. Comment lines
  * ({@code #…}) before the header are kept as {@link #comments()}. Each bad row goes to the
  * {@link RowErrorHandler} with its line, column, value and what was expected.
+ *
+ * <p>Rows are read by {@link CsvScanner}, which reads what Commons CSV's RFC 4180 format reads with the same
+ * line numbers and messages, but leaves the cells in one buffer: a row costs its {@link LogRow}, its message
+ * id and its customer. Account, business, portfolio and template names come from a small intern cache.
  */
 public final class LogReader implements Closeable {
     /** Longer cells are almost always an unbalanced quote that swallowed the rest of the file. */
@@ -39,8 +39,8 @@ public final class LogReader implements Closeable {
     private final RowErrorHandler errors;
     private final BufferedReader reader;
     private final List<String> comments = new ArrayList<>();
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final CsvScanner scanner;
+    private final Interner names = new Interner(1 << 10);
     private final LogHeader header;
     private final int commentLines;
     private long lastLine;
@@ -66,17 +66,22 @@ public final class LogReader implements Closeable {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         this.commentLines = readComments();
-        this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build().parse(reader);
-        this.records = parser.iterator();
-        if (!records.hasNext()) {
+        this.scanner = new CsvScanner(reader);
+        boolean any;
+        try {
+            any = scanner.next();
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException(e);
+        }
+        if (!any) {
             close();
             throw new LogFormatException(new RowError(file, commentLines + 1, "", "", "the log is empty: a header row is "
                     + "expected (timestamp,message_id,business,customer,direction,kind,…)"));
         }
-        CSVRecord head = records.next();
-        lastLine = commentLines + parser.getCurrentLineNumber();
+        lastLine = commentLines + scanner.lineNumber();
         List<String> cells = new ArrayList<>();
-        head.forEach(cells::add);
+        for (int i = 0; i < scanner.size(); i++) cells.add(scanner.cell(i));
         List<String> missing = new ArrayList<>();
         this.header = LogHeader.of(cells, missing);
         if (!missing.isEmpty()) {
@@ -119,96 +124,168 @@ public final class LogReader implements Closeable {
 
     /** The next good row, or null at the end of the file. */
     public LogRow next() {
+        CsvScanner r = scanner;
         while (true) {
-            CSVRecord r;
             try {
-                if (!records.hasNext()) return null;
-                r = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                if (!r.next()) return null;
+            } catch (IOException e) {
                 throw new LogFormatException(new RowError(file, lastLine + 1, "", "",
-                        "the CSV cannot be read past here: " + why + " (an unbalanced quote?)"));
+                        "the CSV cannot be read past here: " + e.getMessage() + " (an unbalanced quote?)"));
             }
             long line = lastLine + 1;
-            lastLine = commentLines + parser.getCurrentLineNumber();
-            if (r.size() == 1 && r.get(0).isEmpty()) continue;
+            lastLine = commentLines + r.lineNumber();
+            if (r.size() == 1 && r.length(0) == 0) continue;
             rowsRead++;
             LogRow row = parse(r, line);
             if (row != null) return row;
         }
     }
 
-    private String cell(CSVRecord r, int index) {
-        if (index < 0 || index >= r.size()) return "";
-        return r.get(index).trim();
+    // ---- cells as trimmed slices of the scanner's buffer ----
+
+    private int cellFrom, cellTo;
+
+    /** Sets {@link #cellFrom}/{@link #cellTo} to the trimmed cell (String.trim's rule), empty when absent. */
+    private void slice(CsvScanner r, int index) {
+        if (index < 0 || index >= r.size()) {
+            cellFrom = cellTo = 0;
+            return;
+        }
+        char[] b = r.buffer();
+        int s = r.start(index), e = r.end(index);
+        while (s < e && b[s] <= ' ') s++;
+        while (e > s && b[e - 1] <= ' ') e--;
+        cellFrom = s;
+        cellTo = e;
     }
 
-    private LogRow parse(CSVRecord r, long line) {
-        for (int i = 0; i < r.size(); i++) {
-            String v = r.get(i);
-            if (v.length() > MAX_CELL) return bad(line, "column " + (i + 1), v.substring(0, 40),
-                    "a cell longer than " + MAX_CELL + " characters (an unbalanced quote?)");
-            if (v.indexOf('\uFFFD') >= 0) return bad(line, "column " + (i + 1), v,
-                    "bytes that are not UTF-8; save the log as UTF-8");
+    private String text(CsvScanner r) { return new String(r.buffer(), cellFrom, cellTo - cellFrom); }
+
+    private boolean empty() { return cellFrom == cellTo; }
+
+    /** Whether the current cell equals {@code code} ignoring ASCII case; non-ASCII text is left to the enum. */
+    private boolean is(CsvScanner r, String code) {
+        if (cellTo - cellFrom != code.length()) return false;
+        char[] b = r.buffer();
+        for (int i = 0; i < code.length(); i++) {
+            char c = b[cellFrom + i];
+            if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
+            if (c != code.charAt(i)) return false;
         }
-        String ts = cell(r, header.timestamp);
+        return true;
+    }
+
+    private Direction direction(CsvScanner r) {
+        if (is(r, "outbound")) return Direction.OUTBOUND;
+        if (is(r, "inbound")) return Direction.INBOUND;
+        return Direction.parse(text(r));
+    }
+
+    private MessageKind kind(CsvScanner r) {
+        for (MessageKind k : KINDS) if (is(r, k.code())) return k;
+        return MessageKind.parse(text(r));
+    }
+
+    private TemplateCategory category(CsvScanner r) {
+        for (TemplateCategory c : CATEGORIES) if (is(r, c.code())) return c;
+        return TemplateCategory.parse(text(r));
+    }
+
+    private DeliveryStatus status(CsvScanner r) {
+        for (DeliveryStatus s : STATUSES) if (is(r, s.code())) return s;
+        return DeliveryStatus.parse(text(r));
+    }
+
+    private EntryPoint entryPoint(CsvScanner r) {
+        if (empty()) return EntryPoint.NONE;
+        for (EntryPoint e : ENTRY_POINTS) if (e != EntryPoint.NONE && is(r, e.code())) return e;
+        return EntryPoint.parse(text(r));
+    }
+
+    private static final MessageKind[] KINDS = MessageKind.values();
+    private static final TemplateCategory[] CATEGORIES = TemplateCategory.values();
+    private static final DeliveryStatus[] STATUSES = DeliveryStatus.values();
+    private static final EntryPoint[] ENTRY_POINTS = EntryPoint.values();
+
+    /** An instant: the common {@code YYYY-MM-DDTHH:MM:SSZ} straight from the buffer, anything else as text. */
+    private long instant(CsvScanner r) {
+        long fast = Timestamps.fastUtc(r.buffer(), cellFrom, cellTo);
+        return fast != Long.MIN_VALUE ? fast : Timestamps.parse(text(r));
+    }
+
+    private LogRow parse(CsvScanner r, long line) {
+        if (r.longest() > MAX_CELL || r.nonAscii()) {
+            for (int i = 0; i < r.size(); i++) {
+                if (r.length(i) > MAX_CELL) return bad(line, "column " + (i + 1),
+                        new String(r.buffer(), r.start(i), 40), "a cell longer than " + MAX_CELL
+                        + " characters (an unbalanced quote?)");
+                String v = r.cell(i);
+                if (v.indexOf('\uFFFD') >= 0) return bad(line, "column " + (i + 1), v,
+                        "bytes that are not UTF-8; save the log as UTF-8");
+            }
+        }
+        slice(r, header.timestamp);
         long timestamp;
         try {
-            timestamp = Timestamps.parse(ts);
+            timestamp = instant(r);
         } catch (IllegalArgumentException e) {
-            return bad(line, "timestamp", ts, e.getMessage());
+            return bad(line, "timestamp", text(r), e.getMessage());
         }
-        String dirText = cell(r, header.direction);
-        Direction direction = Direction.parse(dirText);
-        if (direction == null) return bad(line, "direction", dirText, "expected inbound or outbound");
-        String kindText = cell(r, header.kind);
-        MessageKind kind = MessageKind.parse(kindText);
+        slice(r, header.direction);
+        Direction direction = direction(r);
+        if (direction == null) return bad(line, "direction", text(r), "expected inbound or outbound");
+        slice(r, header.kind);
+        MessageKind kind = kind(r);
         if (kind == null || kind.direction() != direction) {
-            return bad(line, "kind", kindText, direction == Direction.OUTBOUND
+            return bad(line, "kind", text(r), direction == Direction.OUTBOUND
                     ? "expected template, free_form, reaction or agent for an outbound row"
                     : "expected message or call for an inbound row");
         }
-        String business = cell(r, header.business);
-        if (business.isEmpty()) return bad(line, "business", "", "the business phone number (or phone-number id) is required");
-        String customer = cell(r, header.customer);
-        if (CountryResolver.digitsOf(customer) == null && !CountryResolver.isScopedUserId(customer))
+        slice(r, header.business);
+        if (empty()) return bad(line, "business", "", "the business phone number (or phone-number id) is required");
+        String business = names.intern(r.buffer(), cellFrom, cellTo);
+        slice(r, header.customer);
+        String customer = text(r); // customers rarely repeat within a cache's reach: interning them cost more than it saved
+        if (CountryResolver.numberKey(customer) < 0 && !CountryResolver.isScopedUserId(customer))
             return bad(line, "customer", customer, "expected the user's number in E.164 (+ optional, up to 15 digits) "
                     + "or a business-scoped user id such as BR.7f3a9c21d0");
-        String messageId = cell(r, header.messageId);
+        slice(r, header.messageId);
+        String messageId = empty() ? "" : text(r);
         if (direction == Direction.OUTBOUND && messageId.isEmpty())
             return bad(line, "message_id", "", "outbound rows need a message_id");
         TemplateCategory category = null;
-        String categoryText = cell(r, header.category);
+        slice(r, header.category);
         if (kind == MessageKind.TEMPLATE) {
-            category = TemplateCategory.parse(categoryText);
-            if (category == null) return bad(line, "category", categoryText,
+            category = category(r);
+            if (category == null) return bad(line, "category", text(r),
                     "templates need a category: marketing, marketing_lite, utility or authentication");
         }
-        String entryText = cell(r, header.entryPoint);
-        EntryPoint entry = EntryPoint.parse(entryText);
-        if (entry == null) return bad(line, "entry_point", entryText, "expected ctwa, page_cta, post or empty");
+        slice(r, header.entryPoint);
+        EntryPoint entry = entryPoint(r);
+        if (entry == null) return bad(line, "entry_point", text(r), "expected ctwa, page_cta, post or empty");
         if (direction == Direction.OUTBOUND) entry = EntryPoint.NONE;
         DeliveryStatus status = null;
-        String statusText = cell(r, header.status);
-        if (!statusText.isEmpty() && direction == Direction.OUTBOUND) {
-            status = DeliveryStatus.parse(statusText);
-            if (status == null) return bad(line, "status", statusText, "expected delivered, read, sent, failed or empty");
+        slice(r, header.status);
+        if (!empty() && direction == Direction.OUTBOUND) {
+            status = status(r);
+            if (status == null) return bad(line, "status", text(r), "expected delivered, read, sent, failed or empty");
         }
         long deliveredAt = LogRow.NONE;
-        String deliveredText = cell(r, header.deliveredAt);
-        if (!deliveredText.isEmpty() && direction == Direction.OUTBOUND) {
+        slice(r, header.deliveredAt);
+        if (!empty() && direction == Direction.OUTBOUND) {
             try {
-                deliveredAt = Timestamps.parse(deliveredText);
+                deliveredAt = instant(r);
             } catch (IllegalArgumentException e) {
-                return bad(line, "delivered_at", deliveredText, e.getMessage());
+                return bad(line, "delivered_at", text(r), e.getMessage());
             }
             // Whether delivery precedes sending is checked per message (MessageAssembler): a status row's own
             // timestamp is when the status came, and its delivered_at may be earlier (FORMATS.md section 1).
         }
         long tokens = -1;
-        String tokensText = cell(r, header.tokens);
+        slice(r, header.tokens);
         if (kind == MessageKind.AGENT) {
-            if (tokensText.isEmpty()) return bad(line, "tokens", "", "agent messages need a tokens value (E6)");
+            if (empty()) return bad(line, "tokens", "", "agent messages need a tokens value (E6)");
+            String tokensText = text(r);
             try {
                 tokens = Long.parseLong(tokensText);
             } catch (NumberFormatException e) {
@@ -216,13 +293,16 @@ public final class LogReader implements Closeable {
             }
             if (tokens < 0) return bad(line, "tokens", tokensText, "expected a whole number of tokens >= 0");
         }
-        String account = cell(r, header.account);
-        if (account.isEmpty()) account = io.wabill.sim.account.Account.DEFAULT_ID;
-        String portfolio = cell(r, header.portfolio);
-        String template = cell(r, header.template);
+        slice(r, header.account);
+        String account = empty() ? io.wabill.sim.account.Account.DEFAULT_ID : names.intern(r.buffer(), cellFrom, cellTo);
+        slice(r, header.portfolio);
+        String portfolio = empty() ? null : names.intern(r.buffer(), cellFrom, cellTo);
+        slice(r, header.template);
+        String template = empty() ? null : names.intern(r.buffer(), cellFrom, cellTo);
         long fepExpiresAt = LogRow.NONE;
-        if (ReportedWindow.isFreeEntryPoint(cell(r, header.reportedOrigin), cell(r, header.reportedPricingType))) {
-            String expiry = cell(r, header.reportedExpiry);
+        if (header.reportedExpiry >= 0
+                && ReportedWindow.isFreeEntryPoint(trimmed(r, header.reportedOrigin), trimmed(r, header.reportedPricingType))) {
+            String expiry = trimmed(r, header.reportedExpiry);
             try {
                 fepExpiresAt = ReportedWindow.expiry(expiry);
             } catch (IllegalArgumentException e) {
@@ -230,8 +310,13 @@ public final class LogReader implements Closeable {
             }
         }
         return new LogRow(file, fileIndex, line, timestamp, messageId.isEmpty() ? null : messageId, account,
-                portfolio.isEmpty() ? null : portfolio, business, customer, direction, kind, category, entry, status,
-                deliveredAt, template.isEmpty() ? null : template, tokens, fepExpiresAt);
+                portfolio, business, customer, direction, kind, category, entry, status, deliveredAt, template, tokens,
+                fepExpiresAt);
+    }
+
+    private String trimmed(CsvScanner r, int index) {
+        slice(r, index);
+        return text(r);
     }
 
     private LogRow bad(long line, String column, String value, String reason) {
@@ -240,7 +325,6 @@ public final class LogReader implements Closeable {
     }
 
     @Override public void close() throws IOException {
-        if (parser != null) parser.close();
         reader.close();
     }
 }

@@ -49,6 +49,48 @@ public final class Timestamps {
         return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
     }
 
+    /**
+     * {@code YYYY-MM-DDTHH:MM:SSZ} read straight from a char buffer, the shape almost every row has; MIN_VALUE
+     * when the text has another shape or a field is off, and the caller parses the text as a string.
+     */
+    static long fastUtc(char[] b, int from, int to) {
+        if (to - from != 20 || b[from + 19] != 'Z' || b[from + 10] != 'T') return Long.MIN_VALUE;
+        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') return Long.MIN_VALUE;
+        int year = num(b, from, 4), month = num(b, from + 5, 2), day = num(b, from + 8, 2);
+        int hour = num(b, from + 11, 2), minute = num(b, from + 14, 2), second = num(b, from + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) return Long.MIN_VALUE;
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) return Long.MIN_VALUE;
+        return ((epochDay(year, month, day) * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+    }
+
+    /** Days since 1970-01-01 of a valid proleptic Gregorian date (the algorithm of LocalDate.toEpochDay). */
+    static long epochDay(int year, int month, int day) {
+        long y = year;
+        long m = month;
+        long total = 365 * y;
+        if (y >= 0) total += (y + 3) / 4 - (y + 99) / 100 + (y + 399) / 400;
+        else total -= y / -4 - y / -100 + y / -400;
+        total += (367 * m - 362) / 12;
+        total += day - 1;
+        if (m > 2) {
+            total--;
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+            if (!leap) total--;
+        }
+        return total - 719_528L;
+    }
+
+    private static int num(char[] b, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = b[i];
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     private static int num(String s, int from, int len) {
         int v = 0;
         for (int i = from; i < from + len; i++) {

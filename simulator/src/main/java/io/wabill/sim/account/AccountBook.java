@@ -2,6 +2,7 @@ package io.wabill.sim.account;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The configured accounts; a log row whose account is not configured uses the defaults (FORMATS.md section 2). */
@@ -16,7 +17,8 @@ public final class AccountBook {
         for (Account a : configured) accounts.put(a.id(), a);
     }
 
-    public Account get(String id) {
+    /** Synchronized: the engines of portfolios priced in parallel share the book, and it derives accounts. */
+    public synchronized Account get(String id) {
         Account a = accounts.get(id);
         if (a != null) return a;
         Account derived = new Account(id, template.zone(), template.currency(), template.businessCountry(),
@@ -25,5 +27,5 @@ public final class AccountBook {
         return derived;
     }
 
-    public Collection<Account> all() { return accounts.values(); }
+    public synchronized Collection<Account> all() { return List.copyOf(accounts.values()); }
 }

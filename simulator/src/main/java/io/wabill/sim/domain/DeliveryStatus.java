@@ -8,7 +8,10 @@ public enum DeliveryStatus {
 
     public boolean isDelivered() { return this == DELIVERED || this == READ; }
 
-    public String code() { return name().toLowerCase(Locale.ROOT); }
+    /** Computed once: codes are read for every row of a log and every line of a ledger. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
+    public String code() { return code; }
 
     /** The most advanced of two statuses; a delivered message that later reports failed stays delivered. */
     public static DeliveryStatus mostAdvanced(DeliveryStatus a, DeliveryStatus b) {

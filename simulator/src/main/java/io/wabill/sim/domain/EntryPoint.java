@@ -8,7 +8,10 @@ public enum EntryPoint {
 
     public boolean isFree() { return this == CTWA || this == PAGE_CTA; }
 
-    public String code() { return this == NONE ? "" : name().toLowerCase(Locale.ROOT); }
+    /** Computed once: codes are read for every row of a log and every line of a ledger. */
+    private final String code = "NONE".equals(name()) ? "" : name().toLowerCase(java.util.Locale.ROOT);
+
+    public String code() { return code; }
 
     public static EntryPoint parse(String text) {
         if (text == null || text.isEmpty()) return NONE;

@@ -20,7 +20,10 @@ public enum MessageKind {
     /** Non-template outbound messages need an open customer service window (G7). */
     public boolean isNonTemplate() { return direction == Direction.OUTBOUND && this != TEMPLATE; }
 
-    public String code() { return name().toLowerCase(Locale.ROOT); }
+    /** Computed once: codes are read for every row of a log and every line of a ledger. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
+    public String code() { return code; }
 
     public static MessageKind parse(String text) {
         for (MessageKind k : values()) if (k.code().equalsIgnoreCase(text)) return k;

@@ -7,7 +7,10 @@ public enum PricingType {
     REGULAR, FREE_CUSTOMER_SERVICE, FREE_ENTRY_POINT, FREE_TIER, IN_CONVERSATION,
     FREE_LATE_DELIVERY, FREE_REACTION, REJECTED, UNDELIVERED, INBOUND;
 
-    public String code() { return name().toLowerCase(Locale.ROOT); }
+    /** Computed once: codes are read for every row of a log and every line of a ledger. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
+    public String code() { return code; }
 
     public boolean isCharged() { return this == REGULAR; }
 }

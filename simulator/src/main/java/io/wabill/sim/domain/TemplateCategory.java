@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum TemplateCategory {
     MARKETING, MARKETING_LITE, UTILITY, AUTHENTICATION;
 
-    public String code() { return name().toLowerCase(Locale.ROOT); }
+    /** Computed once: codes are read for every row of a log and every line of a ledger. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
+    public String code() { return code; }
 
     /** Marketing Messages Lite count as marketing for conversations and rates (C4, D4). */
     public boolean isMarketing() { return this == MARKETING || this == MARKETING_LITE; }

@@ -30,13 +30,14 @@ final class Cbp1Pricing {
             p.entryPending = false;
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "B1");
             e.line.conversationId = p.conversationId[slot];
-            e.line.windowEnd = p.conversationEnd[slot];
+            e.line.windowEnd = p.conversationEnd(slot);
             return;
         }
         if (p.latestInboundIsEntry && p.entryAvailable(t)) {
             long hours = e.day().isBefore(LONG_FEP_FROM) ? 24 : 72;
             p.entryPending = false;
             p.fepEnd = e.conversationEnd(hours * 3600_000L);
+            p.extend(p.fepEnd);
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4 " + hours + "h");
             e.line.conversationId = p.fepConversation;
@@ -56,10 +57,8 @@ final class Cbp1Pricing {
         }
         e.counters.increment(key);
         p.entryPending = false;
-        p.conversationEnd[slot] = e.conversationEnd(PairState.DAY);
-        p.conversationId[slot] = e.nextConversation();
-        p.conversationCategory[slot] = type;
+        p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), type);
         e.line.conversationId = p.conversationId[slot];
-        e.line.windowEnd = p.conversationEnd[slot];
+        e.line.windowEnd = p.conversationEnd(slot);
     }
 }

@@ -32,6 +32,7 @@ final class Cbp2Pricing {
             p.entryPending = false;
             p.closeConversations();
             p.fepEnd = e.conversationEnd(FEP_HOURS * 3600_000L);
+            p.extend(p.fepEnd);
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7 72h");
             e.line.conversationId = p.fepConversation;
@@ -49,7 +50,7 @@ final class Cbp2Pricing {
         if (p.conversationOpen(slot, t)) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "C2");
             e.line.conversationId = p.conversationId[slot];
-            e.line.windowEnd = p.conversationEnd[slot];
+            e.line.windowEnd = p.conversationEnd(slot);
             return;
         }
         CardChoice choice = e.card();
@@ -87,7 +88,7 @@ final class Cbp2Pricing {
         if (covering >= 0) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[covering], "C3");
             e.line.conversationId = p.conversationId[covering];
-            e.line.windowEnd = p.conversationEnd[covering];
+            e.line.windowEnd = p.conversationEnd(covering);
             return;
         }
         if (!e.day().isBefore(SERVICE_FREE_FROM)) {
@@ -108,10 +109,8 @@ final class Cbp2Pricing {
     }
 
     private void open(PairState p, int slot, BillableCategory billable) {
-        p.conversationEnd[slot] = e.conversationEnd(PairState.DAY);
-        p.conversationId[slot] = e.nextConversation();
-        p.conversationCategory[slot] = billable;
+        p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), billable);
         e.line.conversationId = p.conversationId[slot];
-        e.line.windowEnd = p.conversationEnd[slot];
+        e.line.windowEnd = p.conversationEnd(slot);
     }
 }

@@ -128,8 +128,7 @@ public final class Engine {
         line.regime = options.forcedRegime() != null ? options.forcedRegime() : Regime.onLocalDate(acct.calendar.day());
         line.model = line.regime.model();
         line.country = markets.countryOf(msg.customer());
-        line.market = markets.marketOf(line.country, acct.calendar.day());
-        marketId = intern(marketIndex, line.market);
+        marketOfCountry();
         pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock);
         if (msg.isInbound()) {
             receive();
@@ -162,6 +161,30 @@ public final class Engine {
         if (verdict != null) judgedAtSend.put(msg.messageId(), verdict);
     }
 
+    // G5: a country's market on the account's local day, remembered for that day; a log has few countries.
+    private final Map<String, Integer> marketIdByCountry = new HashMap<>();
+    private final java.util.List<String> marketNames = new java.util.ArrayList<>();
+    private LocalDate marketDay;
+
+    private void marketOfCountry() {
+        LocalDate day = acct.calendar.day();
+        if (day != marketDay && !day.equals(marketDay)) {
+            marketIdByCountry.clear();
+            marketDay = day;
+        }
+        String country = line.country == null ? "" : line.country;
+        Integer id = marketIdByCountry.get(country);
+        if (id == null) {
+            String market = markets.marketOf(line.country, day);
+            id = intern(marketIndex, market);
+            while (marketNames.size() < id) marketNames.add(null);
+            marketNames.set(id - 1, market);
+            marketIdByCountry.put(country, id);
+        }
+        marketId = id;
+        line.market = marketNames.get(id - 1);
+    }
+
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
         view.state = pairs.get(businessKey(business), customerKey(customer), clock);
@@ -192,6 +215,7 @@ public final class Engine {
     private void receive() {
         line.type = PricingType.INBOUND;
         pair.cswEnd = t + PairState.DAY;
+        pair.extend(pair.cswEnd); // also the end of the entry's 24 h below
         pair.latestInboundIsEntry = m.entryPoint().isFree();
         if (m.entryPoint().isFree()) {
             pair.entryAt = t;
@@ -385,13 +409,19 @@ public final class Engine {
         return id;
     }
 
+    private String lastAccountId;
+    private AccountRuntime lastRuntime;
+
     private AccountRuntime runtime(String id) {
+        if (id == lastAccountId) return lastRuntime; // the reader interns account names
         AccountRuntime r = runtimes.get(id);
         if (r == null) {
             Account a = accounts.get(id);
             r = new AccountRuntime(a, runtimes.size() + 1);
             runtimes.put(id, r);
         }
+        lastAccountId = id;
+        lastRuntime = r;
         return r;
     }
 
@@ -407,8 +437,8 @@ public final class Engine {
 
     /** E.164 digits as a number; business-scoped ids get numbers above every phone number. */
     private long customerKey(String customer) {
-        String digits = CountryResolver.digitsOf(customer);
-        if (digits != null) return Long.parseLong(digits);
+        long number = CountryResolver.numberKey(customer);
+        if (number >= 0) return number >>> 4;
         Long id = scopedIds.get(customer);
         if (id == null) {
             id = 1_000_000_000_000_000L + scopedIds.size();

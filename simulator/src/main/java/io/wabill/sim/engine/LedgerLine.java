@@ -99,4 +99,7 @@ public final class LedgerLine {
     public int localMonth() { return localMonth; }
 
     public String localMonthLabel() { return LocalCalendar.monthLabel(localMonth); }
+
+    /** The {@code YYYY-MM} label of a month index as {@link #localMonth()} gives it. */
+    public static String monthLabel(int monthIndex) { return LocalCalendar.monthLabel(monthIndex); }
 }

@@ -35,7 +35,19 @@ final class LocalCalendar {
 
     ZoneId zone() { return zone; }
 
+    private static final String[] LABELS = new String[12 * 3000];
+
+    /** {@code YYYY-MM}; the labels of years 0 to 2999 are made once, since the summary asks on every line. */
     static String monthLabel(int monthIndex) {
+        if (monthIndex >= 0 && monthIndex < LABELS.length) {
+            String label = LABELS[monthIndex];
+            if (label == null) LABELS[monthIndex] = label = format(monthIndex);
+            return label;
+        }
+        return format(monthIndex);
+    }
+
+    private static String format(int monthIndex) {
         int year = monthIndex / 12, month = monthIndex % 12 + 1;
         return String.format("%04d-%02d", year, month);
     }

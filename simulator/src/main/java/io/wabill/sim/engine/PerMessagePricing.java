@@ -37,7 +37,7 @@ final class PerMessagePricing {
             e.free(PricingType.IN_CONVERSATION, BillableCategory.UTILITY, "C9");
             e.line.model = PricingModel.CBP;
             e.line.conversationId = p.conversationId[ConversationSlot.UTILITY];
-            e.line.windowEnd = p.conversationEnd[ConversationSlot.UTILITY];
+            e.line.windowEnd = p.conversationEnd(ConversationSlot.UTILITY);
             return;
         }
         if (paidService && kind == MessageKind.REACTION) {
@@ -48,7 +48,10 @@ final class PerMessagePricing {
         if (p.fepOpen(t)) {
             // D5: an imported webhook's window end is Meta's own word and overrides the configured length.
             boolean override = reported != LogRow.NONE && reported > t && reported != p.fepEnd;
-            if (override) p.fepEnd = reported;
+            if (override) {
+                p.fepEnd = reported;
+                p.extend(reported);
+            }
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + (override ? " window end from webhook" : ""));
             e.line.windowEnd = p.fepEnd;
@@ -58,6 +61,7 @@ final class PerMessagePricing {
             p.entryPending = false;
             boolean override = reported != LogRow.NONE && reported > t;
             p.fepEnd = override ? reported : t + e.options.fepWindow().toMillis();
+            p.extend(p.fepEnd);
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + " window opened" + (override ? " until the webhook's window end" : ""));
             e.line.windowEnd = p.fepEnd;

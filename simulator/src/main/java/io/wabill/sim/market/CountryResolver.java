@@ -3,10 +3,10 @@ package io.wabill.sim.market;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The recipient's country (ISO alpha-2) from a WhatsApp user identifier (G4): an E.164 number through
@@ -16,15 +16,23 @@ import java.util.Map;
  * <p>A number that libphonenumber finds invalid for every region of its calling code still has a
  * country: on a shared code the area code (the first digits of the national number) picks the one
  * region whose plan can start that way; +7 follows G4 (6xx/7xx Kazakhstan, otherwise Russia); anything
- * still undecided takes the main country of the calling code. Results are cached in a bounded LRU,
- * because metadata matching costs microseconds and logs repeat their customers.
+ * still undecided takes the main country of the calling code. Results are cached in a fixed-size table
+ * keyed by the number itself (a long), because metadata matching costs microseconds and logs repeat their
+ * customers, while a string-keyed LRU cost more per lookup than the pricing.
  */
 public final class CountryResolver {
-    private static final int CACHE_SIZE = 200_000;
+    private static final int CACHE_BITS = 19;
+    /** The cache starts over when it is this full, so probes stay short and memory fixed (6 MB). */
+    private static final int CACHE_LIMIT = 1 << (CACHE_BITS - 1);
+    private int cached;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    private final Map<String, String> cache = new LinkedHashMap<>(1 << 16, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<String, String> eldest) { return size() > CACHE_SIZE; }
-    };
+    /** Open addressing from the key of {@link #numberKey} to the country (null when none). */
+    private final long[] cachedKeys = new long[1 << CACHE_BITS];
+    private final String[] cachedCountries = new String[1 << CACHE_BITS];
+    private final Map<String, String> countryNames = new java.util.HashMap<>();
+    private final Map<String, Optional<String>> byAreaCode = new java.util.HashMap<>();
+
+    public CountryResolver() { java.util.Arrays.fill(cachedKeys, -1); }
 
     /** True when the identifier is a business-scoped user id such as {@code BR.7f3a9c21d0}. */
     public static boolean isScopedUserId(String customer) {
@@ -40,15 +48,50 @@ public final class CountryResolver {
         return s;
     }
 
+    /**
+     * The E.164 digits of a customer (optional {@code +}, 1 to 15 digits) as one non-negative long that also
+     * encodes how many digits there were, so {@code 012} and {@code 12} differ; -1 when it is not a number.
+     * Allocation-free, for the per-event lookups.
+     */
+    public static long numberKey(String customer) {
+        int from = customer.startsWith("+") ? 1 : 0;
+        int n = customer.length() - from;
+        if (n < 1 || n > 15) return -1;
+        long v = 0;
+        for (int i = from; i < customer.length(); i++) {
+            char c = customer.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return (v << 4) | n;
+    }
+
     /** The ISO country, or null when the identifier is neither a number nor a scoped id. */
     public String countryOf(String customer) {
-        if (isScopedUserId(customer)) return customer.substring(0, 2).toUpperCase(Locale.ROOT);
-        String digits = digitsOf(customer);
-        if (digits == null) return null;
-        String cached = cache.get(digits);
-        if (cached != null) return cached;
-        String country = resolve(digits);
-        cache.put(digits, country);
+        if (isScopedUserId(customer)) {
+            String iso = customer.substring(0, 2).toUpperCase(Locale.ROOT);
+            return countryNames.computeIfAbsent(iso, k -> k);
+        }
+        long key = numberKey(customer);
+        if (key < 0) return null;
+        int mask = (1 << CACHE_BITS) - 1;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        while (true) {
+            long k = cachedKeys[slot];
+            if (k == key) return cachedCountries[slot];
+            if (k == -1) break;
+            slot = (slot + 1) & mask;
+        }
+        String country = resolve(digitsOf(customer));
+        if (cached == CACHE_LIMIT) {
+            java.util.Arrays.fill(cachedKeys, -1);
+            java.util.Arrays.fill(cachedCountries, null);
+            cached = 0;
+            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        }
+        cachedKeys[slot] = key;
+        cachedCountries[slot] = country;
+        cached++;
         return country;
     }
 
@@ -61,7 +104,28 @@ public final class CountryResolver {
         return 0;
     }
 
-    private String resolve(String digits) {
+    /**
+     * A calling code that belongs to one region (+55 Brazil, +91 India…) names the country without parsing:
+     * libphonenumber's {@code getRegionCodeForNumber} returns that region for any number that parses, and a
+     * number parses once its national part has two digits. Shared codes (+1, +44, +7…) and non-geographic
+     * ones are parsed. {@code CountryResolverTest} checks the shortcut against parsing.
+     */
+    String resolve(String digits) {
+        for (int len = 1; len <= 3 && len < digits.length(); len++) {
+            int cc = Integer.parseInt(digits.substring(0, len));
+            List<String> regions = util.getRegionCodesForCountryCode(cc);
+            if (regions.isEmpty()) continue;
+            if (regions.size() == 1 && !"001".equals(regions.get(0)) && digits.length() - len >= MIN_NATIONAL_DIGITS)
+                return regions.get(0);
+            break;
+        }
+        return resolveByParsing(digits);
+    }
+
+    /** Below this, libphonenumber refuses the national number as too short (its MIN_LENGTH_FOR_NSN). */
+    private static final int MIN_NATIONAL_DIGITS = 2;
+
+    String resolveByParsing(String digits) {
         PhoneNumber number;
         try {
             number = util.parse("+" + digits, null);
@@ -75,7 +139,9 @@ public final class CountryResolver {
         if (cc == 7) return national.startsWith("6") || national.startsWith("7") ? "KZ" : "RU";
         List<String> regions = util.getRegionCodesForCountryCode(cc);
         if (regions.size() > 1 && national.length() >= 3) {
-            String byPrefix = uniqueRegionStartingWith(regions, national.substring(0, 3));
+            // The probe depends only on the code and the area code, and costs many validations: kept per pair.
+            String byPrefix = byAreaCode.computeIfAbsent(cc + ":" + national.substring(0, 3),
+                    k -> Optional.ofNullable(uniqueRegionStartingWith(regions, national.substring(0, 3)))).orElse(null);
             if (byPrefix != null) return byPrefix;
         }
         String main = util.getRegionCodeForCountryCode(cc);

@@ -12,6 +12,8 @@ public final class RateCard {
     private final LocalDate effective;
     private final String source;
     private final Map<String, EnumMap<RateCategory, Bands>> byMarket;
+    /** Printed on every charged ledger line, so built once. */
+    private final String id;
 
     public RateCard(String currency, LocalDate effective, String source,
                     Map<String, EnumMap<RateCategory, Bands>> byMarket) {
@@ -19,6 +21,7 @@ public final class RateCard {
         this.effective = effective;
         this.source = source;
         this.byMarket = Collections.unmodifiableMap(new TreeMap<>(byMarket));
+        this.id = currency + "@" + effective;
     }
 
     public String currency() { return currency; }
@@ -29,7 +32,7 @@ public final class RateCard {
     public String source() { return source; }
 
     /** The ledger's {@code rate_card} value, {@code CUR@YYYY-MM-DD}. */
-    public String id() { return currency + "@" + effective; }
+    public String id() { return id; }
 
     /** The bands for a market and category, or null when the card has no such rate. */
     public Bands bands(String market, RateCategory category) {
