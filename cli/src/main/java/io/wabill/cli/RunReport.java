@@ -24,6 +24,7 @@ final class RunReport {
         out.printf("Messages: %,d charged, %,d free, %,d rejected, %,d undelivered, %,d inbound%n",
                 charged, free, rejected, undelivered, inbound);
         if (r.sortedInMemory()) out.println("The log was not sorted by time and was sorted in memory.");
+        if (r.threads() > 1) out.printf("Independent portfolios were priced on %d threads.%n", r.threads());
         for (Map.Entry<String, Long> t : r.summary().totals().entrySet()) {
             out.printf("Total: %s %s%n", t.getKey(), LedgerFormat.amount(t.getValue()));
             line("  top markets:    ", r.summary(), SummaryTable.Key::market, t.getKey());

@@ -10,11 +10,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code wabill simulate}: prices message logs into ledger.csv and summary.csv. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        defaultValueProvider = Threads.class,
         description = {"Price one or more message logs (CSV, or .csv.gz) message by message.",
             "Writes ledger.csv (one row per message), summary.csv (per month, account, market, category and pricing type),",
             "daily.csv (charged amount per local day), tiers.csv (volume-tier counters per day), accounting.csv",
@@ -32,12 +34,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "threads pricing independent portfolios side by side (the outputs do not depend on it); "
+                    + "default: the machine's processors, ${DEFAULT-VALUE}")
+    int threads;
+
     @Override public Integer call() throws Exception {
         Catalog catalog = loadCatalog(pricing.rates);
         SimulationRun.Settings settings = settings(catalog, logs, output.out);
         RunArtifacts artifacts = output.artifacts("wabill simulate: " + logs.size() + (logs.size() == 1 ? " log" : " logs"),
                 r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
-        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).run();
+        if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withThreads(threads).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         return ExitCodes.OK;
     }

@@ -54,7 +54,7 @@ public final class SimulationRun {
 
     /** What a run did, for the printed summary and for tests. */
     public record Result(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, SummaryTable summary,
-                         List<Path> written, boolean sortedInMemory, int peakPairs, RunTables tables) {}
+                         List<Path> written, boolean sortedInMemory, int peakPairs, RunTables tables, int threads) {}
 
     /** Also receives every ledger line of the run (reconcile compares them with Meta's reports). */
     public interface LedgerTap extends LedgerSink {
@@ -78,7 +78,24 @@ public final class SimulationRun {
         this.artifacts = artifacts;
     }
 
+    private int threads = 1;
+
+    /**
+     * Prices independent portfolios on up to {@code n} threads ({@link PortfolioLanes}); the outputs are the bytes
+     * one thread writes. Runs that need the whole log in one place (A3 whole-month bands, masked customers, the
+     * reconcile tap) or that meet anything the lanes cannot decide alone run on one thread.
+     */
+    public SimulationRun withThreads(int n) {
+        if (n < 1) throw new IllegalArgumentException("threads must be >= 1, was " + n);
+        this.threads = n;
+        return this;
+    }
+
     public Result run() throws IOException {
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null) {
+            Result r = runInLanes();
+            if (r != null) return r;
+        }
         LongCounter nbpTotals = null;
         if (s.pricing().nbpBands() == BandMode.WHOLE_MONTH) {
             // A3 whole-month bands need each month's final count before its first template is priced.
@@ -106,11 +123,73 @@ public final class SimulationRun {
             List<Path> written = new ArrayList<>(outputs.commit());
             for (OutputSet o : more) written.addAll(o.commit());
             return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
-                    inMemory, r.peakPairs(), r.tables());
+                    inMemory, r.peakPairs(), r.tables(), 1);
         } catch (IOException | RuntimeException e) {
             outputs.abort();
             for (OutputSet o : more) o.abort();
             throw e;
+        }
+    }
+
+    /** The run on several threads, or null when it gave up (nothing is written then). */
+    private Result runInLanes() throws IOException {
+        OutputSet outputs = new OutputSet(s.out());
+        List<OutputSet> more = List.of();
+        Progress.Ticket ticket = null;
+        try {
+            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), null) : null;
+            PortfolioLanes lanes = new PortfolioLanes(threads, s.accounts(), this::engine, s.statusHorizon().toMillis(),
+                    s.dialect().lineEnd(), ledger, this::newTables);
+            LogSource source = new LogSource(s.logs(), lanes.badRows());
+            ticket = s.progress() == null ? null : s.progress().start(source);
+            PortfolioLanes.Outcome o = lanes.run(source);
+            ticket.stop();
+            ticket = null;
+            if (ledger != null) ledger.close();
+            writeTables(outputs, o.summary(), o.tables(), source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0);
+            Result r = new Result(source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0, o.summary(), List.of(), false,
+                    o.peakPairs(), o.tables(), threads);
+            if (artifacts != null) more = artifacts.write(r);
+            List<Path> written = new ArrayList<>(outputs.commit());
+            for (OutputSet x : more) written.addAll(x.commit());
+            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), 0, r.summary(), written, false, r.peakPairs(),
+                    r.tables(), threads);
+        } catch (PortfolioLanes.GaveUp | UnsortedLogException e) {
+            outputs.abort();
+            for (OutputSet x : more) x.abort();
+            if (s.progress() != null) s.progress().note("pricing on one thread: " + e.getMessage());
+            return null;
+        } catch (IOException | RuntimeException e) {
+            outputs.abort();
+            for (OutputSet x : more) x.abort();
+            throw e;
+        } finally {
+            if (ticket != null) ticket.stop();
+        }
+    }
+
+    private RunTables newTables() {
+        return new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
+    }
+
+    /** summary.csv, daily.csv, tiers.csv and accounting.csv, after checking that every row is accounted for. */
+    private void writeTables(OutputSet outputs, SummaryTable summary, RunTables tables, long rowsIn, long ledgerRows,
+                             long merged, long skipped) throws IOException {
+        try (Writer w = outputs.open("summary.csv")) {
+            summary.write(w, s.dialect());
+        }
+        if (rowsIn != ledgerRows + merged + skipped) {
+            throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
+                    + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
+        }
+        try (Writer w = outputs.open("daily.csv")) {
+            tables.daily().write(w, s.dialect());
+        }
+        try (Writer w = outputs.open("tiers.csv")) {
+            tables.tiers().write(w, s.dialect());
+        }
+        try (Writer w = outputs.open("accounting.csv")) {
+            AccountingWriter.write(w, s.dialect(), AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));
         }
     }
 
@@ -253,26 +332,11 @@ public final class SimulationRun {
         Result finish(boolean inMemory) throws IOException {
             if (ledger != null) ledger.close();
             if (errors != null) errors.close();
-            try (Writer w = outputs.open("summary.csv")) {
-                summary.write(w, s.dialect());
-            }
             long rowsIn = source.rowsRead();
             long merged = assembler.rowsMerged();
-            if (rowsIn != ledgerRows + merged + skipped) {
-                throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
-                        + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
-            }
-            try (Writer w = outputs.open("daily.csv")) {
-                tables.daily().write(w, s.dialect());
-            }
-            try (Writer w = outputs.open("tiers.csv")) {
-                tables.tiers().write(w, s.dialect());
-            }
-            try (Writer w = outputs.open("accounting.csv")) {
-                AccountingWriter.write(w, s.dialect(), AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));
-            }
+            writeTables(outputs, summary, tables, rowsIn, ledgerRows, merged, skipped);
             return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs(),
-                    tables);
+                    tables, 1);
         }
     }
 }

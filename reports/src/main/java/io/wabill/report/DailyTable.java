@@ -65,6 +65,18 @@ public final class DailyTable implements LedgerSink {
         if (l.rateCard() != null) c.rateCard = l.rateCard();
     }
 
+    /** Adds the cells of a table priced apart (another portfolio's lane); the accounts do not overlap. */
+    public void addAll(DailyTable other) {
+        for (var e : other.cells.entrySet()) {
+            Cell c = cells.computeIfAbsent(e.getKey(), k -> new Cell());
+            c.messages += e.getValue().messages;
+            c.units = Money.add(c.units, e.getValue().units);
+            c.regime = e.getValue().regime;
+            c.rateCard = e.getValue().rateCard;
+        }
+        last = null;
+    }
+
     /** The rows of {@code daily.csv}, by day, account, category and currency. */
     public List<DailyRow> rows() {
         List<DailyRow> rows = new ArrayList<>(cells.size());

@@ -60,6 +60,26 @@ public final class RunFacts implements LedgerSink {
         }
     }
 
+    /** Adds the uses seen by a run priced apart (another portfolio's lane). */
+    public void addAll(RunFacts other) {
+        merge(cards, other.cards);
+        merge(regimes, other.regimes);
+        lastCard = null;
+        lastCardUse = null;
+        lastRegime = null;
+        lastRegimeUse = null;
+    }
+
+    private static void merge(Map<String, Use> into, Map<String, Use> from) {
+        for (var e : from.entrySet()) {
+            Use u = into.computeIfAbsent(e.getKey(), k -> new Use());
+            Use o = e.getValue();
+            u.lines += o.lines;
+            if (u.first == null || (o.first != null && o.first.isBefore(u.first))) u.first = o.first;
+            if (u.last == null || (o.last != null && o.last.isAfter(u.last))) u.last = o.last;
+        }
+    }
+
     /** Card id ({@code CUR@YYYY-MM-DD}) to its use, by id. */
     public Map<String, Use> cards() { return cards; }
 

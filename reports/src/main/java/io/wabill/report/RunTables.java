@@ -32,6 +32,14 @@ public final class RunTables implements LedgerSink {
         if (focus != null) focus.accept(l);
     }
 
+    /** Adds the tables of a run priced apart: another portfolio's lane of a parallel simulate. */
+    public void addAll(RunTables other) {
+        daily.addAll(other.daily);
+        tiers.addAll(other.tiers);
+        facts.addAll(other.facts);
+        if (focus != null && other.focus != null) focus.addAll(other.focus);
+    }
+
     public DailyTable daily() { return daily; }
 
     public TierTable tiers() { return tiers; }

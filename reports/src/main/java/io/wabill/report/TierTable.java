@@ -72,6 +72,19 @@ public final class TierTable implements LedgerSink {
         c.rateCard = l.rateCard();
     }
 
+    /** Adds the cells of a table priced apart (another portfolio's lane); the portfolios do not overlap. */
+    public void addAll(TierTable other) {
+        for (var e : other.cells.entrySet()) {
+            Cell c = cells.computeIfAbsent(e.getKey(), k -> new Cell());
+            Cell o = e.getValue();
+            c.messages += o.messages;
+            c.band = o.band;
+            c.category = o.category;
+            c.currency = o.currency;
+            c.rateCard = o.rateCard;
+        }
+    }
+
     /** D6: authentication-international counts with authentication. */
     static String family(BillableCategory b) {
         return b == BillableCategory.AUTHENTICATION_INTERNATIONAL ? BillableCategory.AUTHENTICATION.code() : b.code();

@@ -111,6 +111,18 @@ public final class FocusTable implements LedgerSink {
         c.listUnits = Money.add(c.listUnits, tokens ? l.amountUnits() : listUnits);
     }
 
+    /** Adds the cells of a table priced apart (another portfolio's lane); the accounts do not overlap. */
+    public void addAll(FocusTable other) {
+        for (var e : other.cells.entrySet()) {
+            Cell c = cells.computeIfAbsent(e.getKey(), k -> new Cell());
+            Cell o = e.getValue();
+            c.quantity += o.quantity;
+            c.messages += o.messages;
+            c.units = Money.add(c.units, o.units);
+            c.listUnits = Money.add(c.listUnits, o.listUnits);
+        }
+    }
+
     /**
      * The list rate of a charged line in 10^-8 units: the rate it was charged at, or for a band of a tiered
      * category the first band of that category on the card in force (the undiscounted rate, D6).

@@ -62,11 +62,16 @@ public final class MessageAssembler {
     }
 
     /** Adds the next row; its timestamp must not be earlier than the previous row's. */
-    public void accept(LogRow row) {
+    public void accept(LogRow row) { accept(row, sequence++); }
+
+    /**
+     * Adds the next row with its insertion order given by the caller: a lane of a parallel run sees only its own
+     * portfolios' rows but must order them as one reader of the whole log would.
+     */
+    public void accept(LogRow row, long seq) {
         if (row.timestamp() < watermark)
             throw new IllegalStateException("rows must arrive sorted by timestamp: " + row.location() + " goes back in time");
         watermark = row.timestamp();
-        long seq = sequence++;
         String id = row.messageId();
         if (row.direction() == Direction.INBOUND || id == null || id.isEmpty()) {
             queue(new Entry(new StatusMerger(row, seq)));
@@ -194,6 +199,16 @@ public final class MessageAssembler {
                     StatusMerger.identity(entry.merger.first())));
         }
         listener.message(m);
+    }
+
+    /**
+     * The stream has reached {@code timestamp} with a row this assembler does not price (another lane's): messages
+     * are released exactly when one reader of the whole log would release them.
+     */
+    public void advance(long timestamp) {
+        if (timestamp < watermark) throw new IllegalStateException("the clock cannot go back");
+        watermark = timestamp;
+        release(watermark);
     }
 
     /** Releases everything still held, at the end of the log. */

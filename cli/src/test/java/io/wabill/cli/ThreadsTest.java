@@ -1,0 +1,71 @@
+package io.wabill.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wabill.data.samples.SyntheticLog;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pricing independent portfolios on several threads writes the bytes one thread writes. */
+class ThreadsTest {
+    @TempDir Path dir;
+    private String lastOutput = "";
+
+    @Test
+    void twoThreadsWriteTheSameFilesAsOneForAMultiPortfolioLog() throws Exception {
+        SyntheticLog.Settings s = new SyntheticLog.Settings(60_000, LocalDate.of(2026, 9, 20), 20, 5, 3, 2_000, 3L);
+        Path log = dir.resolve("log.csv");
+        Path accounts = dir.resolve("accounts.csv");
+        SyntheticLog.write(s, log);
+        SyntheticLog.writeAccounts(s, accounts);
+        assertSameOutputs(List.of("simulate", log.toString(), "--accounts", accounts.toString()));
+        assertTrue(lastOutput.contains("priced on 2 threads"), "the lanes ran rather than giving up: " + lastOutput);
+    }
+
+    @Test
+    void twoThreadsWriteTheSameFilesAsOneWhenRowsAreSkippedOrStatusRowsMerged() throws Exception {
+        Path log = dir.resolve("log.csv");
+        Files.writeString(log, """
+                timestamp,message_id,business,customer,direction,kind,category,status,account,portfolio
+                2026-10-01T09:00:00Z,,5511940000001,5511987600001,inbound,message,,,a,p1
+                2026-10-01T09:00:00Z,m1,5511940000002,919876543210,outbound,template,utility,sent,b,p2
+                2026-10-01T09:00:05Z,m2,5511940000001,5511987600001,outbound,template,utility,,a,p1
+                2026-10-01T09:01:00Z,m1,5511940000002,919876543210,outbound,template,utility,delivered,b,p2
+                2026-10-01T09:02:00Z,m3,5511940000002,919876543210,sideways,template,utility,,b,p2
+                2026-10-01T09:03:00Z,m4,5511940000001,5511987600001,outbound,template,marketing,,a,p1
+                """);
+        assertSameOutputs(List.of("simulate", log.toString(), "--on-error", "skip"));
+    }
+
+    private void assertSameOutputs(List<String> args) throws Exception {
+        Path one = run(args, 1);
+        Path two = run(args, 2);
+        List<String> names = new ArrayList<>();
+        try (var files = Files.list(one)) {
+            files.forEach(f -> names.add(f.getFileName().toString()));
+        }
+        assertEquals(names.size(), Files.list(two).count(), "the same files");
+        for (String name : names)
+            assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(two.resolve(name)), name);
+    }
+
+    private Path run(List<String> args, int threads) {
+        Path out = dir.resolve("out-" + threads);
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of("--out", out.toString(), "--quiet", "--threads", Integer.toString(threads)));
+        StringWriter text = new StringWriter();
+        int code = Main.run(all.toArray(new String[0]), new PrintWriter(text), new PrintWriter(text));
+        assertEquals(0, code, text::toString);
+        lastOutput = text.toString();
+        return out;
+    }
+}
