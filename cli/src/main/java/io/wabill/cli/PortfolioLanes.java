@@ -56,8 +56,8 @@ final class PortfolioLanes {
     record Outcome(long rowsIn, long ledgerRows, long rowsMerged, SummaryTable summary, int peakPairs) {}
 
     private static final int BATCH = 4096;
-    /** Ledger rows a lane hands to the merger at once (about 200 KB of text). */
-    private static final int CHUNK_ROWS = 1024;
+    /** Ledger rows a lane hands to the merger at once (about 50 KB of text). */
+    private static final int CHUNK_ROWS = 256;
     private static final long FINISH = Long.MAX_VALUE;
 
     private final int threads;
@@ -296,8 +296,8 @@ final class PortfolioLanes {
     /** One lane: the pipeline of {@code SimulationRun} for the rows of its portfolios. */
     private final class Lane implements MessageAssembler.Listener {
         final int index;
-        final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(8);
-        final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(16);
+        final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(4);
+        final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(32);
         /** Chunks the merger has written, for reuse: a lane's output then allocates nothing in steady state. */
         final BlockingQueue<Chunk> spare = new ArrayBlockingQueue<>(32);
         final SummaryTable summary = new SummaryTable();
@@ -393,6 +393,7 @@ final class PortfolioLanes {
             this.head = new Chunk[lanes.size()];
             this.at = new int[lanes.size()];
             this.needed = new boolean[lanes.size()];
+            this.pending = new Chunk[lanes.size()];
         }
 
         void run() {
@@ -418,7 +419,8 @@ final class PortfolioLanes {
                 if (waiting) {
                     int i = nextChunk(needed);
                     Chunk old = head[i];
-                    head[i] = lanes.get(i).out.poll();
+                    head[i] = pending[i] != null ? pending[i] : lanes.get(i).out.poll();
+                    pending[i] = null;
                     at[i] = 0;
                     lanes.get(i).spare.offer(old.clear());
                 }
@@ -433,14 +435,34 @@ final class PortfolioLanes {
 
         private final boolean[] needed;
 
-        /** A lane among {@code needed} whose next chunk is there, waiting until one is. */
+        /**
+         * A lane among {@code needed} whose next chunk is there, waiting until one is: blocked on the first such
+         * lane for at most a millisecond at a time, then looking at all of them again.
+         */
         private int nextChunk(boolean[] needed) {
-            while (true) {
-                for (int i = 0; i < needed.length; i++) if (needed[i] && !lanes.get(i).out.isEmpty()) return i;
-                if (stopping()) throw new Abort();
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            try {
+                while (true) {
+                    int first = -1;
+                    for (int i = 0; i < needed.length; i++) {
+                        if (!needed[i]) continue;
+                        if (!lanes.get(i).out.isEmpty()) return i;
+                        if (first < 0) first = i;
+                    }
+                    if (stopping()) throw new Abort();
+                    Chunk c = lanes.get(first).out.poll(1, TimeUnit.MILLISECONDS);
+                    if (c != null) {
+                        pending[first] = c;
+                        return first;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Abort();
             }
         }
+
+        /** A chunk taken while waiting, handed out by {@link #nextChunk} before the lane's queue. */
+        private final Chunk[] pending;
 
         private boolean less(Chunk a, int i, Chunk b, int j) {
             if (a.trigger[i] != b.trigger[j]) return a.trigger[i] < b.trigger[j];
