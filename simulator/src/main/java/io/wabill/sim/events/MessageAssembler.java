@@ -18,8 +18,10 @@ import java.util.function.ToLongFunction;
  * rather than mistaken for new messages. A delivery row that arrives after its message was released as
  * undelivered is reported, never silently priced.
  *
- * <p>One map holds every id still open or remembered, and an entry changes from open to remembered in place,
- * dropping its rows: a one-row message costs one map insertion and one removal, and its message is built once.
+ * <p>One map holds every id still open or remembered: an open id maps to its entry, a remembered one to a
+ * shared marker (delivered or not), with its forget time in a queue of primitive arrays, so an id remembered
+ * for the horizon costs its string and a map node. A one-row message costs one map insertion and one removal,
+ * and its message is built once.
  */
 public final class MessageAssembler {
     /** Receives messages in order, and the rows that could not be used. */
@@ -34,12 +36,16 @@ public final class MessageAssembler {
     private final Listener listener;
     private final long horizon;
 
-    /** Ids open (waiting for status rows or their turn) and ids released but remembered for the horizon. */
-    private final Map<String, Entry> ids = new HashMap<>();
+    /** Ids open (to their {@link Entry}) and ids released but remembered for the horizon (to a marker). */
+    private final Map<String, Object> ids = new HashMap<>();
+    private static final Object DELIVERED = new Object(), UNDELIVERED = new Object();
     private final ArrayDeque<Entry> sentOnly = new ArrayDeque<>();
     private final PriorityQueue<Entry> ready = new PriorityQueue<>();
-    /** Released ids in the order they were released, forgotten from the front. */
-    private final ArrayDeque<Entry> remembered = new ArrayDeque<>();
+    /** Released ids in the order they were released, with when to forget them; a ring, forgotten from the front. */
+    private String[] rememberedIds = new String[1024];
+    private long[] forgetAfter = new long[1024];
+    private int rememberedHead;
+    private int rememberedCount;
     private long watermark = Long.MIN_VALUE;
     private long sequence;
     private long rowsMerged;
@@ -92,8 +98,9 @@ public final class MessageAssembler {
     }
 
     private void acceptOutbound(LogRow row, String id, long seq) {
-        Entry entry = ids.get(id);
-        if (entry != null && !entry.released) {
+        Object known = ids.get(id);
+        if (known instanceof Entry) {
+            Entry entry = (Entry) known;
             String conflict = entry.merger.merge(row);
             if (conflict != null) {
                 listener.rejectedRow(row, "message_id", conflict);
@@ -104,8 +111,8 @@ public final class MessageAssembler {
             if (!entry.queued && entry.merger.isDelivered()) queue(entry);
             return;
         }
-        if (entry != null) {
-            if (entry.undelivered && row.effectiveStatus().isDelivered()) {
+        if (known != null) {
+            if (known == UNDELIVERED && row.effectiveStatus().isDelivered()) {
                 listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
                         + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
                         + "raise --status-horizon to merge this row");
@@ -114,7 +121,7 @@ public final class MessageAssembler {
             }
             return;
         }
-        entry = new Entry(new StatusMerger(row, seq), id);
+        Entry entry = new Entry(new StatusMerger(row, seq), id);
         ids.put(id, entry);
         if (++open > peakOpen) peakOpen = open;
         if (entry.merger.isDelivered()) queue(entry);
@@ -144,22 +151,42 @@ public final class MessageAssembler {
             }
         }
         while (!ready.isEmpty() && ready.peek().instant < now) emit(ready.poll());
-        while (!remembered.isEmpty() && remembered.peek().forgetAfter < now) ids.remove(remembered.poll().id);
+        while (rememberedCount > 0 && forgetAfter[rememberedHead] < now) {
+            ids.remove(rememberedIds[rememberedHead]);
+            rememberedIds[rememberedHead] = null;
+            rememberedHead = (rememberedHead + 1) & (rememberedIds.length - 1);
+            rememberedCount--;
+        }
     }
 
     private void emit(Entry entry) {
         Message m = entry.message();
         if (entry.id != null) {
-            // from open to remembered: only what a late status row needs is kept
+            // from open to remembered: only whether it was delivered is kept, and when to forget it
             open--;
-            entry.released = true;
-            entry.forgetAfter = entry.instant + horizon;
-            entry.undelivered = !m.isDelivered();
-            entry.merger = null;
-            entry.message = null;
-            remembered.add(entry);
+            ids.put(entry.id, m.isDelivered() ? DELIVERED : UNDELIVERED);
+            remember(entry.id, entry.instant + horizon);
         }
         listener.message(m);
+    }
+
+    private void remember(String id, long forget) {
+        if (rememberedCount == rememberedIds.length) {
+            int n = rememberedIds.length;
+            String[] ids2 = new String[n * 2];
+            long[] after2 = new long[n * 2];
+            for (int i = 0; i < n; i++) {
+                ids2[i] = rememberedIds[(rememberedHead + i) & (n - 1)];
+                after2[i] = forgetAfter[(rememberedHead + i) & (n - 1)];
+            }
+            rememberedIds = ids2;
+            forgetAfter = after2;
+            rememberedHead = 0;
+        }
+        int tail = (rememberedHead + rememberedCount) & (rememberedIds.length - 1);
+        rememberedIds[tail] = id;
+        forgetAfter[tail] = forget;
+        rememberedCount++;
     }
 
     /** Releases everything still held, at the end of the log. */
@@ -167,7 +194,7 @@ public final class MessageAssembler {
         for (Entry e : sentOnly) if (!e.queued) queue(e);
         sentOnly.clear();
         while (!ready.isEmpty()) emit(ready.poll());
-        ids.values().removeIf(e -> !e.released);
+        ids.values().removeIf(v -> v instanceof Entry);
         open = 0;
     }
 
@@ -180,15 +207,12 @@ public final class MessageAssembler {
     private static final class Entry implements Comparable<Entry> {
         /** The message id of an outbound message, null for the rest (never looked up). */
         final String id;
-        StatusMerger merger;
+        final StatusMerger merger;
         Message message;
         boolean queued;
         long instant;
         boolean inbound;
         long sequence;
-        boolean released;
-        boolean undelivered;
-        long forgetAfter;
 
         Entry(StatusMerger merger, String id) {
             this.merger = merger;
