@@ -121,9 +121,12 @@ public final class SimulationRun {
             writeTables(outputs, o.summary(), source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0);
             List<Path> written = outputs.commit();
             return new Result(source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0, o.summary(), written, false, o.peakPairs());
-        } catch (PortfolioLanes.GaveUp | UnsortedLogException e) {
+        } catch (PortfolioLanes.GaveUp e) {
             outputs.abort();
             if (s.progress() != null) s.progress().note("pricing on one thread: " + e.getMessage());
+            return null;
+        } catch (UnsortedLogException e) {
+            outputs.abort(); // the single-threaded run sorts it and says so
             return null;
         } catch (IOException | RuntimeException e) {
             outputs.abort();
