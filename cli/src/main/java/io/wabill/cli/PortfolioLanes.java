@@ -257,7 +257,9 @@ final class PortfolioLanes {
 
     /** A lane's ledger rows between two batches, with their merge keys. */
     private static final class Chunk {
-        final CsvLine text = new CsvLine();
+        /** the rows, UTF-8 */
+        byte[] text = new byte[1 << 16];
+        int length;
         int[] end = new int[64];
         long[] trigger = new long[64];
         long[] instant = new long[64];
@@ -269,7 +271,7 @@ final class PortfolioLanes {
         boolean last;
 
         Chunk clear() {
-            text.clear();
+            length = 0;
             count = 0;
             last = false;
             return this;
@@ -284,7 +286,7 @@ final class PortfolioLanes {
                 sequence = Arrays.copyOf(sequence, n);
                 priority = Arrays.copyOf(priority, n);
             }
-            end[count] = text.length();
+            end[count] = length;
             trigger[count] = trig;
             instant[count] = inst;
             priority[count] = (byte) prio;
@@ -305,6 +307,8 @@ final class PortfolioLanes {
         final Replay replay;
         final MessageAssembler assembler;
         final LedgerFormatter formatter = new LedgerFormatter(null);
+        private final CsvLine row = new CsvLine();
+        private final int[] rowEnd = new int[1];
         long ledgerRows;
         private Chunk chunk = new Chunk();
         private long trigger;
@@ -376,9 +380,12 @@ final class PortfolioLanes {
             ledgerRows++;
             if (ledger == null) return;
             Message m = l.message();
-            formatter.format(l, chunk.text);
-            chunk.text.end(lineEnd);
-            chunk.add(trigger, instant, m.isInbound() ? 0 : 1, m.sequence());
+            formatter.format(l, row.clear());
+            row.end(lineEnd);
+            Chunk c = chunk;
+            c.text = row.utf8(c.text, c.length, rowEnd);
+            c.length = rowEnd[0];
+            c.add(trigger, instant, m.isInbound() ? 0 : 1, m.sequence());
         }
     }
 
@@ -429,7 +436,7 @@ final class PortfolioLanes {
                 Chunk c = head[best];
                 int k = at[best]++;
                 int from = k == 0 ? 0 : c.end[k - 1];
-                ledger.acceptFormatted(c.text.chars(), from, c.end[k] - from);
+                ledger.acceptFormatted(c.text, from, c.end[k] - from);
             }
         }
 

@@ -109,7 +109,7 @@ public final class SimulationRun {
         OutputSet outputs = new OutputSet(s.out());
         Progress.Ticket ticket = null;
         try {
-            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), null) : null;
+            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
             PortfolioLanes lanes = new PortfolioLanes(threads, s.accounts(), this::engine, s.statusHorizon().toMillis(),
                     s.dialect().lineEnd(), ledger);
             LogSource source = new LogSource(s.logs(), lanes.badRows());
@@ -198,7 +198,7 @@ public final class SimulationRun {
         Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
-                    ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), s.mask()) : null;
+                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
             this.replay = new Replay(engine, chain);

@@ -37,6 +37,14 @@ public final class OutputSet {
         return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);
     }
 
+    /** A byte stream for {@code name} (a PNG chart); the file appears under that name at commit. */
+    public java.io.OutputStream openBinary(String name) throws IOException {
+        Path target = folder.resolve(name);
+        Path temp = folder.resolve("." + name + ".partial");
+        pending.put(target, temp);
+        return new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+    }
+
     /** Renames every file to its real name; returns their paths in the order they were opened. */
     public List<Path> commit() throws IOException {
         List<Path> written = new ArrayList<>();
