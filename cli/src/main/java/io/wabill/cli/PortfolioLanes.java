@@ -58,8 +58,8 @@ final class PortfolioLanes {
     record Outcome(long rowsIn, long ledgerRows, long rowsMerged, SummaryTable summary, int peakPairs, RunTables tables) {}
 
     private static final int BATCH = 4096;
-    /** Ledger rows a lane hands to the merger at once (about 200 KB of text). */
-    private static final int CHUNK_ROWS = 1024;
+    /** Ledger rows a lane hands to the merger at once (about 50 KB of text). */
+    private static final int CHUNK_ROWS = 256;
     private static final long FINISH = Long.MAX_VALUE;
 
     private final int threads;
@@ -263,7 +263,9 @@ final class PortfolioLanes {
 
     /** A lane's ledger rows between two batches, with their merge keys. */
     private static final class Chunk {
-        final CsvLine text = new CsvLine();
+        /** the rows, UTF-8 */
+        byte[] text = new byte[1 << 16];
+        int length;
         int[] end = new int[64];
         long[] trigger = new long[64];
         long[] instant = new long[64];
@@ -275,7 +277,7 @@ final class PortfolioLanes {
         boolean last;
 
         Chunk clear() {
-            text.clear();
+            length = 0;
             count = 0;
             last = false;
             return this;
@@ -290,7 +292,7 @@ final class PortfolioLanes {
                 sequence = Arrays.copyOf(sequence, n);
                 priority = Arrays.copyOf(priority, n);
             }
-            end[count] = text.length();
+            end[count] = length;
             trigger[count] = trig;
             instant[count] = inst;
             priority[count] = (byte) prio;
@@ -302,8 +304,8 @@ final class PortfolioLanes {
     /** One lane: the pipeline of {@code SimulationRun} for the rows of its portfolios. */
     private final class Lane implements MessageAssembler.Listener {
         final int index;
-        final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(8);
-        final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(16);
+        final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(4);
+        final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(32);
         /** Chunks the merger has written, for reuse: a lane's output then allocates nothing in steady state. */
         final BlockingQueue<Chunk> spare = new ArrayBlockingQueue<>(32);
         final SummaryTable summary = new SummaryTable();
@@ -312,6 +314,8 @@ final class PortfolioLanes {
         final Replay replay;
         final MessageAssembler assembler;
         final LedgerFormatter formatter = new LedgerFormatter(null);
+        private final CsvLine row = new CsvLine();
+        private final int[] rowEnd = new int[1];
         long ledgerRows;
         private Chunk chunk = new Chunk();
         private long trigger;
@@ -386,9 +390,12 @@ final class PortfolioLanes {
             ledgerRows++;
             if (ledger == null) return;
             Message m = l.message();
-            formatter.format(l, chunk.text);
-            chunk.text.end(lineEnd);
-            chunk.add(trigger, instant, m.isInbound() ? 0 : 1, m.sequence());
+            formatter.format(l, row.clear());
+            row.end(lineEnd);
+            Chunk c = chunk;
+            c.text = row.utf8(c.text, c.length, rowEnd);
+            c.length = rowEnd[0];
+            c.add(trigger, instant, m.isInbound() ? 0 : 1, m.sequence());
         }
     }
 
@@ -403,6 +410,7 @@ final class PortfolioLanes {
             this.head = new Chunk[lanes.size()];
             this.at = new int[lanes.size()];
             this.needed = new boolean[lanes.size()];
+            this.pending = new Chunk[lanes.size()];
         }
 
         void run() {
@@ -428,7 +436,8 @@ final class PortfolioLanes {
                 if (waiting) {
                     int i = nextChunk(needed);
                     Chunk old = head[i];
-                    head[i] = lanes.get(i).out.poll();
+                    head[i] = pending[i] != null ? pending[i] : lanes.get(i).out.poll();
+                    pending[i] = null;
                     at[i] = 0;
                     lanes.get(i).spare.offer(old.clear());
                 }
@@ -437,20 +446,40 @@ final class PortfolioLanes {
                 Chunk c = head[best];
                 int k = at[best]++;
                 int from = k == 0 ? 0 : c.end[k - 1];
-                ledger.acceptFormatted(c.text.chars(), from, c.end[k] - from);
+                ledger.acceptFormatted(c.text, from, c.end[k] - from);
             }
         }
 
         private final boolean[] needed;
 
-        /** A lane among {@code needed} whose next chunk is there, waiting until one is. */
+        /**
+         * A lane among {@code needed} whose next chunk is there, waiting until one is: blocked on the first such
+         * lane for at most a millisecond at a time, then looking at all of them again.
+         */
         private int nextChunk(boolean[] needed) {
-            while (true) {
-                for (int i = 0; i < needed.length; i++) if (needed[i] && !lanes.get(i).out.isEmpty()) return i;
-                if (stopping()) throw new Abort();
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+            try {
+                while (true) {
+                    int first = -1;
+                    for (int i = 0; i < needed.length; i++) {
+                        if (!needed[i]) continue;
+                        if (!lanes.get(i).out.isEmpty()) return i;
+                        if (first < 0) first = i;
+                    }
+                    if (stopping()) throw new Abort();
+                    Chunk c = lanes.get(first).out.poll(1, TimeUnit.MILLISECONDS);
+                    if (c != null) {
+                        pending[first] = c;
+                        return first;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Abort();
             }
         }
+
+        /** A chunk taken while waiting, handed out by {@link #nextChunk} before the lane's queue. */
+        private final Chunk[] pending;
 
         private boolean less(Chunk a, int i, Chunk b, int j) {
             if (a.trigger[i] != b.trigger[j]) return a.trigger[i] < b.trigger[j];

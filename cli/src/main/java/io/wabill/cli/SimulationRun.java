@@ -137,13 +137,13 @@ public final class SimulationRun {
         List<OutputSet> more = List.of();
         Progress.Ticket ticket = null;
         try {
-            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), null) : null;
+            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
             PortfolioLanes lanes = new PortfolioLanes(threads, s.accounts(), this::engine, s.statusHorizon().toMillis(),
                     s.dialect().lineEnd(), ledger, this::newTables);
             LogSource source = new LogSource(s.logs(), lanes.badRows());
             ticket = s.progress() == null ? null : s.progress().start(source);
             PortfolioLanes.Outcome o = lanes.run(source);
-            ticket.stop();
+            if (ticket != null) ticket.stop();
             ticket = null;
             if (ledger != null) ledger.close();
             writeTables(outputs, o.summary(), o.tables(), source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0);
@@ -154,10 +154,14 @@ public final class SimulationRun {
             for (OutputSet x : more) written.addAll(x.commit());
             return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), 0, r.summary(), written, false, r.peakPairs(),
                     r.tables(), threads);
-        } catch (PortfolioLanes.GaveUp | UnsortedLogException e) {
+        } catch (PortfolioLanes.GaveUp e) {
             outputs.abort();
             for (OutputSet x : more) x.abort();
             if (s.progress() != null) s.progress().note("pricing on one thread: " + e.getMessage());
+            return null;
+        } catch (UnsortedLogException e) {
+            outputs.abort(); // the single-threaded run sorts it and says so
+            for (OutputSet x : more) x.abort();
             return null;
         } catch (IOException | RuntimeException e) {
             outputs.abort();
@@ -236,7 +240,7 @@ public final class SimulationRun {
         Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
-                    ? new LedgerWriter(outputs.open("ledger.csv"), s.dialect(), s.mask()) : null;
+                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);

@@ -176,6 +176,28 @@ public final class CsvLine {
 
     public void writeTo(Writer out) throws IOException { out.write(buf, 0, len); }
 
+    /** Appends the row as UTF-8 to {@code out} from {@code at}, growing it as needed; returns the new end. */
+    public byte[] utf8(byte[] out, int at, int[] end) {
+        int n = len;
+        if (at + n * 3 > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, at + n * 3));
+        int j = at;
+        for (int i = 0; i < n; i++) {
+            char c = buf[i];
+            if (c < 0x80) {
+                out[j++] = (byte) c;
+            } else {
+                // the rare cell with other characters: the JDK's encoder for the rest of the row
+                byte[] rest = new String(buf, i, n - i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (j + rest.length > out.length) out = Arrays.copyOf(out, Math.max(out.length * 2, j + rest.length));
+                System.arraycopy(rest, 0, out, j, rest.length);
+                j += rest.length;
+                break;
+            }
+        }
+        end[0] = j;
+        return out;
+    }
+
     public char[] chars() { return buf; }
 
     public int length() { return len; }

@@ -39,7 +39,7 @@ public final class OutputSet {
         return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** A byte stream for {@code name} (a PNG chart, a generated log); the file appears under that name at commit. */
+    /** A byte stream for {@code name} (a PNG chart, a generated log, the ledger); the file appears under that name at commit. */
     public java.io.OutputStream openBinary(String name) throws IOException {
         Path target = folder.resolve(name);
         Path temp = folder.resolve("." + name + ".partial");

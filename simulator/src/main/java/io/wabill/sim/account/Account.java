@@ -33,6 +33,13 @@ public record Account(String id, ZoneId zone, String currency, String businessCo
     }
 
     /** Whether authentication templates to {@code market} at {@code instant} may use the international rate (X1, X2). */
+    /** As {@link #authInternationalEligible(String, Instant)}, for an instant in epoch milliseconds (no object per call). */
+    public boolean authInternationalEligible(String market, long epochMillis) {
+        LocalDate start = authInternationalByMarket.getOrDefault(market, authInternationalFrom);
+        if (start == null) return false;
+        return epochMillis >= start.atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
     public boolean authInternationalEligible(String market, Instant instant) {
         LocalDate start = authInternationalByMarket.getOrDefault(market, authInternationalFrom);
         if (start == null) return false;

@@ -32,9 +32,12 @@ public enum Regime {
 
     public boolean isPerMessage() { return this == PMP || this == PMP26; }
 
+    /** values() copies its array on every call; the timeline is asked for every message. */
+    private static final Regime[] ALL = values();
+
     /** The regime in force on a local date (G1). */
     public static Regime onLocalDate(LocalDate date) {
-        Regime[] all = values();
+        Regime[] all = ALL;
         for (int i = all.length - 1; i > 0; i--) {
             if (!date.isBefore(all[i].firstDay)) return all[i];
         }

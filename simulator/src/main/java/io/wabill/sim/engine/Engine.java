@@ -365,7 +365,7 @@ public final class Engine {
     boolean authInternational(CardChoice choice) {
         Account a = acct.account;
         if (a.businessCountry() == null || line.country == null || a.businessCountry().equals(line.country)) return false;
-        if (!a.authInternationalEligible(line.market, Instant.ofEpochMilli(t))) return false;
+        if (!a.authInternationalEligible(line.market, t)) return false;
         return choice.card().bands(line.market, RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
     }
 

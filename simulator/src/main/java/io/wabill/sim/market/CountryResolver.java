@@ -111,15 +111,29 @@ public final class CountryResolver {
      * ones are parsed. {@code CountryResolverTest} checks the shortcut against parsing.
      */
     String resolve(String digits) {
+        int cc = 0;
         for (int len = 1; len <= 3 && len < digits.length(); len++) {
-            int cc = Integer.parseInt(digits.substring(0, len));
-            List<String> regions = util.getRegionCodesForCountryCode(cc);
-            if (regions.isEmpty()) continue;
-            if (regions.size() == 1 && !"001".equals(regions.get(0)) && digits.length() - len >= MIN_NATIONAL_DIGITS)
-                return regions.get(0);
+            cc = cc * 10 + (digits.charAt(len - 1) - '0');
+            String region = singleRegion(cc);
+            if (region == NO_REGION) continue;
+            if (region != SHARED && digits.length() - len >= MIN_NATIONAL_DIGITS) return region;
             break;
         }
         return resolveByParsing(digits);
+    }
+
+    private static final String NO_REGION = new String("none"), SHARED = new String("shared");
+    /** Per calling code: its one geographic region, SHARED (several, or non-geographic) or NO_REGION. */
+    private final String[] regionOfCode = new String[1000];
+
+    private String singleRegion(int cc) {
+        String r = regionOfCode[cc];
+        if (r == null) {
+            List<String> regions = util.getRegionCodesForCountryCode(cc);
+            r = regions.isEmpty() ? NO_REGION : regions.size() == 1 && !"001".equals(regions.get(0)) ? regions.get(0) : SHARED;
+            regionOfCode[cc] = r;
+        }
+        return r;
     }
 
     /** Below this, libphonenumber refuses the national number as too short (its MIN_LENGTH_FOR_NSN). */

@@ -12,6 +12,8 @@ public final class RateCard {
     private final LocalDate effective;
     private final String source;
     private final Map<String, EnumMap<RateCategory, Bands>> byMarket;
+    /** The same bands by market for lookups: a charged message asks once or twice. */
+    private final Map<String, EnumMap<RateCategory, Bands>> lookup;
     /** Printed on every charged ledger line, so built once. */
     private final String id;
 
@@ -21,6 +23,7 @@ public final class RateCard {
         this.effective = effective;
         this.source = source;
         this.byMarket = Collections.unmodifiableMap(new TreeMap<>(byMarket));
+        this.lookup = new java.util.HashMap<>(byMarket);
         this.id = currency + "@" + effective;
     }
 
@@ -36,11 +39,11 @@ public final class RateCard {
 
     /** The bands for a market and category, or null when the card has no such rate. */
     public Bands bands(String market, RateCategory category) {
-        EnumMap<RateCategory, Bands> m = byMarket.get(market);
+        EnumMap<RateCategory, Bands> m = lookup.get(market);
         return m == null ? null : m.get(category);
     }
 
-    public boolean hasMarket(String market) { return byMarket.containsKey(market); }
+    public boolean hasMarket(String market) { return lookup.containsKey(market); }
 
     public Map<String, EnumMap<RateCategory, Bands>> markets() { return byMarket; }
 

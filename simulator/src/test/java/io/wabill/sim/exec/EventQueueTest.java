@@ -49,4 +49,19 @@ class EventQueueTest {
             assertTrue(q.isEmpty());
         }
     }
+
+    @Test
+    void aPriorityOutsideZeroToSevenIsRefusedWithTheBound() {
+        EventQueue q = new EventQueue();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> q.push(1, 8, "x"));
+        assertEquals("priority must be 0..7, was 8", e.getMessage());
+    }
+
+    @Test
+    void growsPastItsCapacityAndKeepsEveryPayload() {
+        EventQueue q = new EventQueue(16);
+        for (int i = 0; i < 1000; i++) q.push(1000 - i, i % 3, i);
+        for (int i = 999; i >= 0; i--) assertEquals(i, q.pop());
+        assertTrue(q.isEmpty());
+    }
 }
