@@ -11,6 +11,8 @@ import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.LedgerLine;
+import io.wabill.sim.engine.LedgerSink;
+import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
 import io.wabill.sim.events.MessageAssembler;
@@ -28,8 +30,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import io.wabill.sim.engine.LedgerSink;
-import io.wabill.sim.engine.PricingException;
 
 /**
  * {@code simulate} on several cores: portfolios share nothing (tiers are per portfolio, D6/D7; windows per

@@ -1,5 +1,7 @@
 package io.wabill.report;
 
+import io.wabill.sim.domain.BillableCategory;
+import io.wabill.sim.domain.PricingType;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.engine.LedgerSink;
 import io.wabill.sim.money.Money;
@@ -7,13 +9,11 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
-import io.wabill.sim.domain.BillableCategory;
-import io.wabill.sim.domain.PricingType;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -86,7 +86,7 @@ public final class SummaryTable implements LedgerSink {
             TreeMap<Key, Cell> sorted = new TreeMap<>();
             for (var e : byParts.entrySet()) {
                 Probe k = e.getKey();
-                Key key = new Key(io.wabill.sim.engine.LedgerLine.monthLabel(k.month), k.account,
+                Key key = new Key(LedgerLine.monthLabel(k.month), k.account,
                         k.market == null ? "" : k.market, k.billable.code(), k.type.code(), k.currency);
                 // Distinct parts can print alike (a null and an empty market): their cells add up, as before.
                 Cell into = sorted.computeIfAbsent(key, x -> new Cell());
