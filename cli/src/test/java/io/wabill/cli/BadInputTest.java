@@ -76,6 +76,12 @@ class BadInputTest {
     }
 
     @Test
+    void anUnbalancedQuoteInTheHeaderIsABadInputNotAStackTrace() throws Exception {
+        Path p = write("log.csv", "timestamp,\"business,customer,direction,kind\n2025-08-05T10:00:00Z,1555,919876500001,inbound,message\n");
+        assertBadInput(simulate(p), p + ":1", null, "the header row cannot be read");
+    }
+
+    @Test
     void aHeaderWithoutRowsIsAValidEmptyLog() throws Exception {
         CliRun r = simulate(write("log.csv", HEADER + "\n"));
         assertEquals(0, r.exitCode(), r.describe());

@@ -72,7 +72,9 @@ public final class LogReader implements Closeable {
             any = scanner.next();
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException(e);
+            // A user's file, not a fault of wabill's: say where, never a stack trace.
+            throw new LogFormatException(new RowError(file, commentLines + 1, "", "",
+                    "the header row cannot be read: " + e.getMessage() + " (an unbalanced quote?)"));
         }
         if (!any) {
             close();
