@@ -71,12 +71,20 @@ final class CommonsLogReader implements Closeable {
         this.commentLines = readComments();
         this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build().parse(reader);
         this.records = parser.iterator();
-        if (!records.hasNext()) {
+        CSVRecord head;
+        try {
+            if (!records.hasNext()) {
+                close();
+                throw new LogFormatException(new RowError(file, commentLines + 1, "", "", "the log is empty: a header row is "
+                        + "expected (timestamp,message_id,business,customer,direction,kind,…)"));
+            }
+            head = records.next();
+        } catch (UncheckedIOException e) {
             close();
-            throw new LogFormatException(new RowError(file, commentLines + 1, "", "", "the log is empty: a header row is "
-                    + "expected (timestamp,message_id,business,customer,direction,kind,…)"));
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new LogFormatException(new RowError(file, commentLines + 1, "", "",
+                    "the header row cannot be read: " + why + " (an unbalanced quote?)"));
         }
-        CSVRecord head = records.next();
         lastLine = commentLines + parser.getCurrentLineNumber();
         List<String> cells = new ArrayList<>();
         head.forEach(cells::add);
