@@ -195,19 +195,19 @@ final class ComparisonRun {
             List<ScenarioResult> results = new ArrayList<>();
             for (int i = 0; i < pipelines.size(); i++) {
                 ScenarioPipeline p = pipelines.get(i);
-                long merged = p.assembler.rowsMerged();
+                long merged = p.pipeline.rowsMerged();
                 long skipped = readerSkipped + assemblerSkipped[i] + p.unpricedRows;
-                ReplayStats st = p.replay.stats();
+                ReplayStats st = p.pipeline.stats();
                 // A strategy's dropped and still-pending messages are never sent, so they have no ledger row; their
                 // extra status rows are already counted as merged, so each counts once.
                 if (rowsIn != p.ledgerRows + merged + skipped + st.dropped() + st.pending())
                     throw new IllegalStateException("scenario " + (i + 1) + ": row accounting does not add up: " + rowsIn
                             + " rows in, " + p.ledgerRows + " ledger rows + " + merged + " merged + " + skipped + " skipped + "
                             + st.dropped() + " dropped + " + st.pending() + " pending");
-                if (!p.replay.stats().balanced())
+                if (!p.pipeline.stats().balanced())
                     throw new IllegalStateException("scenario " + (i + 1) + ": intended messages do not add up");
                 table.add(p.scenario.name(), p.summary);
-                results.add(new ScenarioResult(p.scenario, p.summary, p.replay.stats(), p.ledgerRows, merged, skipped));
+                results.add(new ScenarioResult(p.scenario, p.summary, p.pipeline.stats(), p.ledgerRows, merged, skipped));
             }
             try (Writer w = outputs.open("comparison.csv")) {
                 table.write(w, s.dialect());

@@ -13,9 +13,8 @@ import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.events.Message;
 import io.wabill.sim.events.MessageAssembler;
-import io.wabill.sim.exec.Replay;
+import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
 import io.wabill.sim.rates.CatalogException;
@@ -120,30 +119,18 @@ final class ForecastRun {
             throw new UserException(e.getMessage());
         }
         String name = "forecast run " + index;
-        // The same executive as simulate and compare: a strategy changes what the business sends and when (issue 4).
-        Replay replay = new Replay(engine, s.chain());
-        MessageAssembler assembler = new MessageAssembler(engine::evaluationInstant, s.statusHorizon().toMillis(), new MessageAssembler.Listener() {
-            @Override public void message(Message m) {
-                try {
-                    replay.submit(m, engine.evaluationInstant(m));
-                } catch (PricingException e) {
-                    throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
-                }
+        // The same pipeline as simulate and compare: a strategy changes what the business sends and when (issue 4).
+        Pipeline pipeline = new Pipeline(engine, s.chain(), s.statusHorizon().toMillis(), new Pipeline.Problems() {
+            @Override public void unpriced(PricingException e) {
+                throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
             }
-
-            @Override public void atSend(Message m) { replay.atSend(m); }
 
             @Override public void rejectedRow(LogRow row, String column, String reason) {
                 throw new LogFormatException(new RowError(row.file(), row.line(), column, "", reason));
             }
         });
-        long rows = generator.run(new LogRowSink(name, s.model(), assembler::accept));
-        assembler.finish();
-        try {
-            replay.finish();
-        } catch (PricingException e) {
-            throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
-        }
+        long rows = generator.run(new LogRowSink(name, s.model(), pipeline::accept));
+        pipeline.finish();
         done.incrementAndGet();
         return new Outcome(index, seed, growth, rows, ledger.result());
     }

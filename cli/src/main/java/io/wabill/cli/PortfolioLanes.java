@@ -15,8 +15,7 @@ import io.wabill.sim.engine.LedgerSink;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
-import io.wabill.sim.events.MessageAssembler;
-import io.wabill.sim.exec.Replay;
+import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.strategy.StrategyChain;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -120,7 +119,7 @@ final class PortfolioLanes {
             summary.addAll(lane.summary);
             all.addAll(lane.tables);
             ledgerRows += lane.ledgerRows;
-            merged += lane.assembler.rowsMerged();
+            merged += lane.pipeline.rowsMerged();
             peak += lane.engine.peakPairs();
         }
         return new Outcome(router.rows, ledgerRows, merged, summary, peak, all);
@@ -302,7 +301,7 @@ final class PortfolioLanes {
     }
 
     /** One lane: the pipeline of {@code SimulationRun} for the rows of its portfolios. */
-    private final class Lane implements MessageAssembler.Listener {
+    private final class Lane implements Pipeline.Problems {
         final int index;
         final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(4);
         final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(32);
@@ -311,21 +310,18 @@ final class PortfolioLanes {
         final SummaryTable summary = new SummaryTable();
         final RunTables tables = PortfolioLanes.this.tables.get();
         final Engine engine;
-        final Replay replay;
-        final MessageAssembler assembler;
+        final Pipeline pipeline;
         final LedgerFormatter formatter = new LedgerFormatter(null);
         private final CsvLine row = new CsvLine();
         private final int[] rowEnd = new int[1];
         long ledgerRows;
         private Chunk chunk = new Chunk();
         private long trigger;
-        private long instant;
 
         Lane(int index) {
             this.index = index;
             this.engine = engines.apply(this::line);
-            this.replay = new Replay(engine, StrategyChain.asLogged());
-            this.assembler = new MessageAssembler(engine::evaluationInstant, statusHorizon, this);
+            this.pipeline = new Pipeline(engine, StrategyChain.asLogged(), statusHorizon, this);
         }
 
         void run() {
@@ -334,19 +330,13 @@ final class PortfolioLanes {
                 for (int i = 0; i < b.size; i++) {
                     trigger = b.first + i;
                     LogRow row = b.rows[i];
-                    if (b.lane[i] == index) assembler.accept(row, trigger);
-                    else assembler.advance(row.timestamp());
+                    if (b.lane[i] == index) pipeline.accept(row, trigger);
+                    else pipeline.advance(row.timestamp());
                     if (chunk.count >= CHUNK_ROWS) flush(trigger, false);
                 }
                 if (b.last) {
                     trigger = FINISH;
-                    assembler.finish();
-                    try {
-                        replay.finish();
-                    } catch (PricingException e) {
-                        giveUp("a message that cannot be priced");
-                        throw new Abort();
-                    }
+                    pipeline.finish();
                 }
                 flush(b.last ? FINISH : b.first + b.size - 1, b.last);
                 if (b.last) return;
@@ -363,17 +353,10 @@ final class PortfolioLanes {
             chunk = next != null ? next : new Chunk();
         }
 
-        @Override public void message(Message m) {
-            instant = engine.evaluationInstant(m);
-            try {
-                replay.submit(m, instant);
-            } catch (PricingException e) {
-                giveUp("a message that cannot be priced");
-                throw new Abort();
-            }
+        @Override public void unpriced(PricingException e) {
+            giveUp("a message that cannot be priced");
+            throw new Abort();
         }
-
-        @Override public void atSend(Message m) { replay.atSend(m); }
 
         @Override public void rejectedRow(LogRow row, String column, String reason) {
             giveUp("a rejected row");
@@ -395,7 +378,7 @@ final class PortfolioLanes {
             Chunk c = chunk;
             c.text = row.utf8(c.text, c.length, rowEnd);
             c.length = rowEnd[0];
-            c.add(trigger, instant, m.isInbound() ? 0 : 1, m.sequence());
+            c.add(trigger, pipeline.lastInstant(), m.isInbound() ? 0 : 1, m.sequence());
         }
     }
 

@@ -11,9 +11,7 @@ import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.engine.LongCounter;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.events.Message;
-import io.wabill.sim.events.MessageAssembler;
-import io.wabill.sim.exec.Replay;
+import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.market.MarketResolver;
 import io.wabill.sim.rates.CatalogException;
 import java.io.IOException;
@@ -25,11 +23,10 @@ import java.util.function.Consumer;
  * scenario's regime), executive, strategy chain, engine and sinks. Scenarios share nothing, so a comparison
  * feeds every row to each of them and their results are paired by construction.
  */
-final class ScenarioPipeline implements MessageAssembler.Listener {
+final class ScenarioPipeline implements Pipeline.Problems {
     final Scenario scenario;
     final Engine engine;
-    final Replay replay;
-    final MessageAssembler assembler;
+    final Pipeline pipeline;
     final SummaryTable summary = new SummaryTable();
     private final LedgerWriter ledger;
     private final Consumer<RowIssue> issues;
@@ -52,8 +49,7 @@ final class ScenarioPipeline implements MessageAssembler.Listener {
             throw new UserException(scenario.name() + ": " + e.getMessage());
         }
         if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
-        this.replay = new Replay(engine, scenario.chain());
-        this.assembler = new MessageAssembler(engine::evaluationInstant, horizonMillis, this);
+        this.pipeline = new Pipeline(engine, scenario.chain(), horizonMillis, this);
     }
 
     private void accept(LedgerLine line) {
@@ -62,17 +58,7 @@ final class ScenarioPipeline implements MessageAssembler.Listener {
         ledgerRows++;
     }
 
-    void accept(LogRow row) { assembler.accept(row); }
-
-    @Override public void message(Message m) {
-        try {
-            replay.submit(m, engine.evaluationInstant(m));
-        } catch (PricingException e) {
-            unpriced(e);
-        }
-    }
-
-    @Override public void atSend(Message m) { replay.atSend(m); }
+    void accept(LogRow row) { pipeline.accept(row); }
 
     @Override public void rejectedRow(LogRow row, String column, String reason) {
         issues.accept(new RowIssue(row.file(), row.line(), column, "", reason, 1, false));
@@ -80,19 +66,11 @@ final class ScenarioPipeline implements MessageAssembler.Listener {
 
     /** Ends the log: releases held messages and fires the executive's last events. */
     void finish() throws IOException {
-        assembler.finish();
-        while (true) {
-            try {
-                replay.finish();
-                break;
-            } catch (PricingException e) {
-                unpriced(e);
-            }
-        }
+        pipeline.finish();
         if (ledger != null) ledger.close();
     }
 
-    private void unpriced(PricingException e) {
+    @Override public void unpriced(PricingException e) {
         unpricedRows++; // its other status rows are counted as merged
         issues.accept(new RowIssue(e.file(), e.line(), e.column(), e.value(),
                 e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""), 1, true));

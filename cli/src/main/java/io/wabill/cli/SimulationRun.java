@@ -23,9 +23,7 @@ import io.wabill.sim.engine.LongCounter;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.events.Message;
-import io.wabill.sim.events.MessageAssembler;
-import io.wabill.sim.exec.Replay;
+import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
 import io.wabill.sim.rates.CatalogException;
@@ -224,14 +222,13 @@ public final class SimulationRun {
     }
 
     /** One pass over the log into one set of outputs. */
-    private class Attempt implements MessageAssembler.Listener {
+    private class Attempt implements Pipeline.Problems {
         private final OutputSet outputs;
         private final SummaryTable summary = new SummaryTable();
         private final RunTables tables;
         private final LedgerWriter ledger;
         private final Engine engine;
-        private final MessageAssembler assembler;
-        private final Replay replay;
+        private final Pipeline pipeline;
         private ErrorsWriter errors;
         private long ledgerRows;
         private long skipped;
@@ -244,8 +241,7 @@ public final class SimulationRun {
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
-            this.replay = new Replay(engine, chain);
-            this.assembler = new MessageAssembler(engine::evaluationInstant, s.statusHorizon().toMillis(), this);
+            this.pipeline = new Pipeline(engine, chain, s.statusHorizon().toMillis(), this);
         }
 
         Engine makeEngine(LedgerSink sink) { return engine(sink); }
@@ -266,9 +262,8 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                src.stream(assembler::accept);
-                assembler.finish();
-                drain();
+                src.stream(pipeline::accept);
+                pipeline.finish();
             } finally {
                 if (t != null) t.stop();
             }
@@ -278,43 +273,19 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) assembler.accept(row);
-                assembler.finish();
-                drain();
+                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) pipeline.accept(row);
+                pipeline.finish();
             } finally {
                 if (t != null) t.stop();
             }
         }
 
-        @Override public void message(Message m) {
-            long instant = engine.evaluationInstant(m);
-            try {
-                replay.submit(m, instant);
-            } catch (PricingException e) {
-                unpriced(e);
-            }
-        }
-
-        /** Fires the executive's last events; a message that cannot be priced is handled like any other. */
-        private void drain() {
-            while (true) {
-                try {
-                    replay.finish();
-                    return;
-                } catch (PricingException e) {
-                    unpriced(e);
-                }
-            }
-        }
-
-        private void unpriced(PricingException e) {
+        @Override public void unpriced(PricingException e) {
             RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
                     e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""));
             if (!s.skipBadRows()) throw new LogFormatException(error);
             record(error); // one skipped row: its other status rows are counted as merged
         }
-
-        @Override public void atSend(Message m) { replay.atSend(m); }
 
         @Override public void rejectedRow(LogRow row, String column, String reason) {
             handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
@@ -337,7 +308,7 @@ public final class SimulationRun {
             if (ledger != null) ledger.close();
             if (errors != null) errors.close();
             long rowsIn = source.rowsRead();
-            long merged = assembler.rowsMerged();
+            long merged = pipeline.rowsMerged();
             writeTables(outputs, summary, tables, rowsIn, ledgerRows, merged, skipped);
             return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs(),
                     tables, 1);
