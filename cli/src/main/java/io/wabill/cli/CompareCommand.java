@@ -77,7 +77,8 @@ public final class CompareCommand implements Callable<Integer> {
                 ledgers, output.dialect, output.mask(), Progress.forConsole(output.quiet));
         ComparisonArtifacts artifacts = new ComparisonArtifacts(output.charts, output.report, output.chartSize,
                 spec.commandLine().getParseResult().originalArgs());
-        ComparisonRun.Result r = new ComparisonRun(settings, artifacts).run();
+        ComparisonRun.Result r = new ComparisonRun(settings, artifacts,
+                SimulateCommand.manifest(spec, accounts, pricing).inputs(strategyFiles)).run();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Rows in: %,d; %d scenario(s)%s%n", r.rowsIn(), scenarios.size(),
                 r.sortedInMemory() ? "; the log was not sorted by time and was sorted in memory" : "");

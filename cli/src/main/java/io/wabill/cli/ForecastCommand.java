@@ -126,6 +126,7 @@ public final class ForecastCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
         }
+        ForecastTable table;
         ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
                 scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON, chain);
         printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
@@ -133,21 +134,28 @@ public final class ForecastCommand implements Callable<Integer> {
                 growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
                 io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
         printer.flush();
-        ForecastRun run = new ForecastRun(settings);
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
-        List<ForecastRun.Outcome> outcomes;
-        long started = System.nanoTime();
-        try {
-            outcomes = run.runAll();
-        } finally {
-            ticket.stop();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        io.wabill.report.RunManifest manifest = SimulateCommand.manifest(spec, accounts, pricing).inputs(source.inputFiles());
+        List<Path> written;
         long rows = 0;
-        for (ForecastRun.Outcome o : outcomes) rows += o.rows();
-        ForecastTable table = new ForecastTable(outcomes, catalog, settings.pricing());
-        OutputSet outputs = new OutputSet(out);
-        try {
+        double seconds;
+        // The output folder is locked and every target checked before the runs start, and all files are published
+        // together at the end.
+        try (OutputSet outputs = OutputSet.begin(out, manifest)) {
+            outputs.reserve("forecast.csv", "bands.csv", "runs.csv");
+            ForecastArtifacts artifacts = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs());
+            artifacts.prepare(outputs);
+            ForecastRun run = new ForecastRun(settings);
+            Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
+            List<ForecastRun.Outcome> outcomes;
+            long started = System.nanoTime();
+            try {
+                outcomes = run.runAll();
+            } finally {
+                ticket.stop();
+            }
+            seconds = (System.nanoTime() - started) / 1e9;
+            for (ForecastRun.Outcome o : outcomes) rows += o.rows();
+            table = new ForecastTable(outcomes, catalog, settings.pricing());
             try (Writer w = outputs.open("forecast.csv")) {
                 table.writeForecast(w, dialect);
             }
@@ -157,14 +165,10 @@ public final class ForecastCommand implements Callable<Integer> {
             try (Writer w = outputs.open("runs.csv")) {
                 table.writeRuns(w, dialect);
             }
-        } catch (Exception e) {
-            outputs.abort();
-            throw e;
+            artifacts.write(table, chain, outputs);
+            manifest.rows("runs", runs).rows("rows_priced", rows);
+            written = outputs.commit();
         }
-        List<OutputSet> more = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs())
-                .write(table, chain);
-        List<Path> written = new ArrayList<>(outputs.commit());
-        for (OutputSet o : more) written.addAll(o.commit());
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);

@@ -101,21 +101,24 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         long rows;
         long started = System.nanoTime();
-        Path folder = out.toAbsolutePath().getParent();
-        OutputSet outputs = new OutputSet(folder);
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> generator.daysDone() / (double) generator.plan().days());
-        try {
-            OutputStream stream = outputs.openBinary(out.getFileName().toString());
-            if (out.getFileName().toString().endsWith(".gz")) {
-                // Fastest deflate level: compression should not be what limits the generator; mtime 0 keeps bytes stable.
-                stream = new GZIPOutputStream(stream, 1 << 16) {
-                    { def.setLevel(Deflater.BEST_SPEED); }
-                };
+        io.wabill.report.RunManifest manifest = RunManifests.of(spec).inputs(source.inputFiles());
+        try (OutputSet outputs = OutputSet.beside(out, manifest)) {
+            Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> generator.daysDone() / (double) generator.plan().days());
+            try {
+                OutputStream stream = outputs.openBinary(out.getFileName().toString());
+                if (out.getFileName().toString().endsWith(".gz")) {
+                    // Fastest deflate level: compression should not be what limits the generator; mtime 0 keeps bytes stable.
+                    stream = new GZIPOutputStream(stream, 1 << 16) {
+                        { def.setLevel(Deflater.BEST_SPEED); }
+                    };
+                }
+                try (LogCsvWriter writer = new LogCsvWriter(stream, loaded.model())) {
+                    rows = generator.run(writer);
+                }
+            } finally {
+                ticket.stop();
             }
-            try (LogCsvWriter writer = new LogCsvWriter(stream, loaded.model())) {
-                rows = generator.run(writer);
-            }
-            ticket.stop();
+            manifest.rows("rows_written", rows);
             List<Path> written = outputs.commit();
             double seconds = (System.nanoTime() - started) / 1e9;
             printer.printf("Generated %,d rows: %s, %s to %s, %d market%s, scale %s, growth %s/month, seed %d (%.1f s, %,.0f rows/s)%n",
@@ -123,10 +126,6 @@ public final class GenerateCommand implements Callable<Integer> {
                     TrafficModelWriter.num(scale), GrowthConverter.format(growth), seed, seconds, rows / Math.max(seconds, 1e-9));
             SimulateCommand.printWritten(printer, written);
             printer.flush();
-        } catch (Exception e) {
-            ticket.stop();
-            outputs.abort();
-            throw e;
         }
         return ExitCodes.OK;
     }
@@ -134,18 +133,18 @@ public final class GenerateCommand implements Callable<Integer> {
     private Integer fit(Catalog catalog, PrintWriter printer) throws Exception {
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
         TrafficModel model = loaded.model();
-        Path folder = save.toAbsolutePath().getParent();
-        OutputSet outputs = new OutputSet(folder);
-        try (Writer w = outputs.open(save.getFileName().toString())) {
-            TrafficModelWriter.write(model, List.of("Fitted by wabill generate --fit from " + source.fitLogs.size() + " log file(s), "
-                    + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", " + loaded.fit().rowsRead() + " rows, "
-                    + loaded.fit().messages() + " messages; hours and weekdays read in " + timeZone
-                    + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), w);
-        } catch (Exception e) {
-            outputs.abort();
-            throw e;
+        io.wabill.report.RunManifest manifest = RunManifests.of(spec).inputs(source.inputFiles());
+        List<Path> written;
+        try (OutputSet outputs = OutputSet.beside(save, manifest)) {
+            try (Writer w = outputs.open(save.getFileName().toString())) {
+                TrafficModelWriter.write(model, List.of("Fitted by wabill generate --fit from " + source.fitLogs.size() + " log file(s), "
+                        + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", " + loaded.fit().rowsRead() + " rows, "
+                        + loaded.fit().messages() + " messages; hours and weekdays read in " + timeZone
+                        + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), w);
+            }
+            manifest.rows("rows_in", loaded.fit().rowsRead()).rows("messages", loaded.fit().messages());
+            written = outputs.commit();
         }
-        List<Path> written = outputs.commit();
         printer.printf("Fitted %s: %,d rows, %,d messages, %d market%s%n", loaded.description(), loaded.fit().rowsRead(),
                 loaded.fit().messages(), model.markets().size(), model.markets().size() > 1 ? "s" : "");
         printFit(printer, model);

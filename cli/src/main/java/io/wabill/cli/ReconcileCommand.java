@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -55,39 +56,43 @@ public final class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> logs = new ArrayList<>(), webhooks = new ArrayList<>();
         for (Path p : inputs) (isWebhookFile(p) ? webhooks : logs).add(p);
-        List<Path> written = new ArrayList<>();
-        if (!webhooks.isEmpty()) {
-            Path imported = output.out.resolve("imported-log.csv.gz");
-            WebhookImportRun.Result r = ImportWebhooksCommand.run(importOptions, output.statusHorizon, output.dialect, webhooks, imported);
-            WebhookImportRun.print(out, r.report(), r.errors());
-            written.addAll(r.written());
-            logs.add(imported);
-        }
-        MetaReports reports = MetaReports.read(logs);
-        if (!reports.anyColumns())
-            throw new UserException("the logs have no meta_* columns, so there is nothing Meta reported to compare with; "
-                    + "give the webhook payload files, or a log written by 'wabill import webhooks'");
-        List<AnalyticsComparison> comparisons = new ArrayList<>();
-        AnalyticsReader reader = new AnalyticsReader();
-        for (Path a : analyticsFiles) comparisons.add(new AnalyticsComparison(reader.read(a), costTolerance));
+        // Reconcile refuses what it would not write, rather than ignoring it.
+        if (output.charts != null || output.report != null || output.focus != null)
+            throw new ParameterException(spec.commandLine(), "reconcile writes no charts, report or FOCUS export (--charts, "
+                    + "--report, --focus); run simulate on the imported log for those");
+        List<Path> written;
+        // One output set: the imported log, the simulate outputs and the reconcile files appear together or not at all.
+        try (OutputSet outputs = OutputSet.begin(output.out, SimulateCommand.manifest(spec, accounts, pricing)
+                .inputs(analyticsFiles))) {
+            outputs.reserve(SimulationRun.NAMES);
+            outputs.reserve("agreement.csv", "mismatches.csv", "conversations.csv", "monthly.csv", "analytics-diff.csv");
+            if (!webhooks.isEmpty()) {
+                Path imported = outputs.path().resolve("imported-log.csv.gz");
+                WebhookImportRun.Result r = ImportWebhooksCommand.importer(importOptions, output.statusHorizon, output.dialect)
+                        .run(webhooks, imported, outputs);
+                WebhookImportRun.print(out, r.report(), r.errors());
+                // The log is read from where the set staged it: it appears under its name only with the rest.
+                logs.add(outputs.staged(imported));
+            }
+            MetaReports reports = MetaReports.read(logs);
+            if (!reports.anyColumns())
+                throw new UserException("the logs have no meta_* columns, so there is nothing Meta reported to compare with; "
+                        + "give the webhook payload files, or a log written by 'wabill import webhooks'");
+            List<AnalyticsComparison> comparisons = new ArrayList<>();
+            AnalyticsReader reader = new AnalyticsReader();
+            for (Path a : analyticsFiles) comparisons.add(new AnalyticsComparison(reader.read(a), costTolerance));
 
-        Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
-        OutputSet reconcileOutputs = new OutputSet(output.out);
-        try {
-            Reconciler reconciler = new Reconciler(reports, comparisons, reconcileOutputs, output.dialect);
+            Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
+            Reconciler reconciler = new Reconciler(reports, comparisons, outputs, output.dialect);
             SimulationRun.Settings settings = new SimulationRun.Settings(logs, catalog, accounts.book(), pricing.options(),
                     output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
                     !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
-            SimulationRun.Result run = new SimulationRun(settings, reconciler, null).run();
-            written.addAll(run.written());
+            SimulationRun.Result run = new SimulationRun(settings, reconciler, null).into(outputs).run();
             Reconciler.Summary summary = reconciler.finish();
-            written.addAll(reconcileOutputs.commit());
+            written = outputs.commit();
             out.printf("Rows in: %,d = %,d ledger rows + %,d status rows merged + %,d skipped%n",
                     run.rowsIn(), run.ledgerRows(), run.rowsMerged(), run.rowsSkipped());
             print(out, summary);
-        } catch (IOException | RuntimeException e) {
-            reconcileOutputs.abort();
-            throw e;
         }
         SimulateCommand.printWritten(out, written);
         out.flush();

@@ -11,13 +11,12 @@ import io.wabill.report.html.SimulationReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The files a run writes for people besides its CSV: charts ({@code --charts}), {@code report.html}
- * ({@code --report}) and the FOCUS export ({@code --focus}). Each goes into its own output set, renamed only with
+ * ({@code --report}) and the FOCUS export ({@code --focus}). They go into the run's output set, published only with
  * the run's other files.
  */
 final class RunArtifacts {
@@ -46,40 +45,35 @@ final class RunArtifacts {
 
     boolean isEmpty() { return charts == null && report == null && focus == null; }
 
-    /** Writes what was asked for and returns the output sets to commit with the run's own. */
-    List<OutputSet> write(SimulationRun.Result r) throws IOException {
-        List<OutputSet> sets = new ArrayList<>();
-        try {
-            if (focus != null) {
-                Path abs = focus.toAbsolutePath();
-                OutputSet o = new OutputSet(abs.getParent());
-                sets.add(o);
-                try (Writer w = o.open(abs.getFileName().toString())) {
-                    r.tables().focus().write(w, dialect);
-                }
+    /** Checks every target before the run writes its first byte (a --focus file that is a folder, …). */
+    void prepare(OutputSet outputs) throws IOException {
+        if (focus != null) outputs.claim(focus, "--focus");
+        if (charts != null) outputs.folder(charts);
+        if (report != null) {
+            outputs.folder(report);
+            outputs.claim(report.resolve("report.html"), "--report");
+        }
+    }
+
+    /** Writes what was asked for into the run's output set, published with the run's other files. */
+    void write(SimulationRun.Result r, OutputSet outputs) throws IOException {
+        if (focus != null) {
+            Path abs = focus.toAbsolutePath();
+            try (Writer w = outputs.folder(abs.getParent()).open(abs.getFileName().toString())) {
+                r.tables().focus().write(w, dialect);
             }
-            if (charts == null && report == null) return sets;
-            ChartWriter writer = new ChartWriter(style);
-            List<Chart> list = RunCharts.of(r.summary().rows(), r.tables().daily().rows(), r.tables().tiers().rows(),
-                    topMarkets);
-            if (charts != null) {
-                OutputSet o = new OutputSet(charts);
-                sets.add(o);
-                writer.write(o, list);
+        }
+        if (charts == null && report == null) return;
+        ChartWriter writer = new ChartWriter(style);
+        List<Chart> list = RunCharts.of(r.summary().rows(), r.tables().daily().rows(), r.tables().tiers().rows(),
+                topMarkets);
+        if (charts != null) writer.write(outputs.folder(charts), list);
+        if (report != null) {
+            try (Writer w = outputs.folder(report).open("report.html")) {
+                SimulationReport.build(title, r.summary().rows(), r.tables().tiers().rows(), list, inputs.apply(r),
+                        new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
+                        writer).write(w);
             }
-            if (report != null) {
-                OutputSet o = new OutputSet(report);
-                sets.add(o);
-                try (Writer w = o.open("report.html")) {
-                    SimulationReport.build(title, r.summary().rows(), r.tables().tiers().rows(), list, inputs.apply(r),
-                            new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
-                            writer).write(w);
-                }
-            }
-            return sets;
-        } catch (IOException | RuntimeException e) {
-            for (OutputSet o : sets) o.abort();
-            throw e;
         }
     }
 }

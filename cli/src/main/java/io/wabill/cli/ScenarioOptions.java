@@ -38,6 +38,14 @@ public final class ScenarioOptions {
 
     boolean given() { return scenario != null || fitLogs != null; }
 
+    /** The files the model is read from, for run.json: the fitted logs, or the scenario when it is a file. */
+    List<Path> inputFiles() {
+        List<Path> files = new java.util.ArrayList<>();
+        if (fitLogs != null) files.addAll(fitLogs);
+        if (scenario != null && java.nio.file.Files.isRegularFile(Path.of(scenario))) files.add(Path.of(scenario));
+        return files;
+    }
+
     Loaded load(MarketMap markets, ZoneId fitZone, long maxUnsortedRows) throws IOException {
         if (scenario != null && fitLogs != null) throw new UserException("give either --scenario or --fit, not both");
         if (scenario != null) {

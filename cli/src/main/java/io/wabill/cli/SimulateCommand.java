@@ -45,7 +45,8 @@ public final class SimulateCommand implements Callable<Integer> {
         RunArtifacts artifacts = output.artifacts("wabill simulate: " + logs.size() + (logs.size() == 1 ? " log" : " logs"),
                 r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
         if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
-        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withThreads(threads).run();
+        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withThreads(threads)
+                .withManifest(manifest(spec, accounts, pricing)).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         return ExitCodes.OK;
     }
@@ -54,6 +55,11 @@ public final class SimulateCommand implements Callable<Integer> {
         return new SimulationRun.Settings(logFiles, catalog, accounts.book(), pricing.options(),
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
                 !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+    }
+
+    /** The run.json header, with the accounts file and the cards given as inputs besides the logs. */
+    static io.wabill.report.RunManifest manifest(CommandSpec spec, AccountOptions accounts, PricingOptionsMixin pricing) {
+        return RunManifests.of(spec).input(accounts.accountsFile).input(pricing.rates);
     }
 
     static Catalog loadCatalog(Path rates) throws Exception {

@@ -12,6 +12,7 @@ import io.wabill.report.CustomerMask;
 import io.wabill.report.ErrorsWriter;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.OutputSet;
+import io.wabill.report.RunManifest;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
@@ -89,53 +90,86 @@ public final class SimulationRun {
         return this;
     }
 
+    /** The files {@code simulate} writes into its folder; no other output of the run may take these names. */
+    static final String[] NAMES = {"ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "accounting.csv", "errors.csv"};
+
+    private RunManifest manifest;
+    private OutputSet into;
+
+    /** What the run's {@code run.json} says about the command; the logs are added as inputs. */
+    public SimulationRun withManifest(RunManifest m) {
+        this.manifest = m;
+        return this;
+    }
+
+    /**
+     * Writes into an output set the caller owns and commits (reconcile and demo write more files into the same
+     * set); {@link Result#written()} is then empty.
+     */
+    public SimulationRun into(OutputSet outputs) {
+        this.into = outputs;
+        return this;
+    }
+
     public Result run() throws IOException {
-        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null) {
-            Result r = runInLanes();
-            if (r != null) return r;
+        if (into != null) return runInto(into);
+        RunManifest m = manifest != null ? manifest : new RunManifest("simulate", List.of(), VersionProvider.version());
+        try (OutputSet outputs = OutputSet.begin(s.out(), m)) {
+            Result r = runInto(outputs);
+            List<Path> written = outputs.commit();
+            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
+                    r.sortedInMemory(), r.peakPairs(), r.tables(), r.threads());
         }
+    }
+
+    /** The run into {@code outputs}, which the caller commits. */
+    private Result runInto(OutputSet outputs) throws IOException {
+        outputs.manifest().inputs(s.logs());
+        // Every target is checked before the first byte: a --focus file that is a folder or takes one of our names.
+        outputs.reserve(NAMES);
+        if (artifacts != null) artifacts.prepare(outputs);
+        Result r = null;
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null)
+            r = runInLanes(outputs);
+        if (r == null) r = runOnOneThread(outputs);
+        outputs.manifest().rows("rows_in", r.rowsIn()).rows("ledger_rows", r.ledgerRows())
+                .rows("status_rows_merged", r.rowsMerged()).rows("rows_skipped", r.rowsSkipped());
+        return r;
+    }
+
+    private Result runOnOneThread(OutputSet outputs) throws IOException {
         LongCounter nbpTotals = null;
         if (s.pricing().nbpBands() == BandMode.WHOLE_MONTH) {
             // A3 whole-month bands need each month's final count before its first template is priced.
             nbpTotals = firstPass();
         }
-        OutputSet outputs = new OutputSet(s.out());
-        List<OutputSet> more = List.of();
+        int mark = outputs.mark();
+        Attempt a = new Attempt(outputs, nbpTotals);
+        boolean inMemory = false;
         try {
-            Attempt a = new Attempt(outputs, nbpTotals);
-            boolean inMemory = false;
-            try {
-                a.streamFrom(new LogSource(s.logs(), a.handler()));
-            } catch (UnsortedLogException e) {
-                outputs.abort();
-                outputs = new OutputSet(s.out());
-                if (tap != null) tap.restart();
-                a = new Attempt(outputs, nbpTotals);
-                inMemory = true;
-                if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
-                a.sortFrom(new LogSource(s.logs(), a.handler()));
-            }
-            Result r = a.finish(inMemory);
-            // Charts, report and FOCUS file are written before anything is renamed, so all appear or none.
-            if (artifacts != null) more = artifacts.write(r);
-            List<Path> written = new ArrayList<>(outputs.commit());
-            for (OutputSet o : more) written.addAll(o.commit());
-            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
-                    inMemory, r.peakPairs(), r.tables(), 1);
-        } catch (IOException | RuntimeException e) {
-            outputs.abort();
-            for (OutputSet o : more) o.abort();
-            throw e;
+            a.streamFrom(new LogSource(s.logs(), a.handler()));
+        } catch (UnsortedLogException e) {
+            a.abandon();
+            outputs.rollback(mark);
+            if (tap != null) tap.restart();
+            a = new Attempt(outputs, nbpTotals);
+            inMemory = true;
+            if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
+            a.sortFrom(new LogSource(s.logs(), a.handler()));
         }
+        Result r = a.finish(inMemory);
+        // Charts, report and FOCUS file go into the same output set, so all appear or none.
+        if (artifacts != null) artifacts.write(r, outputs);
+        return r;
     }
 
-    /** The run on several threads, or null when it gave up (nothing is written then). */
-    private Result runInLanes() throws IOException {
-        OutputSet outputs = new OutputSet(s.out());
-        List<OutputSet> more = List.of();
+    /** The run on several threads, or null when it gave up (what it wrote is rolled back then). */
+    private Result runInLanes(OutputSet outputs) throws IOException {
+        int mark = outputs.mark();
         Progress.Ticket ticket = null;
+        LedgerWriter ledger = null;
         try {
-            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
+            ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
             PortfolioLanes lanes = new PortfolioLanes(threads, s.accounts(), this::engine, s.statusHorizon().toMillis(),
                     s.dialect().lineEnd(), ledger, this::newTables);
             LogSource source = new LogSource(s.logs(), lanes.badRows());
@@ -147,24 +181,15 @@ public final class SimulationRun {
             writeTables(outputs, o.summary(), o.tables(), source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0);
             Result r = new Result(source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0, o.summary(), List.of(), false,
                     o.peakPairs(), o.tables(), threads);
-            if (artifacts != null) more = artifacts.write(r);
-            List<Path> written = new ArrayList<>(outputs.commit());
-            for (OutputSet x : more) written.addAll(x.commit());
-            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), 0, r.summary(), written, false, r.peakPairs(),
-                    r.tables(), threads);
+            if (artifacts != null) artifacts.write(r, outputs);
+            return r;
         } catch (PortfolioLanes.GaveUp e) {
-            outputs.abort();
-            for (OutputSet x : more) x.abort();
+            outputs.rollback(mark);
             if (s.progress() != null) s.progress().note("pricing on one thread: " + e.getMessage());
             return null;
         } catch (UnsortedLogException e) {
-            outputs.abort(); // the single-threaded run sorts it and says so
-            for (OutputSet x : more) x.abort();
+            outputs.rollback(mark); // the single-threaded run sorts it and says so
             return null;
-        } catch (IOException | RuntimeException e) {
-            outputs.abort();
-            for (OutputSet x : more) x.abort();
-            throw e;
         } finally {
             if (ticket != null) ticket.stop();
         }
@@ -301,6 +326,16 @@ public final class SimulationRun {
                 errors.add(new ErrorsWriter.Entry(e.file(), e.line(), e.column(), e.value(), e.reason()));
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
+            }
+        }
+
+        /** Closes what this attempt opened; its files are rolled back by the caller. */
+        void abandon() {
+            try {
+                if (ledger != null) ledger.close();
+                if (errors != null) errors.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the files are deleted with the rollback
             }
         }
 
