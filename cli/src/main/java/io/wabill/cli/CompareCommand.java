@@ -67,9 +67,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin RunOutput output;
 
     @Override public Integer call() throws Exception {
-        if (output.focus != null)
-            throw new ParameterException(spec.commandLine(), "--focus is written by simulate (a FOCUS dataset is one run's "
-                    + "costs); run simulate with the scenario's --regime/--card to export one");
         List<Scenario> scenarios = scenarios();
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, accounts.book(), scenarios,

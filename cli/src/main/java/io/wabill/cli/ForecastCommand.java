@@ -72,12 +72,18 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "line ends and BOM of written CSV: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     CsvDialect dialect;
 
-    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", converter = Counts.Rows.class,
             description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+
+    @Option(names = "--on-error", paramLabel = "MODE", defaultValue = "stop",
+            description = "stop at the first row of a fitted log that cannot be used or the first generated message no card "
+                    + "or rate can price, or skip them, count them and list them in errors.csv: ${COMPLETION-CANDIDATES}; "
+                    + "default: ${DEFAULT-VALUE}")
+    RunOutput.OnError onError;
 
     @Option(names = "--strategy", paramLabel = "SPEC", defaultValue = "as-logged",
             description = "how the business messages (see wabill compare --help); several composed with ';'; default: ${DEFAULT-VALUE}")
@@ -106,45 +112,49 @@ public final class ForecastCommand implements Callable<Integer> {
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         AccountBook book = accounts.book();
         ZoneId zone = book.get(Account.DEFAULT_ID).zone();
-        ScenarioOptions.Loaded loaded = source.load(catalog.markets(), zone, maxUnsortedRows);
-        if (start == null) {
-            start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
-                    : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
-        }
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
-        try {
-            // The largest population any run can reach must still have numbers of its own.
-            double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
-            new io.wabill.data.traffic.TrafficGenerator(loaded.model(), new io.wabill.data.traffic.TrafficGenerator.Plan(start,
-                    start.plusMonths(months).minusDays(1), scale, most, seed));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
         io.wabill.sim.strategy.StrategyChain chain;
         try {
             chain = io.wabill.sim.strategy.Strategies.parse(strategy);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
         }
-        ForecastTable table;
-        ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
-                scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON, chain);
-        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
-                loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
-                growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
-                io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
-        printer.flush();
         io.wabill.report.RunManifest manifest = SimulateCommand.manifest(spec, accounts, pricing).inputs(source.inputFiles());
         List<Path> written;
+        ForecastTable table;
         long rows = 0;
         double seconds;
-        // The output folder is locked and every target checked before the runs start, and all files are published
-        // together at the end.
+        SkippedRows skipped;
+        // The output folder is locked and every target checked before the log is fitted or a run starts; all files are
+        // published together at the end.
         try (OutputSet outputs = OutputSet.begin(out, manifest)) {
-            outputs.reserve("forecast.csv", "bands.csv", "runs.csv");
+            outputs.reserve("forecast.csv", "bands.csv", "runs.csv", "errors.csv");
             ForecastArtifacts artifacts = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs());
             artifacts.prepare(outputs);
+            skipped = new SkippedRows(outputs, dialect);
+            ScenarioOptions.Loaded loaded = source.load(catalog.markets(), zone, maxUnsortedRows,
+                    onError == RunOutput.OnError.SKIP ? skipped::fitRow : io.wabill.data.log.RowErrorHandler.STOP);
+            if (start == null) {
+                start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
+                        : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
+            }
+            ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
+            try {
+                // The largest population any run can reach must still have numbers of its own.
+                double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
+                new io.wabill.data.traffic.TrafficGenerator(loaded.model(), new io.wabill.data.traffic.TrafficGenerator.Plan(start,
+                        start.plusMonths(months).minusDays(1), scale, most, seed));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
+                    scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON, chain);
+            printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
+                    loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
+                    growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
+                    io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
+            printer.flush();
             ForecastRun run = new ForecastRun(settings);
+            if (onError == RunOutput.OnError.SKIP) run.skipUnpriced(skipped::unpricedMessage);
             Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
             List<ForecastRun.Outcome> outcomes;
             long started = System.nanoTime();
@@ -156,6 +166,7 @@ public final class ForecastCommand implements Callable<Integer> {
             seconds = (System.nanoTime() - started) / 1e9;
             for (ForecastRun.Outcome o : outcomes) rows += o.rows();
             table = new ForecastTable(outcomes, catalog, settings.pricing());
+            skipped.close();
             try (Writer w = outputs.open("forecast.csv")) {
                 table.writeForecast(w, dialect);
             }
@@ -166,9 +177,14 @@ public final class ForecastCommand implements Callable<Integer> {
                 table.writeRuns(w, dialect);
             }
             artifacts.write(table, chain, outputs);
-            manifest.rows("runs", runs).rows("rows_priced", rows);
+            if (loaded.fit() != null)
+                manifest.rows("fit_rows_in", loaded.fit().rowsRead()).rows("fit_rows_skipped", skipped.fitRows());
+            manifest.rows("runs", runs).rows("rows_generated", rows).rows("messages_unpriced", skipped.unpricedMessages());
             written = outputs.commit();
         }
+        if (skipped.fitRows() + skipped.unpricedMessages() > 0)
+            printer.printf("Skipped: %,d row(s) of the fitted log, %,d generated message(s) no card or rate could price; "
+                    + "listed in errors.csv%n", skipped.fitRows(), skipped.unpricedMessages());
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);

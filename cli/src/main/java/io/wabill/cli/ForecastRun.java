@@ -103,6 +103,18 @@ final class ForecastRun {
         }
     }
 
+    /** Receives the generated messages no card or rate could price, from every run's thread; null: they stop the forecast. */
+    private java.util.function.ObjIntConsumer<RowError> unpriced;
+
+    /**
+     * With {@code --on-error skip}: messages that cannot be priced go to {@code sink}, with the run's index, instead of
+     * stopping the forecast.
+     */
+    ForecastRun skipUnpriced(java.util.function.ObjIntConsumer<RowError> sink) {
+        this.unpriced = sink;
+        return this;
+    }
+
     Outcome runOne(int index) throws Exception {
         long seed = s.seed() + index;
         double growth = growthOf(index);
@@ -122,7 +134,9 @@ final class ForecastRun {
         // The same pipeline as simulate and compare: a strategy changes what the business sends and when (issue 4).
         Pipeline pipeline = new Pipeline(engine, s.chain(), s.statusHorizon().toMillis(), new Pipeline.Problems() {
             @Override public void unpriced(PricingException e) {
-                throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
+                RowError error = new RowError(name + " (seed " + seed + ")", e.line(), e.column(), e.value(), e.getMessage());
+                if (unpriced == null) throw new UserException(error.describe());
+                unpriced.accept(error, index); // --on-error skip: listed in errors.csv and counted
             }
 
             @Override public void rejectedRow(LogRow row, String column, String reason) {

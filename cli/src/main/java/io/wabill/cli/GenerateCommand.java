@@ -67,7 +67,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "with --fit: the time zone hours and weekdays are read in (the customers'); default: ${DEFAULT-VALUE}")
     ZoneId timeZone;
 
-    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", converter = Counts.Rows.class,
             description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 

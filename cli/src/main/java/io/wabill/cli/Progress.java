@@ -31,7 +31,7 @@ public final class Progress {
 
     /** A remark for the user on stderr (not a result). */
     public void note(String text) {
-        if (!quiet) err.println("wabill: " + text);
+        if (!quiet) err.println("wabill: " + io.wabill.data.files.SafeText.message(text));
     }
 
     public Ticket start(LogSource source) {

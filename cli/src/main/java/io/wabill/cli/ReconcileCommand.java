@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -56,10 +55,6 @@ public final class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> logs = new ArrayList<>(), webhooks = new ArrayList<>();
         for (Path p : inputs) (isWebhookFile(p) ? webhooks : logs).add(p);
-        // Reconcile refuses what it would not write, rather than ignoring it.
-        if (output.charts != null || output.report != null || output.focus != null)
-            throw new ParameterException(spec.commandLine(), "reconcile writes no charts, report or FOCUS export (--charts, "
-                    + "--report, --focus); run simulate on the imported log for those");
         List<Path> written;
         // One output set: the imported log, the simulate outputs and the reconcile files appear together or not at all.
         try (OutputSet outputs = OutputSet.begin(output.out, SimulateCommand.manifest(spec, accounts, pricing)

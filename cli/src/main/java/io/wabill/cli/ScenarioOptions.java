@@ -47,6 +47,11 @@ public final class ScenarioOptions {
     }
 
     Loaded load(MarketMap markets, ZoneId fitZone, long maxUnsortedRows) throws IOException {
+        return load(markets, fitZone, maxUnsortedRows, RowErrorHandler.STOP);
+    }
+
+    /** @param badRows what happens to a row of a fitted log that cannot be used (stop, or skip and list it) */
+    Loaded load(MarketMap markets, ZoneId fitZone, long maxUnsortedRows, RowErrorHandler badRows) throws IOException {
         if (scenario != null && fitLogs != null) throw new UserException("give either --scenario or --fit, not both");
         if (scenario != null) {
             try {
@@ -56,7 +61,7 @@ public final class ScenarioOptions {
             }
         }
         TrafficFitting.Result fit = TrafficFitting.fit(fitLogs, fitZone, marketZones, new MarketResolver(markets),
-                RowErrorHandler.STOP, fitStatusHorizon, maxUnsortedRows);
+                badRows, fitStatusHorizon, maxUnsortedRows);
         return new Loaded(fit.model(), fit, "fit of " + fitLogs.size() + " log" + (fitLogs.size() > 1 ? "s" : "")
                 + " (" + fit.firstDay() + " to " + fit.lastDay() + ")");
     }

@@ -236,7 +236,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     private void removeEarlier(List<RunManifest.FileEntry> earlier, Set<Path> written) {
         for (RunManifest.FileEntry e : earlier) {
             Path p = folder.resolve(e.path()).normalize();
-            if (written.contains(p) || claims.containsKey(p) || !Files.isRegularFile(p)) continue;
+            if (written.contains(p) || !Files.isRegularFile(p)) continue;
             try {
                 if (Files.size(p) != e.bytes()) continue; // changed since: not ours any more
                 if (!RunManifest.describe(p, e.path()).sha256().equals(e.sha256())) continue;

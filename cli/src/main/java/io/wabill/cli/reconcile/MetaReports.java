@@ -10,13 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,8 +42,7 @@ public final class MetaReports {
     public boolean anyColumns() { return anyColumns; }
 
     private void readOne(Path log) throws IOException {
-        InputStream in = Files.newInputStream(log);
-        if (log.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+        InputStream in = io.wabill.data.files.InputFiles.open(log);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             long skipped = 0;
             reader.mark(1 << 20);

@@ -38,11 +38,22 @@ final class LogHeader {
 
     /** Reads the header cells; returns the names of missing required columns through {@code missing}. */
     static LogHeader of(List<String> cells, List<String> missing) {
+        return of(cells, missing, new java.util.ArrayList<>());
+    }
+
+    /**
+     * Reads the header cells; returns the names of missing required columns through {@code missing}, and through
+     * {@code duplicated} a description of each column wabill reads that the header names twice (which one is meant
+     * cannot be told, so it is an input error rather than a silent choice).
+     */
+    static LogHeader of(List<String> cells, List<String> missing, List<String> duplicated) {
         Map<String, Integer> pos = new HashMap<>();
         for (int i = 0; i < cells.size(); i++) {
             String name = cells.get(i).trim().toLowerCase(Locale.ROOT);
             if (i == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF') name = name.substring(1);
-            pos.putIfAbsent(name, i);
+            Integer first = pos.putIfAbsent(name, i);
+            if (first != null && (KNOWN.contains(name) || name.startsWith("meta_")))
+                duplicated.add(name + " (columns " + (first + 1) + " and " + (i + 1) + ")");
         }
         for (String r : REQUIRED) if (!pos.containsKey(r)) missing.add(r);
         return new LogHeader(pos);

@@ -59,8 +59,11 @@ public final class LogReader implements Closeable {
         if (!Files.isRegularFile(path)) {
             throw new LogFormatException(new RowError(file, 0, "", "", Files.exists(path) ? "not a file" : "no such file"));
         }
-        InputStream in = new CountingInputStream(Files.newInputStream(path), bytesRead);
-        if (path.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+        // Every failure to read (bad or truncated gzip data, a device error) names the file.
+        InputStream in = io.wabill.data.files.InputFiles.named(path, () -> {
+            InputStream raw = new CountingInputStream(Files.newInputStream(path), bytesRead);
+            return path.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        });
         // Bytes that are not UTF-8 become U+FFFD and the row that holds them is reported, with its line.
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -72,6 +75,7 @@ public final class LogReader implements Closeable {
             any = scanner.next();
         } catch (IOException e) {
             close();
+            if (e instanceof io.wabill.data.files.InputFileException) throw e; // gzip or device: already names the file
             // A user's file, not a fault of wabill's: say where, never a stack trace.
             throw new LogFormatException(new RowError(file, commentLines + 1, "", "",
                     "the header row cannot be read: " + e.getMessage() + " (an unbalanced quote?)"));
@@ -85,7 +89,13 @@ public final class LogReader implements Closeable {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < scanner.size(); i++) cells.add(scanner.cell(i));
         List<String> missing = new ArrayList<>();
-        this.header = LogHeader.of(cells, missing);
+        List<String> duplicated = new ArrayList<>();
+        this.header = LogHeader.of(cells, missing, duplicated);
+        if (!duplicated.isEmpty()) {
+            close();
+            throw new LogFormatException(new RowError(file, lastLine, "", "", "the header names "
+                    + String.join(", ", duplicated) + " twice; which one is meant cannot be told, so keep one"));
+        }
         if (!missing.isEmpty()) {
             close();
             throw new LogFormatException(new RowError(file, lastLine, String.join(",", missing), "",

@@ -125,7 +125,7 @@ public final class Replay implements StrategyContext {
     private void business(Message m, long t) {
         stats.intended++;
         if (asLogged) {
-            engine.process(m);
+            process(m, null);
             stats.sentAsLogged++;
             return;
         }
@@ -194,7 +194,7 @@ public final class Replay implements StrategyContext {
         boolean retimed = t != firstSeen;
         boolean changed = intent.kind() != logged.kind() || intent.category() != logged.category();
         if (!retimed && !changed) {
-            engine.process(logged);
+            process(logged, null);
             stats.sentAsLogged++;
             return;
         }
@@ -207,8 +207,18 @@ public final class Replay implements StrategyContext {
             note.append("delayed ").append(duration(t - firstSeen));
             stats.delay(t - firstSeen);
         }
+        process(out, note.toString());
         stats.sentChanged++;
-        engine.process(out, note.toString());
+    }
+
+    /** Prices a sent message; one that cannot be priced is counted as such before the caller hears of it. */
+    private void process(Message m, String note) {
+        try {
+            engine.process(m, note);
+        } catch (io.wabill.sim.engine.PricingException e) {
+            stats.unpriced++;
+            throw e;
+        }
     }
 
     /** The message as sent: another kind or category, and when retimed, sent and delivered at {@code at}. */

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * What a strategy did to the log's business messages: every intended message ends sent (as logged or
- * changed), dropped with a reason, or still pending when the log ended. Delays are in milliseconds.
+ * changed), dropped with a reason, still pending when the log ended, or unpriced (sent, but no card or rate could
+ * price it: a skipped row with {@code --on-error skip}). Delays are in milliseconds.
  */
 public final class ReplayStats {
     long intended;
@@ -15,6 +16,7 @@ public final class ReplayStats {
     long deferred;
     long dropped;
     long pending;
+    long unpriced;
     final Map<String, Long> dropReasons = new TreeMap<>();
     private long[] delays = new long[64];
     private int delayCount;
@@ -36,6 +38,9 @@ public final class ReplayStats {
     public long dropped() { return dropped; }
 
     public long pending() { return pending; }
+
+    /** Messages the strategy sent that could not be priced (no card, no rate): skipped and listed with the bad rows. */
+    public long unpriced() { return unpriced; }
 
     public Map<String, Long> dropReasons() { return dropReasons; }
 
@@ -59,5 +64,5 @@ public final class ReplayStats {
     }
 
     /** True when every intended message is accounted for. */
-    public boolean balanced() { return intended == sentAsLogged + sentChanged + dropped + pending; }
+    public boolean balanced() { return intended == sentAsLogged + sentChanged + dropped + pending + unpriced; }
 }
