@@ -31,7 +31,8 @@ import java.util.zip.GZIPOutputStream;
  * <li>a run that fails or is killed leaves no file under a final name and no manifest (its hidden staging folder is
  *     removed by the next run into the same folder);</li>
  * <li>a second run into the same folder while one is running is refused: {@link #begin} takes an operating-system
- *     lock on {@code .run.json.lock}, which dies with the process, so a killed run never blocks the next;</li>
+ *     lock on the empty hidden file {@code .run.json.lock}, which dies with the process, so a killed run never blocks
+ *     the next (the file stays: see {@link FileLocks});</li>
  * <li>files an earlier run wrote (named in its manifest) that this run does not write are removed at commit, when
  *     their size and SHA-256 still match what that manifest recorded, so a folder never mixes two runs and a user's
  *     own files are never touched;</li>
@@ -51,6 +52,8 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     private final Map<Path, StagingFolder> staging = new LinkedHashMap<>();
     private final Map<Path, Staged> files = new LinkedHashMap<>();
     private final Map<Path, String> claims = new LinkedHashMap<>();
+    /** Folders this run created to check its targets; an aborted run removes them again when they are empty. */
+    private final List<Path> created = new ArrayList<>();
     private boolean finished;
 
     private OutputSet(Path folder, String manifestName, RunManifest manifest) {
@@ -80,10 +83,10 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
     private static OutputSet start(Path folder, String manifestName, RunManifest manifest) throws IOException {
         OutputSet set = new OutputSet(folder, manifestName, manifest);
-        makeFolder(folder);
+        set.makeFolder(folder);
         Path lockFile = folder.resolve("." + manifestName + ".lock");
         try {
-            set.lock = FileLocks.tryLock(lockFile, true);
+            set.lock = FileLocks.tryLock(lockFile);
         } catch (IOException e) {
             throw new OutputException("cannot write into " + folder + ": " + OutputException.reason(e), e);
         }
@@ -205,6 +208,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
             written.add(manifestPath);
             finished = true;
             release();
+            created.clear();
             return written;
         } catch (IOException | RuntimeException e) {
             abort();
@@ -216,8 +220,19 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     public void abort() {
         for (Staged s : files.values()) s.discard();
         files.clear();
+        boolean wasFinished = finished;
         finished = true;
         release();
+        if (!wasFinished) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i)); // only when empty; a folder with anything in it stays
+                } catch (IOException ignored) {
+                    // not empty, or not ours to remove
+                }
+            }
+        }
+        created.clear();
     }
 
     /** Aborts unless committed, so {@code try (OutputSet o = …)} never leaves a half run behind. */
@@ -260,11 +275,14 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         return s;
     }
 
-    private static void makeFolder(Path dir) throws IOException {
+    private void makeFolder(Path dir) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir))
             throw new OutputException(dir + " is a file, not a folder; give a folder to write into");
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) missing.add(0, p);
         try {
             Files.createDirectories(dir);
+            created.addAll(missing);
         } catch (IOException e) {
             throw new OutputException("cannot create the folder " + dir + ": " + OutputException.reason(e), e);
         }

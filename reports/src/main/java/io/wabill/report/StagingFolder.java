@@ -33,7 +33,7 @@ final class StagingFolder implements AutoCloseable {
         RANDOM.nextBytes(id);
         Path path = folder.resolve(PREFIX + HexFormat.of().formatHex(id));
         Files.createDirectory(path);
-        FileLocks.Held owner = FileLocks.tryLock(path.resolve(OWNER), false);
+        FileLocks.Held owner = FileLocks.tryLock(path.resolve(OWNER));
         if (owner == null) throw new IOException("could not lock " + path.resolve(OWNER));
         return new StagingFolder(path, owner);
     }
@@ -54,7 +54,7 @@ final class StagingFolder implements AutoCloseable {
                 Path ownerFile = p.resolve(OWNER);
                 // No owner file yet: a run is just creating it; leave it alone.
                 if (!Files.isDirectory(p) || !Files.exists(ownerFile)) continue;
-                FileLocks.Held lock = FileLocks.tryLock(ownerFile, false);
+                FileLocks.Held lock = FileLocks.tryLock(ownerFile);
                 if (lock == null) continue; // alive
                 try {
                     deleteTree(p);
