@@ -58,7 +58,7 @@ class BadInputTest {
         if (!Files.exists(out())) return;
         try (Stream<Path> s = Files.list(out())) {
             // The empty hidden lock file stays (OutputSet: deleting it would let two runs hold two locks).
-            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".run.json.lock")).toList();
+            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(".wabill.lock")).toList();
             assertTrue(names.isEmpty(), "a failed run leaves nothing in --out: " + names);
         }
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutputSetsTest {
     /** The empty hidden file a run locks; it stays (see FileLocks). */
-    static final String LOCK = ".run.json.lock";
+    static final String LOCK = ".wabill.lock";
     static final String HEADER = "timestamp,message_id,business,customer,direction,kind,category,status";
 
     @TempDir Path work;
@@ -140,6 +140,22 @@ class OutputSetsTest {
         }
     }
 
+    /** Every regular file under {@code root} whose name does not start with a dot (what looks like output). */
+    private static List<Path> finalNamed(Path root) throws IOException {
+        if (!Files.exists(root)) return List.of();
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    /** Every staging folder under {@code root}. */
+    private static List<Path> staging(Path root) throws IOException {
+        if (!Files.exists(root)) return List.of();
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".wabill-run-")).toList();
+        }
+    }
+
     private static Map<String, byte[]> contents(Path folder) throws IOException {
         Map<String, byte[]> m = new TreeMap<>();
         for (String n : visible(folder)) m.put(n, Files.readAllBytes(folder.resolve(n)));
@@ -156,7 +172,7 @@ class OutputSetsTest {
         List<String> paths = new ArrayList<>();
         for (JsonNode f : m.get("files")) paths.add(f.get("path").asText());
         assertTrue(paths.contains("../focus.csv") && paths.contains("report.html") && paths.contains("../charts/monthly-spend.png"), paths.toString());
-        assertEquals(List.of(), visible(work.resolve("charts")).stream().filter(n -> n.startsWith(".")).toList(), "no staging left");
+        assertEquals(List.of(), staging(work), "no staging left");
     }
 
     @Test
@@ -261,7 +277,8 @@ class OutputSetsTest {
             assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
             assertTrue(r.err().contains("No space left on device") && r.err().contains(out.toAbsolutePath().toString()), r.err());
             assertFalse(r.err().contains("Exception"), r.err());
-            assertEquals(List.of(LOCK), visible(out.resolve("demo")), "nothing staged or published is left");
+            assertEquals(List.of(), finalNamed(out), "nothing published");
+            assertEquals(List.of(), staging(out), "nothing staged is left");
         } finally {
             new ProcessBuilder("umount", disk.toString()).inheritIO().start().waitFor(1, TimeUnit.MINUTES);
         }

@@ -30,9 +30,11 @@ import java.util.zip.GZIPOutputStream;
  * <ul>
  * <li>a run that fails or is killed leaves no file under a final name and no manifest (its hidden staging folder is
  *     removed by the next run into the same folder);</li>
- * <li>a second run into the same folder while one is running is refused: {@link #begin} takes an operating-system
- *     lock on the empty hidden file {@code .run.json.lock}, which dies with the process, so a killed run never blocks
- *     the next (the file stays: see {@link FileLocks});</li>
+ * <li>a second run into the same folder while one is running is refused: a run takes an operating-system lock on
+ *     the empty hidden file {@code .wabill.lock} of every folder it writes into ({@code --out}, and {@code --charts},
+ *     {@code --report} or a {@code --focus} file's folder elsewhere), which dies with the process, so a killed run
+ *     never blocks the next (the file stays: see {@link FileLocks}); a run beside a file locks
+ *     {@code .NAME.wabill.lock} instead, so runs writing other files into that folder go on;</li>
  * <li>files an earlier run wrote (named in its manifest) that this run does not write are removed at commit, when
  *     their size and SHA-256 still match what that manifest recorded, so a folder never mixes two runs and a user's
  *     own files are never touched;</li>
@@ -44,11 +46,15 @@ import java.util.zip.GZIPOutputStream;
 public final class OutputSet implements OutputFolder, AutoCloseable {
     /** The manifest's name in a folder a command writes into ({@code --out DIR}). */
     public static final String MANIFEST = "run.json";
+    /** The lock file of a folder a run writes into. */
+    public static final String LOCK = ".wabill.lock";
 
     private final Path folder;
     private final String manifestName;
     private final RunManifest manifest;
     private FileLocks.Held lock;
+    /** The locks of the other folders this run writes into. */
+    private final List<FileLocks.Held> folderLocks = new ArrayList<>();
     private final Map<Path, StagingFolder> staging = new LinkedHashMap<>();
     private final Map<Path, Staged> files = new LinkedHashMap<>();
     private final Map<Path, String> claims = new LinkedHashMap<>();
@@ -67,7 +73,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
      * with an {@link OutputException} when another run is writing into it.
      */
     public static OutputSet begin(Path folder, RunManifest manifest) throws IOException {
-        return start(folder.toAbsolutePath().normalize(), MANIFEST, manifest);
+        return start(folder.toAbsolutePath().normalize(), MANIFEST, LOCK, manifest);
     }
 
     /**
@@ -78,21 +84,19 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     public static OutputSet beside(Path file, RunManifest manifest) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) throw new OutputException(file + " is a folder; give the name of the file to write");
-        return start(abs.getParent(), abs.getFileName() + ".run.json", manifest);
+        return start(abs.getParent(), abs.getFileName() + ".run.json", "." + abs.getFileName() + ".wabill.lock", manifest);
     }
 
-    private static OutputSet start(Path folder, String manifestName, RunManifest manifest) throws IOException {
+    private static OutputSet start(Path folder, String manifestName, String lockName, RunManifest manifest) throws IOException {
         OutputSet set = new OutputSet(folder, manifestName, manifest);
         set.makeFolder(folder);
-        Path lockFile = folder.resolve("." + manifestName + ".lock");
+        Path lockFile = folder.resolve(lockName);
         try {
-            set.lock = FileLocks.tryLock(lockFile);
-        } catch (IOException e) {
-            throw new OutputException("cannot write into " + folder + ": " + OutputException.reason(e), e);
+            set.lock = lock(lockFile, folder);
+        } catch (IOException | RuntimeException e) {
+            set.abort();
+            throw e;
         }
-        if (set.lock == null)
-            throw new OutputException("another wabill run is writing into " + folder + " (it holds " + lockFile.getFileName()
-                    + "); wait for it to finish, or give another output folder");
         try {
             set.claims.put(folder.resolve(manifestName), manifestName);
             set.claims.put(lockFile, lockFile.getFileName().toString());
@@ -243,6 +247,8 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     private void release() {
         for (StagingFolder f : staging.values()) f.close();
         staging.clear();
+        for (FileLocks.Held h : folderLocks) h.close();
+        folderLocks.clear();
         if (lock != null) lock.close();
         lock = null;
     }
@@ -262,10 +268,27 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         }
     }
 
+    /** Locks a folder's lock file, or says that another run holds it. */
+    private static FileLocks.Held lock(Path lockFile, Path folder) throws IOException {
+        FileLocks.Held held;
+        try {
+            held = FileLocks.tryLock(lockFile);
+        } catch (IOException e) {
+            throw new OutputException("cannot write into " + folder + ": " + OutputException.reason(e), e);
+        }
+        if (held == null)
+            throw new OutputException("another wabill run is writing into " + folder + " (it holds " + lockFile.getFileName()
+                    + "); wait for it to finish, or give another output folder");
+        return held;
+    }
+
     private StagingFolder stagingFor(Path dir) throws IOException {
         StagingFolder s = staging.get(dir);
         if (s != null) return s;
         makeFolder(dir);
+        // Another folder of this run (--charts, --report, a --focus file's): locked too, so two runs with different
+        // --out folders never mix their charts or reports in a shared one.
+        if (!dir.equals(folder)) folderLocks.add(lock(dir.resolve(LOCK), dir));
         try {
             s = StagingFolder.create(dir);
         } catch (IOException e) {

@@ -35,7 +35,7 @@ class OutputSetTest {
     /** The files in a folder but the empty hidden lock files, which stay (see FileLocks). */
     private List<String> names(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".run.json.lock")).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".wabill.lock")).sorted().toList();
         }
     }
 
@@ -180,23 +180,33 @@ class OutputSetTest {
     }
 
     @Test
-    void theStagingFolderOfADeadRunIsRemovedByTheNextRunButALiveOneIsNot() throws Exception {
+    void theStagingFolderOfADeadRunIsRemovedByTheNextRun() throws Exception {
         Path out = Files.createDirectories(dir.resolve("out"));
         Path dead = Files.createDirectories(out.resolve(StagingFolder.PREFIX + "dead"));
         Files.writeString(dead.resolve(".owner"), "");
         Files.writeString(dead.resolve("ledger.csv"), "half a ledger");
-        Path charts = Files.createDirectories(dir.resolve("charts"));
-        try (OutputSet live = OutputSet.begin(dir.resolve("other"), manifest())) {
-            live.folder(charts); // a live run's staging folder in the shared charts folder
-            try (OutputSet set = OutputSet.begin(out, manifest())) {
-                assertFalse(Files.exists(dead), "the dead run's staging folder is gone");
-                set.folder(charts);
-                try (Stream<Path> s = Files.list(charts)) {
-                    assertEquals(2, s.count(), "the live run's staging folder stays beside ours");
-                }
-                set.commit();
-            }
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            assertFalse(Files.exists(dead), "the dead run's staging folder is gone");
+            set.commit();
         }
+    }
+
+    @Test
+    void aChartsFolderSharedByTwoRunsWithDifferentOutFoldersIsLockedToo() throws Exception {
+        Path charts = dir.resolve("charts");
+        try (OutputSet first = OutputSet.begin(dir.resolve("one"), manifest())) {
+            write(first.folder(charts), "a.svg", "<svg/>");
+            try (OutputSet second = OutputSet.begin(dir.resolve("two"), manifest())) {
+                OutputException e = assertThrows(OutputException.class, () -> second.folder(charts));
+                assertTrue(e.getMessage().contains("another wabill run is writing into " + charts.toAbsolutePath()), e.getMessage());
+            }
+            first.commit();
+        }
+        try (OutputSet later = OutputSet.begin(dir.resolve("two"), manifest())) {
+            write(later.folder(charts), "b.svg", "<svg/>");
+            later.commit();
+        }
+        assertEquals(List.of("a.svg", "b.svg"), names(charts));
     }
 
     @Test
