@@ -152,6 +152,15 @@ class CommandBehaviourTest {
         }
     }
 
+    @Test
+    void reconcileOnALogWithAnUnbalancedQuoteIsOneLineNamingIt() throws Exception {
+        Path log = Files.writeString(work.resolve("q.csv"), "timestamp,message_id,business,customer,direction,kind,meta_pricing_type\n"
+                + "2026-10-01T09:00:00Z,\"m1,5511940000001,5511987600001,outbound,template,regular\n");
+        CliRun r = CliRun.of("reconcile", log.toString(), "--out", work.resolve("out").toString(), "--quiet");
+        assertOneLine(r, 1);
+        assertTrue(r.err().contains(log.toString()), r.err());
+    }
+
     // ---- item 6: text from input escaped in messages ----
 
     @Test

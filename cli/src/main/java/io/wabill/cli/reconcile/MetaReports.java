@@ -42,6 +42,21 @@ public final class MetaReports {
     public boolean anyColumns() { return anyColumns; }
 
     private void readOne(Path log) throws IOException {
+        try {
+            readColumns(log);
+        } catch (io.wabill.data.files.InputFileException | LogFormatException e) {
+            throw e;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            // Commons CSV and the mark before the header fail without a file name ("Mark invalid", an unbalanced
+            // quote): say which file, in one line.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new LogFormatException(new RowError(log.toString(), 0, "", "", "cannot be read as a CSV log: "
+                    + root.getMessage() + " (an unbalanced quote, or a line of more than 1 MB before the header?)"));
+        }
+    }
+
+    private void readColumns(Path log) throws IOException {
         InputStream in = io.wabill.data.files.InputFiles.open(log);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             long skipped = 0;
