@@ -257,7 +257,9 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     private void removeEarlier(List<RunManifest.FileEntry> earlier, Set<Path> written) {
         for (RunManifest.FileEntry e : earlier) {
             Path p = folder.resolve(e.path()).normalize();
-            if (written.contains(p) || !Files.isRegularFile(p)) continue;
+            // Only in a folder this run writes into: a manifest never sends wabill elsewhere (../../something).
+            if (p.getParent() == null || !staging.containsKey(p.getParent())) continue;
+            if (written.contains(p) || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
             try {
                 if (Files.size(p) != e.bytes()) continue; // changed since: not ours any more
                 if (!RunManifest.describe(p, e.path()).sha256().equals(e.sha256())) continue;

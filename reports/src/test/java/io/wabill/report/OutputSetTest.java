@@ -144,6 +144,19 @@ class OutputSetTest {
     }
 
     @Test
+    void anEarlierManifestCannotSendTheCleanUpOutsideTheFoldersThisRunWritesInto() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "precious");
+        Files.writeString(out.resolve("run.json"), "{\"files\": [{\"path\": \"../victim.txt\", \"bytes\": 8, \"sha256\": \""
+                + sha256(victim) + "\"}]}");
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            write(set, "a.csv", "x\n");
+            set.commit();
+        }
+        assertTrue(Files.exists(victim), "a file outside the run's folders stays");
+    }
+
+    @Test
     void aRunThatStartsOverForgetsWhatItWroteSinceTheMark() throws Exception {
         Path out = dir.resolve("out");
         try (OutputSet set = OutputSet.begin(out, manifest())) {
