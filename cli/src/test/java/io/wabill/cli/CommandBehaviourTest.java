@@ -127,6 +127,20 @@ class CommandBehaviourTest {
     }
 
     @Test
+    void aWebhookGzipBombIsRefusedInOneLineNamingIt() throws Exception {
+        Path bomb = work.resolve("hooks.jsonl.gz");
+        try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(bomb))) {
+            byte[] spaces = new byte[1 << 20];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 80; i++) gz.write(spaces);
+        }
+        CliRun r = CliRun.of("import", "webhooks", bomb.toString(), "--out", work.resolve("log.csv").toString());
+        assertOneLine(r, 1);
+        assertTrue(r.err().contains(bomb.toString()) && r.err().contains("gzip bomb"), r.err());
+        assertFalse(Files.exists(work.resolve("log.csv")), "nothing written");
+    }
+
+    @Test
     void anOutFolderThatIsAFileOrAGenerateTargetThatIsAFolderIsOneLine() throws Exception {
         Path file = Files.writeString(work.resolve("afile"), "x");
         CliRun r = CliRun.simulate(List.of(goodLog("log.csv")), file);

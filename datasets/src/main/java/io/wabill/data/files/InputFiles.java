@@ -1,5 +1,6 @@
 package io.wabill.data.files;
 
+import io.wabill.data.log.GzipGuard;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -25,11 +25,20 @@ public final class InputFiles {
         InputStream open() throws IOException;
     }
 
-    /** The file's bytes, decompressed when its name ends with {@code .gz}; every read failure names the file. */
+    /**
+     * The file's bytes, decompressed when its name ends with {@code .gz} (through {@link GzipGuard}, so a gzip bomb is
+     * refused while it is read); every read failure names the file.
+     */
     public static InputStream open(Path file) throws IOException {
         return named(file, () -> {
             InputStream in = Files.newInputStream(file);
-            return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+            if (!file.getFileName().toString().endsWith(".gz")) return in;
+            try {
+                return GzipGuard.open(in);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
         });
     }
 
@@ -77,6 +86,7 @@ public final class InputFiles {
     static String reason(Path file, IOException e) {
         boolean gz = file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
         String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof GzipGuard.DamagedException) return m; // says what is wrong with the gzip data already
         if (e instanceof ZipException && m.contains("Not in GZIP format"))
             return "not gzip data, though the name ends with .gz";
         if (e instanceof ZipException) return "damaged gzip data (" + m + ")";

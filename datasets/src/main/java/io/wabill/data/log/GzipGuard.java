@@ -16,14 +16,14 @@ import java.util.zip.ZipException;
  * that is not gzip, a truncated or corrupt stream) comes out as a {@link DamagedException}, which callers
  * report with the file's name instead of the library's bare message.
  */
-final class GzipGuard extends FilterInputStream {
+public final class GzipGuard extends FilterInputStream {
     /** Inflation factor past which a stream is taken for a bomb; logs stay far below it. */
     static final long MAX_RATIO = 100;
     /** Bytes inflated before the ratio is judged, so small files with a high ratio still read. */
     static final long MIN_CHECKED = 64L << 20;
 
     /** The gzip format failed: not gzip, truncated, or corrupt; or the stream inflated past the bound. */
-    static final class DamagedException extends IOException {
+    public static final class DamagedException extends IOException {
         DamagedException(String message, Throwable cause) { super(message, cause); }
     }
 
@@ -36,7 +36,7 @@ final class GzipGuard extends FilterInputStream {
     }
 
     /** Opens a guarded gzip stream over {@code raw}; a stream that is not gzip fails here with a clear message. */
-    static GzipGuard open(InputStream raw) throws DamagedException {
+    public static GzipGuard open(InputStream raw) throws DamagedException {
         Compressed counted = new Compressed(raw);
         try {
             return new GzipGuard(new GZIPInputStream(counted, 1 << 16), counted);
