@@ -40,7 +40,7 @@ final class ComparisonArtifacts {
         if (charts != null) outputs.folder(charts);
         if (report != null) {
             outputs.folder(report);
-            outputs.claim(report.resolve("report.html"), "--report");
+            outputs.claim(report.resolve("report.html"), "report.html");
         }
     }
 

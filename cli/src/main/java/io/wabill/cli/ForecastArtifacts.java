@@ -42,7 +42,7 @@ final class ForecastArtifacts {
         if (charts != null) outputs.folder(charts);
         if (report != null) {
             outputs.folder(report);
-            outputs.claim(report.resolve("report.html"), "--report");
+            outputs.claim(report.resolve("report.html"), "report.html");
         }
     }
 

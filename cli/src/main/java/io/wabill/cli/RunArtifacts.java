@@ -51,7 +51,7 @@ final class RunArtifacts {
         if (charts != null) outputs.folder(charts);
         if (report != null) {
             outputs.folder(report);
-            outputs.claim(report.resolve("report.html"), "--report");
+            outputs.claim(report.resolve("report.html"), "report.html");
         }
     }
 
