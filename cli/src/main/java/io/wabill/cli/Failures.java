@@ -24,6 +24,15 @@ final class Failures {
     static int report(Exception e, PrintWriter err) {
         Throwable t = e;
         while (t instanceof UncheckedIOException && t.getCause() != null) t = t.getCause();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                // A worker thread's (forecast runs): one line that says what to do, not a stack trace.
+                err.println("wabill: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give "
+                        + "more with WABILL_JAVA_OPTS=-Xmx… or use a smaller input");
+                err.flush();
+                return ExitCodes.INTERNAL;
+            }
+        }
         String line = userMessage(t);
         if (line != null) {
             err.println("wabill: " + SafeText.message(line));

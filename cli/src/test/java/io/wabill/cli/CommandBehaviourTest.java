@@ -103,6 +103,29 @@ class CommandBehaviourTest {
         assertTrue(Arrays.equals(first, Files.readAllBytes(out.resolve("errors.csv"))), "errors.csv does not depend on thread timing");
     }
 
+    @Test
+    void forecastFittingALogWithABadRowSkipsItAndCountsIt() throws Exception {
+        Path generated = work.resolve("history.csv");
+        assertEquals(0, CliRun.of("generate", "--scenario", "ecommerce-br", "--from", "2026-10-01", "--to", "2026-10-31",
+                "--scale", "0.03", "--seed", "3", "--out", generated.toString(), "--quiet").exitCode());
+        Files.writeString(generated, "2026-10-31T23:59:59Z,zz1,5511940000001,5511987600003,sideways,template,utility,,,,,\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Path out = work.resolve("out");
+        String[] args = {"forecast", "--fit", generated.toString(), "--months", "1", "--runs", "1", "--out", out.toString(), "--quiet"};
+        CliRun stop = CliRun.of(args);
+        assertOneLine(stop, 1);
+        assertTrue(stop.err().contains("sideways"), stop.err());
+        List<String> skip = new ArrayList<>(Arrays.asList(args));
+        skip.addAll(List.of("--on-error", "skip"));
+        CliRun r = CliRun.of(skip.toArray(new String[0]));
+        assertEquals(0, r.exitCode(), r.describe());
+        List<CsvTable.Row> errors = CsvTable.read(out.resolve("errors.csv"));
+        assertEquals(1, errors.size());
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("rows");
+        assertEquals(1, rows.get("fit_rows_skipped").asLong(), rows.toString());
+        assertEquals(Files.readAllLines(generated).size() - 1, rows.get("fit_rows_in").asLong(), rows.toString());
+    }
+
     // ---- item 6: I/O failures are one line naming the file ----
 
     @Test
