@@ -34,9 +34,9 @@ public final class BoundedInput {
 
     /**
      * Message logs and webhook dumps: up to 1 TiB decompressed (a stream is never held whole, so the size bound
-     * is only a sanity bound), and at most 200 times the compressed size past the first 64 MiB.
+     * is only a sanity bound), and at most 200 times the compressed size past the first 8 MiB.
      */
-    public static final Limits STREAMS = new Limits(1L << 40, 200, 64L << 20);
+    public static final Limits STREAMS = new Limits(1L << 40, 200, 8L << 20);
 
     /** Small tables read whole into memory (cards, market map, coverage, accounts): 64 MiB, same ratio. */
     public static final Limits TABLES = new Limits(64L << 20, 200, 1L << 20);
