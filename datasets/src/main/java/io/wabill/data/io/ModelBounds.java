@@ -5,18 +5,13 @@ import java.math.BigDecimal;
 /**
  * What the pricing model can hold, checked where the values are read so that a value past them is an input error
  * naming its row, never an overflow in the middle of a run. Money is a {@code long} of 10^-8 units (about 92
- * billion currency units, {@code io.wabill.sim.money.Money}); the bounds below leave room for the total of
- * millions of messages at the highest rate.
+ * billion currency units, {@code io.wabill.sim.money.Money}); the bound below leaves room for the total of
+ * close to a million messages at the highest rate. (A token count whose cost overflows is caught where it is
+ * priced, E6, as an error of its row.)
  */
 public final class ModelBounds {
     /** The highest rate per message a card may give, in any currency (Meta's highest are a few hundred, in IDR/COP). */
     public static final BigDecimal MAX_RATE = BigDecimal.valueOf(100_000);
-
-    /** The most tokens one agent message may use (E6); Meta's agent replies use thousands. */
-    public static final long MAX_TOKENS = 1_000_000_000L;
-
-    /** The highest agent rate per million tokens (E6; Meta's is USD 2.00). */
-    public static final BigDecimal MAX_AGENT_RATE_PER_MILLION = BigDecimal.valueOf(1_000_000);
 
     private ModelBounds() {}
 
@@ -28,13 +23,6 @@ public final class ModelBounds {
                     + rate.toPlainString();
         if (rate.stripTrailingZeros().scale() > 8)
             return "a rate has at most 8 decimals, was " + rate.toPlainString();
-        return null;
-    }
-
-    /** Null when {@code tokens} is a usable token count, else what is wrong with it. */
-    public static String checkTokens(long tokens) {
-        if (tokens < 0) return "expected a whole number of tokens >= 0";
-        if (tokens > MAX_TOKENS) return "more than " + MAX_TOKENS + " tokens in one message is more than the model holds";
         return null;
     }
 }
