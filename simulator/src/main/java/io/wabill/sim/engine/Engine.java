@@ -161,6 +161,13 @@ public final class Engine {
         if (verdict != null) judgedAtSend.put(msg.messageId(), verdict);
     }
 
+    private final Map<String, String> undeliveredWhy = new HashMap<>();
+
+    /** Why a message is released undelivered without a delivery status (G10): said in its ledger note. */
+    public void explainUndelivered(Message msg, String why) {
+        if (msg.messageId() != null) undeliveredWhy.put(msg.messageId(), why);
+    }
+
     // G5: a country's market on the account's local day, remembered for that day; a log has few countries.
     private final Map<String, Integer> marketIdByCountry = new HashMap<>();
     private final java.util.List<String> marketNames = new java.util.ArrayList<>();
@@ -226,11 +233,12 @@ public final class Engine {
     private void send() {
         LocalDate day = acct.calendar.day();
         boolean delivered = m.isDelivered();
+        String atSend = judgedAtSend.isEmpty() || m.messageId() == null ? null : judgedAtSend.remove(m.messageId());
+        String why = undeliveredWhy.isEmpty() || m.messageId() == null ? null : undeliveredWhy.remove(m.messageId());
         if (m.kind() == MessageKind.TEMPLATE && m.category().isMarketing() && blockedMarket(day)) {
             reject("G8 error 131049");
             return;
         }
-        String atSend = judgedAtSend.isEmpty() || m.messageId() == null ? null : judgedAtSend.remove(m.messageId());
         if (!delivered) {
             // A message never delivered is released a status horizon after it was sent, when the pair's window may
             // have changed: the platform's verdict was taken at its send instant (judgeAtSend).
@@ -238,7 +246,7 @@ public final class Engine {
                 reject(atSend);
             } else {
                 line.type = PricingType.UNDELIVERED;
-                line.note = "status " + m.status().code();
+                line.note = "status " + m.status().code() + (why == null ? "" : "; " + why);
             }
             return;
         }
