@@ -159,7 +159,7 @@ public final class MessageAssembler {
         }
         int done = released.find(id);
         if (done >= 0) {
-            if (released.identity(done) != StatusMerger.identity(row)) {
+            if (!released.sameIdentity(done, StatusMerger.identity(row))) {
                 listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "
                         + "first row on account, business, customer, kind, category or template (G10: status rows must agree)");
             } else {
