@@ -358,6 +358,17 @@ public final class Engine {
         line.note = withCatalogRemarks(note, choice);
     }
 
+    /**
+     * A template of unknown category (FORMATS.md section 1) where the price depends on the category: an input
+     * error that names the rules needing it, before anything changes.
+     */
+    PricingException unknownCategory(String regime, String rules) {
+        return error("category", m.category().code(), "the template's category is unknown (imported from webhooks that "
+                + "report only a CBP-1 initiation type or a free entry point) and under " + regime + " its price depends "
+                + "on the category outside a free entry point (" + rules + "); give the category in the log, or import "
+                + "the webhooks again with --unknown-template-category");
+    }
+
     String withCatalogRemarks(String note, CardChoice choice) {
         if (choice.stale()) note = note + "; stale-card";
         return note;
