@@ -21,8 +21,8 @@ import java.util.function.ToLongFunction;
  * reach ({@link Listener#outOfReach}), never priced against the window state of a later instant.
  *
  * <p><b>Late status rows (G10).</b> A message seen only as {@code sent} or {@code failed} waits {@code horizon} for
- * a delivery row and is then released as undelivered; released ids are remembered ({@link RememberedIds}, a few
- * dozen bytes each) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
+ * a delivery row and is then released as undelivered; released ids are remembered ({@link RememberedIds}, about
+ * 16 bytes each besides their characters) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
  * they report a delivery the message was denied: never taken for a new message or a second charge. A message still
  * waiting at the end of the log is released undelivered and says so ({@link Listener#undelivered}).
  *
@@ -157,7 +157,7 @@ public final class MessageAssembler {
             }
             return;
         }
-        int done = released.find(id);
+        long done = released.find(id);
         if (done >= 0) {
             if (!released.sameIdentity(done, StatusMerger.identity(row))) {
                 listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "

@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,13 @@ class RememberedIdsTest {
     void answersLikeAMapThatForgetsInOrder() {
         RememberedIds ids = new RememberedIds();
         Map<String, Remembered> model = new HashMap<>();
-        ArrayDeque<Remembered> order = new ArrayDeque<>(); // forget times grow with insertion, as in a stream
+        List<Remembered> added = new ArrayList<>(); // forget times grow with insertion, as in a stream
+        int forgotten = 0;
         SplittableRandom random = new SplittableRandom(11);
         long now = 1_700_000_000_000L;
         int next = 0;
-        for (int step = 0; step < 200_000; step++) {
-            now += 1_000L * random.nextInt(3); // whole seconds: the store keeps forget times in seconds
+        for (int step = 0; step < 300_000; step++) {
+            now += random.nextInt(2_000);
             // ids of several shapes: the shared prefix, other prefixes, non-ASCII, the bare prefix
             String id = switch (random.nextInt(10)) {
                 case 0 -> "other-" + next++;
@@ -32,7 +34,7 @@ class RememberedIdsTest {
                 default -> "wamid.gen" + next++;
             };
             if (model.containsKey(id)) {
-                int e = ids.find(id);
+                long e = ids.find(id);
                 assertTrue(e >= 0, id);
                 assertEquals(model.get(id).undelivered(), ids.undelivered(e));
                 assertTrue(ids.sameIdentity(e, model.get(id).identity()));
@@ -40,26 +42,33 @@ class RememberedIdsTest {
                         "15 bits of identity tell most disagreements");
             } else {
                 assertEquals(-1, ids.find(id), id);
-                Remembered r = new Remembered(id, now + 6_000_000L, random.nextBoolean(), random.nextLong());
+                Remembered r = new Remembered(id, now + 4_000_000L, random.nextBoolean(), random.nextLong());
                 ids.add(id, r.forgetAfter(), r.undelivered(), r.identity());
                 model.put(id, r);
-                order.add(r);
+                added.add(r);
             }
             ids.forgetBefore(now);
-            while (!order.isEmpty() && order.peek().forgetAfter() < now) model.remove(order.poll().id());
+            // ids go by pages of 16K, once the page's newest may go
+            while (forgotten < added.size()) {
+                int pageEnd = Math.min(added.size(), (forgotten / 16_384 + 1) * 16_384);
+                if (added.get(pageEnd - 1).forgetAfter() >= now) break;
+                for (int i = forgotten; i < pageEnd; i++) model.remove(added.get(i).id());
+                forgotten = pageEnd;
+            }
             assertEquals(model.size(), ids.size());
         }
-        assertTrue(ids.peak() > 1_000, "the rings grew and wrapped: " + ids.peak());
+        assertTrue(ids.peak() > 16_384, "the pages filled and wrapped: " + ids.peak());
     }
 
     @Test
     void aForgottenIdIsNoLongerFoundAndANeverForgottenOneStays() {
         RememberedIds ids = new RememberedIds();
         ids.add("a1", 10_000, false, 1);
+        for (int i = 2; i <= 16_384; i++) ids.add("a" + i, 10_000, false, i); // one page, all forgettable at 10 s
         ids.add("b", Long.MAX_VALUE, true, 2);
         ids.forgetBefore(20_000);
         assertEquals(-1, ids.find("a1"));
-        int b = ids.find("b");
+        long b = ids.find("b");
         assertTrue(b >= 0 && ids.undelivered(b));
         ids.forgetBefore(Long.MAX_VALUE - 1);
         assertTrue(ids.find("b") >= 0, "a log held whole forgets nothing");
