@@ -17,6 +17,7 @@ import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.engine.LongCounter;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.MessageAssembler;
 import io.wabill.sim.exec.ReplayStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,7 +99,7 @@ final class ComparisonRun {
 
         /** Streams the log, or sorts it when it turns out unsorted; true when it was sorted in memory. */
         boolean run() throws IOException {
-            build();
+            build(false);
             try {
                 source = new LogSource(s.logs(), handler());
                 stream(() -> source.stream(this::fanOut));
@@ -109,7 +110,7 @@ final class ComparisonRun {
                     outputs = new OutputSet(s.out());
                 }
                 if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
-                build();
+                build(true);
                 source = new LogSource(s.logs(), handler());
                 try {
                     stream(() -> {
@@ -122,7 +123,8 @@ final class ComparisonRun {
             }
         }
 
-        private void build() throws IOException {
+        /** @param whole the log is held in memory: status rows wait for the whole log (G10) */
+        private void build(boolean whole) throws IOException {
             pipelines = new ArrayList<>();
             errors = null;
             reported.clear();
@@ -132,7 +134,7 @@ final class ComparisonRun {
                 Writer ledger = outputs != null && s.ledgers() ? outputs.open("ledger-" + (i + 1) + ".csv") : null;
                 final int index = i;
                 pipelines.add(new ScenarioPipeline(s.scenarios().get(i), s.catalog(), s.accounts(),
-                        s.statusHorizon().toMillis(), ledger, s.dialect(), s.mask(),
+                        whole ? MessageAssembler.WHOLE_LOG : s.statusHorizon().toMillis(), ledger, s.dialect(), s.mask(),
                         nbpTotals == null ? null : nbpTotals.get(i), issue -> issue(index, issue)));
             }
         }

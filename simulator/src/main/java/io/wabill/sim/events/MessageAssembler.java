@@ -1,7 +1,7 @@
 package io.wabill.sim.events;
 
-import io.wabill.sim.domain.Direction;
 import io.wabill.sim.domain.DeliveryStatus;
+import io.wabill.sim.domain.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
