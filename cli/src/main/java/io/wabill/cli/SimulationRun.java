@@ -103,7 +103,7 @@ public final class SimulationRun {
         OutputSet outputs = new OutputSet(s.out());
         List<OutputSet> more = List.of();
         try {
-            Attempt a = new Attempt(outputs, nbpTotals, false);
+            Attempt a = new Attempt(outputs, nbpTotals);
             boolean inMemory = false;
             try {
                 a.streamFrom(new LogSource(s.logs(), a.handler()));
@@ -111,7 +111,7 @@ public final class SimulationRun {
                 outputs.abort();
                 outputs = new OutputSet(s.out());
                 if (tap != null) tap.restart();
-                a = new Attempt(outputs, nbpTotals, true);
+                a = new Attempt(outputs, nbpTotals);
                 inMemory = true;
                 if (s.progress() != null) s.progress().note(e instanceof HoldWhole
                         ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"
@@ -125,7 +125,7 @@ public final class SimulationRun {
                     outputs = new OutputSet(s.out());
                     if (tap != null) tap.restart();
                     if (!s.skipBadRows()) throw new LogFormatException(h.error);
-                    a = new Attempt(outputs, nbpTotals, false);
+                    a = new Attempt(outputs, nbpTotals);
                     a.streamStrictly = true;
                     inMemory = false;
                     try {
@@ -230,7 +230,7 @@ public final class SimulationRun {
 
     private LongCounter firstPass() throws IOException {
         Engine[] engine = {engine(line -> { })};
-        Attempt counting = new Attempt(null, null, false) {
+        Attempt counting = new Attempt(null, null) {
             @Override Engine makeEngine(LedgerSink sink) { return engine[0]; }
         };
         try {
@@ -238,7 +238,7 @@ public final class SimulationRun {
         } catch (UnsortedLogException | HoldWhole e) {
             // The streaming attempt counted part of the log: count again from zero, sorted.
             engine[0] = engine(line -> { });
-            Attempt again = new Attempt(null, null, true) {
+            Attempt again = new Attempt(null, null) {
                 @Override Engine makeEngine(LedgerSink sink) { return engine[0]; }
             };
             again.sortFrom(new LogSource(s.logs(), again.handler()));
@@ -270,15 +270,14 @@ public final class SimulationRun {
         boolean streamStrictly;
         private long rowsStreamed;
 
-        /** @param whole the log is held in memory: status rows wait for the whole log (G10) */
-        Attempt(OutputSet outputs, LongCounter nbpTotals, boolean whole) throws IOException {
+        Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
                     ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
-            this.pipeline = new Pipeline(engine, chain, whole ? MessageAssembler.WHOLE_LOG : s.statusHorizon().toMillis(), this);
+            this.pipeline = new Pipeline(engine, chain, s.statusHorizon().toMillis(), this);
         }
 
         Engine makeEngine(LedgerSink sink) { return engine(sink); }
@@ -313,7 +312,9 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) pipeline.accept(row);
+                List<LogRow> rows = src.loadSorted(s.maxUnsortedRows());
+                pipeline.holdWhole(MessageAssembler.deliveredIds(rows));
+                for (LogRow row : rows) pipeline.accept(row);
                 pipeline.finish();
             } finally {
                 if (t != null) t.stop();

@@ -129,7 +129,7 @@ public final class Engine {
         line.model = line.regime.model();
         line.country = markets.countryOf(msg.customer());
         marketOfCountry();
-        pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock);
+        pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock());
         if (msg.isInbound()) {
             receive();
         } else {
@@ -155,7 +155,7 @@ public final class Engine {
         if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(country, day)) {
             verdict = "G8 error 131049";
         } else if (msg.kind().isNonTemplate()
-                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock).cswOpen(msg.sendAt())) {
+                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock()).cswOpen(msg.sendAt())) {
             verdict = "G7 error 131047";
         }
         if (verdict != null) judgedAtSend.put(msg.messageId(), verdict);
@@ -192,9 +192,17 @@ public final class Engine {
         line.market = marketNames.get(id - 1);
     }
 
+    /**
+     * The clock pairs are forgotten by: a message of another portfolio may come up to the assembler's order hold
+     * behind the latest one priced (MessageAssembler.holdPerKey), and must still find its pair.
+     */
+    private long sweepClock() {
+        return clock == Long.MIN_VALUE ? clock : clock - io.wabill.sim.events.MessageAssembler.ORDER_HOLD;
+    }
+
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
-        view.state = pairs.get(businessKey(business), customerKey(customer), clock);
+        view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock());
         return view;
     }
 

@@ -5,9 +5,11 @@ import io.wabill.sim.domain.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
@@ -68,17 +70,24 @@ public final class MessageAssembler {
     private final Listener listener;
     private final long horizon;
     private final long orderHold;
+    private boolean holdPerKey;
+    /** For a log held whole: the ids that get a delivery somewhere in it (they wait for it, whatever the delay). */
+    private Set<String> deliveredSomewhere;
 
     private final Map<String, Entry> open = new HashMap<>();
     /** Messages waiting for a delivery, in send order: released undelivered at their horizon. */
     private final ArrayDeque<Entry> sentOnly = new ArrayDeque<>();
-    /** The same messages while they hold back later ones (G3), in send order. */
-    private final ArrayDeque<Entry> holding = new ArrayDeque<>();
+    /**
+     * Per hold key (a portfolio, else an account: what shares windows and counters), the messages waiting for a
+     * delivery while they hold back that key's later messages (G3), in send order; and the messages they hold.
+     * Keys never hold each other, so the parallel lanes (one per portfolio) release exactly what one reader does.
+     */
+    private final Map<String, Hold> holds = new HashMap<>();
+    /** The holds that hold messages back now. */
+    private final ArrayList<Hold> holding = new ArrayList<>();
     private final PriorityQueue<Entry> ready = new PriorityQueue<>();
     private final RememberedIds released = new RememberedIds();
     private long watermark = Long.MIN_VALUE;
-    /** The instant of the last delivered message released, which no delivery may precede. */
-    private long releasedUpTo = Long.MIN_VALUE;
     private long sequence;
     private long rowsMerged;
     private int peakOpen;
@@ -100,6 +109,31 @@ public final class MessageAssembler {
         this.horizon = horizon;
         this.orderHold = orderHold;
         this.listener = listener;
+    }
+
+    /**
+     * The log is held whole and these ids have a delivery row somewhere in it (G10: a whole log is merged whatever
+     * the delay). Such a message waits for its delivery and holds back later messages (G3) however long it takes;
+     * one never delivered waits and holds as in a stream, so the log is released exactly as if it had streamed,
+     * and its ids are never forgotten. Call before the first row.
+     */
+    public void holdWhole(Set<String> deliveredIds) { this.deliveredSomewhere = deliveredIds; }
+
+    /**
+     * A streamed log priced as logged: a message waiting for its delivery holds back only the messages of its own
+     * portfolio (else account), which is all its price can change (windows per pair, counters per portfolio,
+     * account or number), so the parallel lanes release exactly what one reader does. Messages of different keys
+     * may then reach the executive up to {@link #ORDER_HOLD} apart from instant order. Call before the first row.
+     */
+    public void holdPerKey() { this.holdPerKey = true; }
+
+    /** The message ids with a row that reports a delivery, in a log held whole (for {@link #holdWhole}). */
+    public static Set<String> deliveredIds(Iterable<LogRow> rows) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (LogRow r : rows)
+            if (r.direction() == Direction.OUTBOUND && r.messageId() != null && r.effectiveStatus().isDelivered())
+                ids.add(r.messageId());
+        return ids;
     }
 
     /** Adds the next row; its timestamp must not be earlier than the previous row's. */
@@ -131,7 +165,7 @@ public final class MessageAssembler {
                 return;
             }
             if (deliveredBeforeSend(row, entry.merger.sendAt())) return;
-            if (!entry.queued && after(entry.merger.sendAt(), horizon) < row.timestamp()) {
+            if (!entry.queued && !entry.waitsForDelivery && after(entry.merger.sendAt(), horizon) < row.timestamp()) {
                 // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
                 lateRow(row, id, true);
                 return;
@@ -142,8 +176,8 @@ public final class MessageAssembler {
                 trial.merge(row);
                 if (trial.isDelivered()) {
                     long instant = instantOf.applyAsLong(trial.build());
-                    if (instant < releasedUpTo) {
-                        outOfOrder(row, id, instant);
+                    if (instant < hold(entry.merger.first()).releasedUpTo) {
+                        outOfOrder(row, id, instant, hold(entry.merger.first()).releasedUpTo);
                         return;
                     }
                 }
@@ -171,8 +205,9 @@ public final class MessageAssembler {
         entry = new Entry(new StatusMerger(row, seq));
         if (entry.merger.isDelivered()) {
             long instant = instantOf.applyAsLong(entry.merger.build());
+            long releasedUpTo = hold(row).releasedUpTo;
             if (instant < releasedUpTo) { // a one-row message whose delivered_at precedes messages already released
-                outOfOrder(row, id, instant);
+                outOfOrder(row, id, instant, releasedUpTo);
                 return;
             }
         }
@@ -181,8 +216,9 @@ public final class MessageAssembler {
         if (entry.merger.isDelivered()) {
             queue(entry);
         } else {
-            sentOnly.add(entry);
-            holding.add(entry);
+            entry.waitsForDelivery = horizon == WHOLE_LOG || (deliveredSomewhere != null && deliveredSomewhere.contains(id));
+            if (!entry.waitsForDelivery) sentOnly.add(entry);
+            hold(row).waiting.add(entry);
             Entry probe = new Entry(entry.merger);
             probe.probeOf = entry;
             probe.instant = entry.merger.sendAt();
@@ -211,7 +247,7 @@ public final class MessageAssembler {
     }
 
     /** A delivery that would place its message before messages already released (G3). */
-    private void outOfOrder(LogRow row, String id, long instant) {
+    private void outOfOrder(LogRow row, String id, long instant, long releasedUpTo) {
         listener.outOfReach(row, row.deliveredAt() != LogRow.NONE ? "delivered_at" : "status", "message " + id
                 + " is delivered at " + Instant.ofEpochMilli(instant) + ", but this row came after messages of later "
                 + "instants (up to " + Instant.ofEpochMilli(releasedUpTo) + ") were priced: a streamed log holds "
@@ -232,7 +268,8 @@ public final class MessageAssembler {
     /** A status row that moves a waiting message's delivery instant (a later delivered_at) moves it in the queue (G3). */
     private void requeueIfMoved(Entry entry) {
         long instant = instantOf.applyAsLong(entry.merger.build());
-        if (instant != entry.instant && ready.remove(entry)) {
+        if (instant != entry.instant && (ready.remove(entry) || hold(entry.merger.first()).held.remove(entry))) {
+            // (a hold left empty by the removal is dropped from the list at the next release)
             entry.instant = instant;
             ready.add(entry);
         }
@@ -261,18 +298,31 @@ public final class MessageAssembler {
                 break;
             }
         }
-        long bound = now;
-        while (!holding.isEmpty()) {
-            Entry head = holding.peek();
-            if (head.queued || after(head.merger.sendAt(), orderHold) < now) {
-                holding.poll();
+        if (!holding.isEmpty()) {
+            int kept = 0;
+            for (Hold h : holding) {
+                long bound = h.bound(now);
+                while (!h.held.isEmpty() && h.held.peek().instant < bound) ready.add(h.held.poll());
+                if (h.held.isEmpty()) h.listed = false;
+                else holding.set(kept++, h);
+            }
+            holding.subList(kept, holding.size()).clear();
+        }
+        while (!ready.isEmpty() && ready.peek().instant < now) {
+            Entry e = ready.poll();
+            Hold h = hold(e.merger.first());
+            // G3: a message of the same key still waiting for its delivery may be delivered at its send instant or
+            // later, before this one
+            if (e.instant >= h.bound(now)) {
+                h.held.add(e);
+                if (!h.listed) {
+                    h.listed = true;
+                    holding.add(h);
+                }
             } else {
-                // G3: it may still be delivered at its send instant or later, before anything released now
-                bound = Math.min(bound, head.merger.sendAt());
-                break;
+                emit(e);
             }
         }
-        while (!ready.isEmpty() && ready.peek().instant < bound) emit(ready.poll());
         released.forgetBefore(now);
     }
 
@@ -282,12 +332,15 @@ public final class MessageAssembler {
             return;
         }
         Message m = entry.merger.build();
-        if (m.isInbound() || m.isDelivered()) releasedUpTo = Math.max(releasedUpTo, entry.instant);
+        if (m.isInbound() || m.isDelivered()) {
+            Hold h = hold(entry.merger.first());
+            h.releasedUpTo = Math.max(h.releasedUpTo, entry.instant);
+        }
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
             open.remove(m.messageId());
             // Remembered for a horizon after release (not after its instant: a sent-only message is released only
             // once its horizon has passed), so late status rows are merged or reported, never taken for new messages.
-            released.add(m.messageId(), after(watermark, horizon), !m.isDelivered(),
+            released.add(m.messageId(), deliveredSomewhere != null ? Long.MAX_VALUE : after(watermark, horizon), !m.isDelivered(),
                     StatusMerger.identity(entry.merger.first()));
         }
         if (entry.why != null && m.status() != DeliveryStatus.FAILED) listener.undelivered(m, entry.why);
@@ -306,13 +359,19 @@ public final class MessageAssembler {
 
     /** Releases everything still held, at the end of the log; a message still waiting for its delivery says so. */
     public void finish() {
-        for (Entry e : sentOnly) {
+        for (Entry e : open.values()) {
             if (!e.queued) {
                 e.why = "no delivery status arrived before the end of the log (G10)";
                 queue(e);
             }
         }
         sentOnly.clear();
+        for (Hold h : holds.values()) {
+            ready.addAll(h.held);
+            h.held.clear();
+            h.waiting.clear();
+            h.listed = false;
+        }
         holding.clear();
         while (!ready.isEmpty()) emit(ready.poll());
         open.clear();
@@ -327,6 +386,39 @@ public final class MessageAssembler {
     /** The most ids remembered at once after their message was released. */
     public int peakRemembered() { return released.peak(); }
 
+    private Hold hold(LogRow row) {
+        // One hold for the whole log unless holds per key were asked for (as logged, streamed): a log held whole is
+        // then exact across accounts of one portfolio, and a strategy's executive sees one order.
+        String key = !holdPerKey || deliveredSomewhere != null || horizon == WHOLE_LOG ? ""
+                : row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : "\u0000" + row.account();
+        Hold h = holds.get(key);
+        if (h == null) {
+            h = new Hold();
+            holds.put(key, h);
+        }
+        return h;
+    }
+
+    /** What one hold key (portfolio, else account) waits for and holds back (G3). */
+    private final class Hold {
+        final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+        final PriorityQueue<Entry> held = new PriorityQueue<>();
+        /** The instant of the key's last delivered or inbound message released, which no delivery may precede. */
+        long releasedUpTo = Long.MIN_VALUE;
+        /** In {@link #holding}. */
+        boolean listed;
+
+        /** Messages of this key before this instant may be released now. */
+        long bound(long now) {
+            while (!waiting.isEmpty()) {
+                Entry head = waiting.peek();
+                if (head.queued || (!head.waitsForDelivery && after(head.merger.sendAt(), orderHold) < now)) waiting.poll();
+                else return Math.min(now, head.merger.sendAt());
+            }
+            return now;
+        }
+    }
+
     private static final class Entry implements Comparable<Entry> {
         final StatusMerger merger;
         /** Set when this is not a message but the moment of that message's send instant, for {@link Listener#atSend}. */
@@ -335,6 +427,8 @@ public final class MessageAssembler {
         long instant;
         boolean inbound;
         long sequence;
+        /** It waits for its delivery (and holds back later messages, G3) however long it takes: a log held whole. */
+        boolean waitsForDelivery;
         /** Why a message released undelivered had no delivery status (G10), or null. */
         String why;
 

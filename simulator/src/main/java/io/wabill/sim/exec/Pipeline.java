@@ -43,7 +43,11 @@ public final class Pipeline implements MessageAssembler.Listener {
         this.problems = problems;
         this.replay = new Replay(engine, chain);
         this.assembler = new MessageAssembler(engine::evaluationInstant, statusHorizonMillis, this);
+        if (chain.isAsLogged()) assembler.holdPerKey();
     }
+
+    /** The log is held whole: status rows wait for it whatever the delay (G10); see {@link MessageAssembler#holdWhole}. */
+    public void holdWhole(java.util.Set<String> deliveredIds) { assembler.holdWhole(deliveredIds); }
 
     /** The next row of a log sorted by timestamp. */
     public void accept(LogRow row) { assembler.accept(row); }
