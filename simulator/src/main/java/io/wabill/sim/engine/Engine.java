@@ -197,8 +197,13 @@ public final class Engine {
      * behind the latest one priced (MessageAssembler.holdPerKey), and must still find its pair.
      */
     private long sweepClock() {
-        return clock == Long.MIN_VALUE ? clock : clock - io.wabill.sim.events.MessageAssembler.ORDER_HOLD;
+        return clock == Long.MIN_VALUE || keepEveryPair ? Long.MIN_VALUE : clock - io.wabill.sim.events.MessageAssembler.ORDER_HOLD;
     }
+
+    private boolean keepEveryPair;
+
+    /** A log held whole: messages of one portfolio may come any time behind another's, so no pair is forgotten. */
+    public void keepEveryPair() { keepEveryPair = true; }
 
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {

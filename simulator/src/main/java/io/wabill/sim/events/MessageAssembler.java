@@ -122,8 +122,11 @@ public final class MessageAssembler {
     /**
      * A streamed log priced as logged: a message waiting for its delivery holds back only the messages of its own
      * portfolio (else account), which is all its price can change (windows per pair, counters per portfolio,
-     * account or number), so the parallel lanes release exactly what one reader does. Messages of different keys
-     * may then reach the executive up to {@link #ORDER_HOLD} apart from instant order. Call before the first row.
+     * account or number), so the parallel lanes release exactly what one reader does, and a log held whole the
+     * same as when it streams. Messages of different keys may then reach the executive out of instant order (up
+     * to {@link #ORDER_HOLD} when streamed; the engine keeps every pair of a log held whole). The key is the
+     * row's portfolio, else its account: accounts grouped into one portfolio by configuration only are held
+     * apart. Call before the first row.
      */
     public void holdPerKey() { this.holdPerKey = true; }
 
@@ -387,9 +390,9 @@ public final class MessageAssembler {
     public int peakRemembered() { return released.peak(); }
 
     private Hold hold(LogRow row) {
-        // One hold for the whole log unless holds per key were asked for (as logged, streamed): a log held whole is
-        // then exact across accounts of one portfolio, and a strategy's executive sees one order.
-        String key = !holdPerKey || deliveredSomewhere != null || horizon == WHOLE_LOG ? ""
+        // One hold for the whole log unless holds per key were asked for (priced as logged): a strategy's executive
+        // sees one order.
+        String key = !holdPerKey ? ""
                 : row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : "\u0000" + row.account();
         Hold h = holds.get(key);
         if (h == null) {

@@ -47,7 +47,10 @@ public final class Pipeline implements MessageAssembler.Listener {
     }
 
     /** The log is held whole: status rows wait for it whatever the delay (G10); see {@link MessageAssembler#holdWhole}. */
-    public void holdWhole(java.util.Set<String> deliveredIds) { assembler.holdWhole(deliveredIds); }
+    public void holdWhole(java.util.Set<String> deliveredIds) {
+        assembler.holdWhole(deliveredIds);
+        engine.keepEveryPair(); // a message may come any time behind the latest one of another portfolio
+    }
 
     /** The next row of a log sorted by timestamp. */
     public void accept(LogRow row) { assembler.accept(row); }
