@@ -425,6 +425,11 @@ public final class Engine {
         return intern(portfolioIndex, p);
     }
 
+    /** The portfolio a row's message counts in (D7): its own column, else its account's. */
+    public String portfolioOf(LogRow row) {
+        return row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : runtime(row.account()).account.portfolio();
+    }
+
     int businessId() { return intern(businessIndex, normalizedBusiness(m.business())); }
 
     long nbpMonthTotal(long key) { return nbpMonthTotals == null ? -1 : nbpMonthTotals.get(key); }

@@ -70,7 +70,7 @@ public final class MessageAssembler {
     private final Listener listener;
     private final long horizon;
     private final long orderHold;
-    private boolean holdPerKey;
+    private java.util.function.Function<LogRow, String> holdKey;
     /** For a log held whole: the ids that get a delivery somewhere in it (they wait for it, whatever the delay). */
     private Set<String> deliveredSomewhere;
 
@@ -120,15 +120,14 @@ public final class MessageAssembler {
     public void holdWhole(Set<String> deliveredIds) { this.deliveredSomewhere = deliveredIds; }
 
     /**
-     * A streamed log priced as logged: a message waiting for its delivery holds back only the messages of its own
-     * portfolio (else account), which is all its price can change (windows per pair, counters per portfolio,
+     * Priced as logged: a message waiting for its delivery holds back only the messages of its own portfolio
+     * ({@code portfolioOf}), which is all its price can change (windows per pair, counters per portfolio,
      * account or number), so the parallel lanes release exactly what one reader does, and a log held whole the
      * same as when it streams. Messages of different keys may then reach the executive out of instant order (up
-     * to {@link #ORDER_HOLD} when streamed; the engine keeps every pair of a log held whole). The key is the
-     * row's portfolio, else its account: accounts grouped into one portfolio by configuration only are held
-     * apart. Call before the first row.
+     * to {@link #ORDER_HOLD} when streamed; the engine keeps every pair of a log held whole). Call before the
+     * first row.
      */
-    public void holdPerKey() { this.holdPerKey = true; }
+    public void holdPerKey(java.util.function.Function<LogRow, String> portfolioOf) { this.holdKey = portfolioOf; }
 
     /** The message ids with a row that reports a delivery, in a log held whole (for {@link #holdWhole}). */
     public static Set<String> deliveredIds(Iterable<LogRow> rows) {
@@ -392,8 +391,7 @@ public final class MessageAssembler {
     private Hold hold(LogRow row) {
         // One hold for the whole log unless holds per key were asked for (priced as logged): a strategy's executive
         // sees one order.
-        String key = !holdPerKey ? ""
-                : row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : "\u0000" + row.account();
+        String key = holdKey == null ? "" : holdKey.apply(row);
         Hold h = holds.get(key);
         if (h == null) {
             h = new Hold();

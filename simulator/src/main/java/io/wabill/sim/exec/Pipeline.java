@@ -43,7 +43,7 @@ public final class Pipeline implements MessageAssembler.Listener {
         this.problems = problems;
         this.replay = new Replay(engine, chain);
         this.assembler = new MessageAssembler(engine::evaluationInstant, statusHorizonMillis, this);
-        if (chain.isAsLogged()) assembler.holdPerKey();
+        if (chain.isAsLogged()) assembler.holdPerKey(engine::portfolioOf);
     }
 
     /** The log is held whole: status rows wait for it whatever the delay (G10); see {@link MessageAssembler#holdWhole}. */
