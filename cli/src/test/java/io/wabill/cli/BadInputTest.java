@@ -304,7 +304,7 @@ class BadInputTest {
                 Files.readAllLines(out().resolve("accounting.csv")), "skipped, never a second message");
         CsvTable.Row late = ledger().stream().filter(r -> r.get("message_id").equals("wamid.LATE")).findFirst().orElseThrow();
         assertEquals("undelivered", late.get("pricing_type"));
-        assertTrue(late.get("note").contains("no delivery status within the status horizon"), late.get("note"));
+        assertTrue(late.get("note").contains("no delivery status arrived"), late.get("note"));
     }
 
     @Test

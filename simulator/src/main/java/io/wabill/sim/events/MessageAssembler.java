@@ -41,6 +41,9 @@ public final class MessageAssembler {
      */
     public static final long ORDER_HOLD = 3_600_000L;
 
+    /** The ledger note of a message released without a delivery status (G10). */
+    static final String NO_DELIVERY = "no delivery status arrived before the end of the log (G10)";
+
     /** Receives messages in order, and the rows that could not be used. */
     public interface Listener {
         void message(Message message);
@@ -294,7 +297,8 @@ public final class MessageAssembler {
                 sentOnly.poll();
             } else if (after(head.merger.sendAt(), horizon) < now) {
                 sentOnly.poll();
-                head.why = "no delivery status within the status horizon (" + describe(horizon) + " after it was sent, G10)";
+                // The same words as at the end of the log: a later delivery row is an input error, so none arrives.
+                head.why = NO_DELIVERY;
                 queue(head);
             } else {
                 break;
@@ -363,7 +367,7 @@ public final class MessageAssembler {
     public void finish() {
         for (Entry e : open.values()) {
             if (!e.queued) {
-                e.why = "no delivery status arrived before the end of the log (G10)";
+                e.why = NO_DELIVERY;
                 queue(e);
             }
         }
