@@ -1,13 +1,13 @@
 package io.wabill.data.files;
 
-import io.wabill.data.log.GzipGuard;
+import io.wabill.data.io.BadInputException;
+import io.wabill.data.io.BoundedInput;
 import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
@@ -26,20 +26,11 @@ public final class InputFiles {
     }
 
     /**
-     * The file's bytes, decompressed when its name ends with {@code .gz} (through {@link GzipGuard}, so a gzip bomb is
-     * refused while it is read); every read failure names the file.
+     * The file's bytes, decompressed when its name ends with {@code .gz}, with the bounds of {@link BoundedInput} (a
+     * gzip bomb is refused while it is read); every read failure names the file.
      */
     public static InputStream open(Path file) throws IOException {
-        return named(file, () -> {
-            InputStream in = Files.newInputStream(file);
-            if (!file.getFileName().toString().endsWith(".gz")) return in;
-            try {
-                return GzipGuard.open(in);
-            } catch (IOException e) {
-                in.close();
-                throw e;
-            }
-        });
+        return named(file, () -> BoundedInput.open(file, BoundedInput.STREAMS));
     }
 
     /** The stream {@code opener} makes, with failures to open or read it turned into one line naming {@code file}. */
@@ -79,14 +70,13 @@ public final class InputFiles {
 
     /** "cannot read FILE: what went wrong", in words, for any I/O failure on an input. */
     public static IOException failure(Path file, IOException e) {
-        if (e instanceof InputFileException) return e;
+        if (e instanceof InputFileException || e instanceof BadInputException) return e; // names the file already
         return new InputFileException("cannot read " + file + ": " + reason(file, e), e);
     }
 
     static String reason(Path file, IOException e) {
         boolean gz = file.getFileName() != null && file.getFileName().toString().endsWith(".gz");
         String m = e.getMessage() == null ? "" : e.getMessage();
-        if (e instanceof GzipGuard.DamagedException) return m; // says what is wrong with the gzip data already
         if (e instanceof ZipException && m.contains("Not in GZIP format"))
             return "not gzip data, though the name ends with .gz";
         if (e instanceof ZipException) return "damaged gzip data (" + m + ")";

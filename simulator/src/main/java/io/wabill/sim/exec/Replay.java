@@ -56,7 +56,9 @@ public final class Replay implements StrategyContext {
             // A business message can reach the executive after later events: an undelivered one is only known to
             // be undelivered once its status horizon has passed, and a delivery row may carry a delivered_at
             // earlier than rows already read. It is decided now, and priced at its own instant by the engine.
-            if (m.isInbound())
+            // As logged, a customer's message may come late too: a streamed log holds messages back per portfolio (the
+            // assembler's holdPerKey), and nothing of another portfolio depends on it.
+            if (m.isInbound() && !asLogged)
                 throw new IllegalStateException("customer messages must be submitted in order; " + m.location() + " goes back in time");
             late++;
             fire(m, lastLogInstant);
@@ -179,12 +181,30 @@ public final class Replay implements StrategyContext {
     }
 
     private void release(Intent intent, boolean unused, long t) {
+        // Released by its deadline while still waiting for the customer: it leaves the pair's waiting list now, or
+        // every pair whose customer never writes again would keep its messages until the end of the log.
+        if (IntentAccess.isWaitingForCustomer(intent)) forgetWaiting(intent);
         boolean customerWrote = IntentAccess.releasedByCustomer(intent);
         int by = IntentAccess.deferredBy(intent);
         IntentAccess.released(intent);
         Message m = intent.logged();
         chain.get(by).release(intent, customerWrote, engine.window(m.business(), m.customer()), this, t, decision);
         if (apply(intent, by, t)) decide(intent, by + 1, t);
+    }
+
+    private void forgetWaiting(Intent intent) {
+        String key = pairKey(intent.logged());
+        List<Intent> waiting = waitingForCustomer.get(key);
+        if (waiting == null) return;
+        waiting.remove(intent);
+        if (waiting.isEmpty()) waitingForCustomer.remove(key);
+    }
+
+    /** Deferred messages waiting for a customer's message, over all pairs (bounded by the deferral horizon). */
+    public int waitingForCustomer() {
+        int n = 0;
+        for (List<Intent> l : waitingForCustomer.values()) n += l.size();
+        return n;
     }
 
     private void send(Intent intent, long t) {
