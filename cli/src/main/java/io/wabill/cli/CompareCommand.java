@@ -1,6 +1,6 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.sim.domain.Regime;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.strategy.Strategies;

@@ -5,7 +5,7 @@ import io.wabill.data.log.LogSource;
 import io.wabill.data.log.RowError;
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.log.UnsortedLogException;
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.report.ComparisonTable;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CsvWriter;

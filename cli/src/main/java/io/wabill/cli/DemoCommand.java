@@ -1,6 +1,6 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.samples.DemoLog;
 import java.nio.file.Files;
 import java.nio.file.Path;

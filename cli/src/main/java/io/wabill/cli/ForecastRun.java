@@ -2,7 +2,7 @@ package io.wabill.cli;
 
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.RowError;
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.traffic.LogRowSink;
 import io.wabill.data.traffic.RandomDraws;
 import io.wabill.data.traffic.TrafficGenerator;

@@ -1,6 +1,6 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.traffic.LogCsvWriter;
 import io.wabill.data.traffic.MarketTraffic;
 import io.wabill.data.traffic.TrafficGenerator;

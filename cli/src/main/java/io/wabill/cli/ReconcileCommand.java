@@ -5,7 +5,7 @@ import io.wabill.cli.reconcile.MetaReports;
 import io.wabill.cli.reconcile.Reconciler;
 import io.wabill.cli.reconcile.Tally;
 import io.wabill.data.analytics.AnalyticsReader;
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.report.OutputSet;
 import java.io.IOException;
 import java.io.PrintWriter;

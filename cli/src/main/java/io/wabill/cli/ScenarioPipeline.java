@@ -1,6 +1,6 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CustomerMask;
 import io.wabill.report.LedgerWriter;

@@ -54,7 +54,6 @@ public final class Engine {
     private final PairTable pairs = new PairTable();
     final LongCounter counters = new LongCounter();
     private LongCounter nbpMonthTotals;
-    private long conversations;
     private long clock = Long.MIN_VALUE;
 
     private final NbpPricing nbp = new NbpPricing(this);
@@ -279,7 +278,7 @@ public final class Engine {
         if (perMillion == null) {
             throw error("account", m.account(), "agent messages are charged per token (E6) but no token rate is "
                     + "configured in " + acct.account.currency() + " for account " + acct.account.id()
-                    + "; give one with --agent-rate " + acct.account.currency() + "=<rate per million tokens>");
+                    + "; give one with agentRatePerMillion " + acct.account.currency() + "=<rate per million tokens>");
         }
         line.type = PricingType.REGULAR;
         line.billable = BillableCategory.BUSINESS_AGENT;
@@ -369,7 +368,12 @@ public final class Engine {
         return choice.card().bands(line.market, RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
     }
 
-    long nextConversation() { return ++conversations; }
+    /**
+     * The next CBP conversation number of the message's account (B1, C2, C3). Numbered per account, not per log, so
+     * that a portfolio priced apart numbers its conversations as the whole log does (see io.wabill.sim.api.Partition):
+     * (account, number) names one conversation.
+     */
+    long nextConversation() { return ++acct.conversations; }
 
     /** B5, C4: a conversation ends its duration after its opening instant rounded up to a whole minute. */
     long conversationEnd(long durationMillis) {
@@ -466,6 +470,7 @@ public final class Engine {
         final LocalCalendar calendar;
         LocalDate cardDay;
         CardChoice cardChoice;
+        long conversations;
 
         AccountRuntime(Account account, int index) {
             this.account = account;

@@ -143,7 +143,7 @@ public final class MessageAssembler {
         if (undelivered && row.effectiveStatus().isDelivered()) {
             listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
                     + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
-                    + "raise --status-horizon to merge this row");
+                    + "raise statusHorizon to merge this row");
         } else {
             rowsMerged++;
         }
