@@ -1,5 +1,8 @@
 package io.wabill.cli;
 
+import io.wabill.app.SimulationRun;
+import io.wabill.app.RunArtifacts;
+
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.samples.DemoLog;
 import java.nio.file.Files;
@@ -32,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
         printer.println("Demo: " + log + " (time zone " + accounts.timeZone + ", bundled Meta rate cards)");
         SimulationRun.Settings s = new SimulationRun.Settings(List.of(log), catalog, accounts.book(), pricing.options(),
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
-                !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
         // The demo shows everything wabill makes: charts, report and FOCUS export go beside the CSV unless given.
         if (output.charts == null) output.charts = out.resolve("charts");
         if (output.report == null) output.report = out;

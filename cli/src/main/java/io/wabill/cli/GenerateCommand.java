@@ -1,5 +1,8 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+import io.wabill.app.Progress;
+
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.traffic.LogCsvWriter;
 import io.wabill.data.traffic.MarketTraffic;
@@ -92,7 +95,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (to.isBefore(from)) throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), from, Progress.forConsole(quiet));
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), from, ConsoleProgress.forConsole(quiet));
         TrafficGenerator generator;
         try {
             generator = new TrafficGenerator(loaded.model(), new TrafficGenerator.Plan(from, to, scale, growth, seed));
@@ -103,7 +106,7 @@ public final class GenerateCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Path folder = out.toAbsolutePath().getParent();
         OutputSet outputs = new OutputSet(folder);
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> generator.daysDone() / (double) generator.plan().days());
+        Progress.Ticket ticket = ConsoleProgress.forConsole(quiet).start(() -> generator.daysDone() / (double) generator.plan().days());
         try {
             OutputStream stream = outputs.openBinary(out.getFileName().toString());
             if (out.getFileName().toString().endsWith(".gz")) {

@@ -1,5 +1,8 @@
 package io.wabill.cli;
 
+import io.wabill.app.WebhookImportRun;
+import io.wabill.app.UserException;
+
 import io.wabill.data.webhooks.WebhookImport;
 import io.wabill.report.CsvDialect;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.rates.CatalogLoadException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
 import io.wabill.data.rates.CatalogLoader;

@@ -1,9 +1,13 @@
 package io.wabill.cli;
 
-import io.wabill.cli.reconcile.AnalyticsComparison;
-import io.wabill.cli.reconcile.MetaReports;
-import io.wabill.cli.reconcile.Reconciler;
-import io.wabill.cli.reconcile.Tally;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.WebhookImportRun;
+import io.wabill.app.UserException;
+
+import io.wabill.app.reconcile.AnalyticsComparison;
+import io.wabill.app.reconcile.MetaReports;
+import io.wabill.app.reconcile.Reconciler;
+import io.wabill.app.reconcile.Tally;
 import io.wabill.data.analytics.AnalyticsReader;
 import io.wabill.sim.api.Catalog;
 import io.wabill.report.OutputSet;
@@ -77,7 +81,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             Reconciler reconciler = new Reconciler(reports, comparisons, reconcileOutputs, output.dialect);
             SimulationRun.Settings settings = new SimulationRun.Settings(logs, catalog, accounts.book(), pricing.options(),
                     output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
-                    !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                    !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
             SimulationRun.Result run = new SimulationRun(settings, reconciler, null).run();
             written.addAll(run.written());
             Reconciler.Summary summary = reconciler.finish();

@@ -1,5 +1,8 @@
 package io.wabill.cli;
 
+import io.wabill.app.SimulationRun;
+import io.wabill.app.Provenance;
+
 import io.wabill.sim.api.Catalog;
 import io.wabill.report.RunFacts;
 import io.wabill.report.html.RunInputs;

@@ -1,5 +1,9 @@
 package io.wabill.cli;
 
+import io.wabill.app.SimulationRun;
+import io.wabill.app.RunArtifacts;
+import io.wabill.app.UserException;
+
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
 import io.wabill.data.rates.CatalogLoader;
@@ -53,7 +57,7 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationRun.Settings settings(Catalog catalog, List<Path> logFiles, Path out) {
         return new SimulationRun.Settings(logFiles, catalog, accounts.book(), pricing.options(),
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
-                !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
     }
 
     static Catalog loadCatalog(Path rates) throws Exception {

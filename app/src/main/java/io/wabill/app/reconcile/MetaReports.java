@@ -1,4 +1,4 @@
-package io.wabill.cli.reconcile;
+package io.wabill.app.reconcile;
 
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.RowError;

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.log.RowError;
 import io.wabill.data.webhooks.ImportReport;
@@ -18,18 +18,18 @@ import java.util.List;
  * Imports webhook payload files into one log file, with {@code NAME.import-errors.csv} (when payloads were bad)
  * and {@code NAME.import-report.csv} beside it; all three appear only when the import succeeds (OutputSet).
  */
-final class WebhookImportRun {
-    record Result(ImportReport report, List<Path> written, long errors) {}
+public final class WebhookImportRun {
+    public record Result(ImportReport report, List<Path> written, long errors) {}
 
     private final WebhookImport.Settings settings;
     private final CsvDialect dialect;
 
-    WebhookImportRun(WebhookImport.Settings settings, CsvDialect dialect) {
+    public WebhookImportRun(WebhookImport.Settings settings, CsvDialect dialect) {
         this.settings = settings;
         this.dialect = dialect;
     }
 
-    Result run(List<Path> files, Path log) throws IOException {
+    public Result run(List<Path> files, Path log) throws IOException {
         Path folder = log.toAbsolutePath().getParent();
         String name = log.getFileName().toString();
         String stem = name.replaceFirst("(\\.csv)?(\\.gz)?$", "");
@@ -54,7 +54,7 @@ final class WebhookImportRun {
     }
 
     /** Prints the import report's main figures. */
-    static void print(PrintWriter out, ImportReport r, long errors) {
+    public static void print(PrintWriter out, ImportReport r, long errors) {
         out.printf("Payloads read: %,d%s%n", r.payloads(), r.badPayloads() == 0 ? "" : " (" + r.badPayloads()
                 + " could not be used, listed in the errors file; the rest were imported)");
         var items = r.items();

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.rates.CatalogLoader;
 import java.io.BufferedReader;
@@ -12,7 +12,7 @@ import java.util.Map;
  * Where a card came from, for the report: for a bundled card, the summary and the source paragraph of its section
  * in the bundle's {@code PROVENANCE.md}; for a user's card, its file.
  */
-final class Provenance {
+public final class Provenance {
     static final String BUNDLED = "bundled ";
     private static final int MAX = 600;
 
@@ -20,7 +20,7 @@ final class Provenance {
 
     private Provenance(Map<String, String> byFile) { this.byFile = byFile; }
 
-    static Provenance bundled() {
+    public static Provenance bundled() {
         Map<String, String> map = new HashMap<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(CatalogLoader.resource("PROVENANCE.md"), StandardCharsets.UTF_8))) {
             String line, file = null;
@@ -58,7 +58,7 @@ final class Provenance {
      * The provenance text of a card whose {@code source} is as {@link io.wabill.sim.rates.RateCard#source()} gives it
      * (the file name, for a bundled card).
      */
-    String of(String source, boolean bundledCatalog) {
+    public String of(String source, boolean bundledCatalog) {
         if (bundledCatalog) {
             String name = source.startsWith(BUNDLED) ? source.substring(BUNDLED.length()).trim() : source.trim();
             String text = byFile.get(name);

@@ -1,6 +1,6 @@
-package io.wabill.cli.reconcile;
+package io.wabill.app.reconcile;
 
-import io.wabill.cli.SimulationRun;
+import io.wabill.app.SimulationRun;
 import io.wabill.data.webhooks.MetaReport;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CsvWriter;
@@ -171,7 +171,7 @@ public final class Reconciler implements SimulationRun.LedgerTap {
      * point's is billable, free tier and free service conversations included; under PMP a message is billable
      * when it is charged.
      */
-    static String expectedBillable(LedgerLine l) {
+    public static String expectedBillable(LedgerLine l) {
         PricingType t = l.type();
         if (t == PricingType.UNDELIVERED || t == PricingType.REJECTED) return "false";
         if (l.model() == PricingModel.CBP) return t == PricingType.FREE_ENTRY_POINT ? "false" : "true";

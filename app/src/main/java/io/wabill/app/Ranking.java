@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.report.ComparisonTable;
 import io.wabill.report.CsvDialect;
@@ -20,16 +20,16 @@ import java.util.Map;
  * not money beside it: messages deferred, the mean and 95th-percentile delay introduced, messages dropped and
  * messages still pending when the log ended.
  */
-final class Ranking {
+public final class Ranking {
     static final List<String> COLUMNS = List.of("rank", "scenario", "currency", "total", "delta", "delta_pct",
             "intended", "sent_as_logged", "sent_changed", "deferred", "mean_delay_hours", "p95_delay_hours",
             "dropped", "pending");
 
-    record Row(int scenario, String name, String currency, long total, long delta, ReplayStats stats) {}
+    public record Row(int scenario, String name, String currency, long total, long delta, ReplayStats stats) {}
 
     private final List<Row> rows = new ArrayList<>();
 
-    Ranking(List<ComparisonRun.ScenarioResult> results, ComparisonTable table) {
+    public Ranking(List<ComparisonRun.ScenarioResult> results, ComparisonTable table) {
         Map<String, Long> base = table.totals(0);
         String currency = base.isEmpty() ? "USD" : base.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).get().getKey();
@@ -43,7 +43,7 @@ final class Ranking {
 
     List<Row> rows() { return rows; }
 
-    void write(Writer out, CsvDialect dialect) throws IOException {
+    public void write(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(COLUMNS.toArray(new String[0]));
         int rank = 1;
@@ -59,7 +59,7 @@ final class Ranking {
         csv.close();
     }
 
-    void print(PrintWriter out) {
+    public void print(PrintWriter out) {
         long baseTotal = rows.stream().filter(r -> r.scenario == 0).findFirst().map(Row::total).orElse(0L);
         out.printf("%-4s %-60s %14s %12s %8s %9s %8s %8s %8s %8s%n", "rank", "scenario", "total " + rows.get(0).currency,
                 "delta", "delta%", "deferred", "mean h", "p95 h", "dropped", "pending");
@@ -76,7 +76,7 @@ final class Ranking {
         out.println("* baseline: as-logged under the rules and cards in force");
     }
 
-    static String hours(long millis) {
+    public static String hours(long millis) {
         return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(3_600_000), 2, RoundingMode.HALF_EVEN).toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.report.ComparisonTable;
 import io.wabill.report.LedgerFormat;
@@ -22,13 +22,13 @@ import java.util.Map;
  * The comparison chart ({@code --charts}) and {@code report.html} ({@code --report}) of a {@code compare} run, drawn
  * from the same rows as {@code scenarios.csv} and {@code comparison.csv}, and committed with them.
  */
-final class ComparisonArtifacts {
+public final class ComparisonArtifacts {
     private final Path charts;
     private final Path report;
     private final ChartStyle style;
     private final List<String> commandLine;
 
-    ComparisonArtifacts(Path charts, Path report, ChartStyle style, List<String> commandLine) {
+    public ComparisonArtifacts(Path charts, Path report, ChartStyle style, List<String> commandLine) {
         this.charts = charts;
         this.report = report;
         this.style = style;
@@ -36,7 +36,7 @@ final class ComparisonArtifacts {
     }
 
     /** Writes what was asked for; returns the output sets to commit with the run's own. */
-    List<OutputSet> write(ComparisonRun.Result r) throws IOException {
+    public List<OutputSet> write(ComparisonRun.Result r) throws IOException {
         List<OutputSet> sets = new ArrayList<>();
         if (charts == null && report == null) return sets;
         Ranking ranking = new Ranking(r.scenarios(), r.table());

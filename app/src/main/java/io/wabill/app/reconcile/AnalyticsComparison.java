@@ -1,4 +1,4 @@
-package io.wabill.cli.reconcile;
+package io.wabill.app.reconcile;
 
 import io.wabill.data.analytics.AnalyticsResponse;
 import io.wabill.data.log.LogFormatException;
@@ -35,12 +35,12 @@ import java.util.TreeSet;
  * {@code FREE_ENTRY_POINT}.
  */
 public final class AnalyticsComparison {
-    record Key(long start, long end, String country, String category, String type) {
+    public record Key(long start, long end, String country, String category, String type) {
         static final Comparator<Key> ORDER = Comparator.comparingLong(Key::start).thenComparingLong(Key::end)
                 .thenComparing(Key::country).thenComparing(Key::category).thenComparing(Key::type);
     }
 
-    static final class Cell {
+    public static final class Cell {
         long metaVolume, modelVolume, modelUnits;
         BigDecimal metaCost;
     }
@@ -95,13 +95,13 @@ public final class AnalyticsComparison {
     }
 
     /** Forgets the model's side (the run starts over). */
-    void reset() {
+    public void reset() {
         model.clear();
         lastConversation = 0;
         outOfRange = 0;
     }
 
-    void accept(LedgerLine l) {
+    public void accept(LedgerLine l) {
         if (l.message().isInbound() || l.chargedAt() == LogRow.NONE || starts.length == 0) return;
         PricingType type = l.type();
         String category, typeCode;
@@ -150,7 +150,7 @@ public final class AnalyticsComparison {
     }
 
     /** Writes one row per cell either side has; returns {agreeing cells, all cells}. */
-    long[] write(CsvWriter csv) throws IOException {
+    public long[] write(CsvWriter csv) throws IOException {
         TreeMap<Key, Cell> mine = model.get(response.waba());
         if (mine == null) { // the log's accounts are not named by this WABA id: compare all of them
             mine = new TreeMap<>(Key.ORDER);

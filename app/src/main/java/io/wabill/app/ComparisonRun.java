@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.LogSource;
@@ -34,26 +34,26 @@ import java.util.Set;
  * and drops next to the money), one ledger per scenario on request, and {@code errors.csv} when rows were
  * skipped. Every scenario's rows must add up: rows in = its ledger rows + status rows merged + rows skipped.
  */
-final class ComparisonRun {
-    record Settings(List<Path> logs, Catalog catalog, AccountBook accounts, List<Scenario> scenarios, boolean skipBadRows,
+public final class ComparisonRun {
+    public record Settings(List<Path> logs, Catalog catalog, AccountBook accounts, List<Scenario> scenarios, boolean skipBadRows,
                     Duration statusHorizon, long maxUnsortedRows, Path out, boolean ledgers, CsvDialect dialect,
                     CustomerMask mask, Progress progress) {}
 
-    record ScenarioResult(Scenario scenario, SummaryTable summary, ReplayStats stats, long ledgerRows, long rowsMerged,
+    public record ScenarioResult(Scenario scenario, SummaryTable summary, ReplayStats stats, long ledgerRows, long rowsMerged,
                           long rowsSkipped) {}
 
-    record Result(long rowsIn, List<ScenarioResult> scenarios, ComparisonTable table, List<Path> written,
+    public record Result(long rowsIn, List<ScenarioResult> scenarios, ComparisonTable table, List<Path> written,
                   boolean sortedInMemory) {}
 
     private final Settings s;
     private final ComparisonArtifacts artifacts;
 
-    ComparisonRun(Settings settings, ComparisonArtifacts artifacts) {
+    public ComparisonRun(Settings settings, ComparisonArtifacts artifacts) {
         this.s = settings;
         this.artifacts = artifacts;
     }
 
-    Result run() throws IOException {
+    public Result run() throws IOException {
         List<LongCounter> nbpTotals = null;
         if (s.scenarios().stream().anyMatch(x -> x.pricing().nbpBands() == BandMode.WHOLE_MONTH)) {
             // A3 whole-month bands need each month's final count first: a counting pass over the same log.

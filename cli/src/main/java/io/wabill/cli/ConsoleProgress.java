@@ -1,6 +1,6 @@
 package io.wabill.cli;
 
-import io.wabill.data.log.LogSource;
+import io.wabill.app.Progress;
 import java.io.PrintStream;
 
 /**
@@ -8,39 +8,35 @@ import java.io.PrintStream;
  * generated, the runs priced), and the time so far.
  * Off when stderr is not a terminal or with {@code --quiet}; results never go to stderr.
  */
-public final class Progress {
+public final class ConsoleProgress implements Progress {
     private static final long DELAY_MS = 1000, PERIOD_MS = 250;
     private final PrintStream err;
     private final boolean bar;
 
     private final boolean quiet;
 
-    public Progress(PrintStream err, boolean bar) { this(err, bar, false); }
+    public ConsoleProgress(PrintStream err, boolean bar) { this(err, bar, false); }
 
     /** @param quiet no notes either: what they say is also in the run's printed summary */
-    public Progress(PrintStream err, boolean bar, boolean quiet) {
+    public ConsoleProgress(PrintStream err, boolean bar, boolean quiet) {
         this.err = err;
         this.bar = bar;
         this.quiet = quiet;
     }
 
     /** A progress bar when stderr is a console, else silent except for notes. */
-    public static Progress forConsole(boolean quiet) {
-        return new Progress(System.err, !quiet && System.console() != null, quiet);
+    public static ConsoleProgress forConsole(boolean quiet) {
+        return new ConsoleProgress(System.err, !quiet && System.console() != null, quiet);
     }
 
     /** A remark for the user on stderr (not a result). */
-    public void note(String text) {
+    @Override public void note(String text) {
         if (!quiet) err.println("wabill: " + text);
     }
 
-    public Ticket start(LogSource source) {
-        return start(() -> source.bytesRead() / (double) Math.max(1, source.totalBytes()));
-    }
-
     /** Watches any pass whose share done (0 to 1) {@code share} tells, e.g. days generated or runs priced. */
-    public Ticket start(java.util.function.DoubleSupplier share) {
-        Ticket t = new Ticket(share);
+    @Override public Progress.Ticket start(java.util.function.DoubleSupplier share) {
+        Bar t = new Bar(share);
         if (bar) {
             Thread th = new Thread(t, "wabill-progress");
             th.setDaemon(true);
@@ -50,14 +46,14 @@ public final class Progress {
         return t;
     }
 
-    /** One pass being watched. */
-    public final class Ticket implements Runnable {
+    /** One pass being watched, drawn by its own thread. */
+    private final class Bar implements Runnable, Progress.Ticket {
         private final java.util.function.DoubleSupplier progress;
         private volatile boolean done;
         private Thread thread;
         private boolean drawn;
 
-        Ticket(java.util.function.DoubleSupplier progress) { this.progress = progress; }
+        Bar(java.util.function.DoubleSupplier progress) { this.progress = progress; }
 
         @Override public void run() {
             long start = System.currentTimeMillis();
@@ -80,7 +76,7 @@ public final class Progress {
             }
         }
 
-        public void stop() {
+        @Override public void stop() {
             done = true;
             if (thread != null) {
                 thread.interrupt();

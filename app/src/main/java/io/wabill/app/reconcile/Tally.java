@@ -1,4 +1,4 @@
-package io.wabill.cli.reconcile;
+package io.wabill.app.reconcile;
 
 /** Agreement counts of one field: compared = agree + disagree; not reported = Meta said nothing to compare. */
 public final class Tally {

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.LogSource;

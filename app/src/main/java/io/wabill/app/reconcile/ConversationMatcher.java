@@ -1,4 +1,4 @@
-package io.wabill.cli.reconcile;
+package io.wabill.app.reconcile;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,31 +10,31 @@ import java.util.TreeMap;
  * conversation when its model conversation and Meta's conversation are a matched pair: then both drew the same
  * boundary around it. Ties go to the smaller id, so the mapping is deterministic.
  */
-final class ConversationMatcher {
+public final class ConversationMatcher {
     private final Map<Long, TreeMap<String, Integer>> byModel = new TreeMap<>();
     private final Map<String, TreeMap<Long, Integer>> byMeta = new HashMap<>();
     private Map<Long, String> matched;
 
-    void add(long modelConversation, String metaConversation) {
+    public void add(long modelConversation, String metaConversation) {
         byModel.computeIfAbsent(modelConversation, k -> new TreeMap<>()).merge(metaConversation, 1, Integer::sum);
         byMeta.computeIfAbsent(metaConversation, k -> new TreeMap<>()).merge(modelConversation, 1, Integer::sum);
         matched = null;
     }
 
     /** Meta's conversation matched to a model conversation, or null. */
-    String match(long modelConversation) {
+    public String match(long modelConversation) {
         if (matched == null) matched = computeMatches();
         return matched.get(modelConversation);
     }
 
-    boolean agrees(long modelConversation, String metaConversation) {
+    public boolean agrees(long modelConversation, String metaConversation) {
         return metaConversation.equals(match(modelConversation));
     }
 
     /** Model conversations in order, with their members per Meta conversation. */
     Map<Long, TreeMap<String, Integer>> members() { return byModel; }
 
-    int metaMembers(String metaConversation) {
+    public int metaMembers(String metaConversation) {
         TreeMap<Long, Integer> m = byMeta.get(metaConversation);
         return m == null ? 0 : m.values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 /** A problem with the user's input or files: printed as a message, never as a stack trace; exit code 1. */
 public final class UserException extends RuntimeException {

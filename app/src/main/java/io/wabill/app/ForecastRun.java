@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.RowError;
@@ -41,14 +41,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Run 0 with a fixed growth uses exactly the seed given, so {@code wabill generate --seed S} followed by
  * {@code simulate} reproduces it; run i is {@code generate --seed S+i --growth g_i}.
  */
-final class ForecastRun {
+public final class ForecastRun {
     /** Everything the runs share. {@code growthRange} null means every run uses {@code growth}. */
-    record Settings(TrafficModel model, Catalog catalog, AccountBook accounts, PricingOptions pricing, LocalDate start,
+    public record Settings(TrafficModel model, Catalog catalog, AccountBook accounts, PricingOptions pricing, LocalDate start,
                     int months, double scale, double growth, GrowthRange growthRange, int runs, long seed, int threads,
                     Duration statusHorizon, StrategyChain chain) {}
 
     /** One run's outcome: its seed, growth, rows and cells. */
-    record Outcome(int index, long seed, double growth, long rows, TreeMap<RunLedger.Key, RunLedger.Cell> cells) {}
+    public record Outcome(int index, long seed, double growth, long rows, TreeMap<RunLedger.Key, RunLedger.Cell> cells) {}
 
     static final long GROWTH_STREAM = 0x6A09E667F3BCC909L;
 
@@ -56,26 +56,26 @@ final class ForecastRun {
     private final AtomicInteger done = new AtomicInteger();
     private final ThreadLocal<MarketResolver> resolvers;
 
-    ForecastRun(Settings settings) {
+    public ForecastRun(Settings settings) {
         this.s = settings;
         // A resolver caches country lookups and is not thread-safe: one per thread. The cache does not change results.
         this.resolvers = ThreadLocal.withInitial(() -> new MarketResolver(settings.catalog().markets()));
     }
 
-    int done() { return done.get(); }
+    public int done() { return done.get(); }
 
     /** The growth rate of run {@code index}: fixed, or drawn from the range by a stream of its own. */
-    double growthOf(int index) {
+    public double growthOf(int index) {
         if (s.growthRange() == null) return s.growth();
         return s.growthRange().at(new SplittableRandom(mix(s.seed(), index)).nextDouble());
     }
 
     /** The growth draw's own seed for a run: apart from the traffic's streams, the same for any thread. */
-    static long mix(long seed, long index) {
+    public static long mix(long seed, long index) {
         return RandomDraws.mix(RandomDraws.mix(seed ^ GROWTH_STREAM) + index);
     }
 
-    List<Outcome> runAll() throws Exception {
+    public List<Outcome> runAll() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(s.threads(), r -> {
             Thread t = new Thread(r, "wabill-forecast");
             t.setDaemon(true);
@@ -103,7 +103,7 @@ final class ForecastRun {
         }
     }
 
-    Outcome runOne(int index) throws Exception {
+    public Outcome runOne(int index) throws Exception {
         long seed = s.seed() + index;
         double growth = growthOf(index);
         LocalDate last = s.start().plusMonths(s.months()).minusDays(1);

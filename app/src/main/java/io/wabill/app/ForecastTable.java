@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.sim.api.Catalog;
 import io.wabill.report.CsvDialect;
@@ -33,7 +33,7 @@ import java.util.TreeMap;
  * nearest-rank on the runs' exact values; means are exact sums divided by the runs, rounded half-even to
  * the 10^-8 unit of money (never a double).
  */
-final class ForecastTable {
+public final class ForecastTable {
     static final List<String> FORECAST_COLUMNS = List.of("month", "market", "category", "currency", "runs",
             "messages_mean", "messages_p10", "messages_p50", "messages_p90", "spend_mean", "spend_p10", "spend_p50", "spend_p90");
     static final List<String> BAND_COLUMNS = List.of("month", "market", "category", "currency", "band", "rate",
@@ -41,7 +41,7 @@ final class ForecastTable {
     static final List<String> RUN_COLUMNS = List.of("run", "seed", "monthly_growth", "rows", "messages", "spend", "currency");
 
     /** One band of one cell: how many runs reached it, and the sum of their first days. */
-    record BandRow(RunLedger.Key key, Band band, int reached, long daySum, int runs) {
+    public record BandRow(RunLedger.Key key, Band band, int reached, long daySum, int runs) {
         double share() { return reached / (double) runs; }
 
         /** The mean first day over the runs that reached it, or null when none did. */
@@ -56,7 +56,7 @@ final class ForecastTable {
     private final List<BandRow> bands = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    ForecastTable(List<ForecastRun.Outcome> outcomes, Catalog catalog, PricingOptions pricing) {
+    public ForecastTable(List<ForecastRun.Outcome> outcomes, Catalog catalog, PricingOptions pricing) {
         this.outcomes = outcomes;
         this.runs = outcomes.size();
         for (ForecastRun.Outcome o : outcomes) {
@@ -113,27 +113,27 @@ final class ForecastTable {
         }
     }
 
-    static long percentile(long[] sorted, double q) {
+    public static long percentile(long[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    static BigInteger sum(long[] values) {
+    public static BigInteger sum(long[] values) {
         BigInteger s = BigInteger.ZERO;
         for (long v : values) s = s.add(BigInteger.valueOf(v));
         return s;
     }
 
     /** Mean money units, exact sum divided by the runs and rounded half-even to a whole unit (10^-8). */
-    static long meanUnits(long[] values) {
+    public static long meanUnits(long[] values) {
         return new BigDecimal(sum(values)).divide(BigDecimal.valueOf(values.length), 0, RoundingMode.HALF_EVEN).longValueExact();
     }
 
-    static String meanCount(long[] values) {
+    public static String meanCount(long[] values) {
         return new BigDecimal(sum(values)).divide(BigDecimal.valueOf(values.length), 1, RoundingMode.HALF_EVEN).toPlainString();
     }
 
-    void writeForecast(Writer out, CsvDialect dialect) throws IOException {
+    public void writeForecast(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(FORECAST_COLUMNS.toArray(new String[0]));
         for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {
@@ -150,7 +150,7 @@ final class ForecastTable {
         csv.close();
     }
 
-    void writeBands(Writer out, CsvDialect dialect) throws IOException {
+    public void writeBands(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(BAND_COLUMNS.toArray(new String[0]));
         for (BandRow b : bands) {
@@ -162,7 +162,7 @@ final class ForecastTable {
         csv.close();
     }
 
-    void writeRuns(Writer out, CsvDialect dialect) throws IOException {
+    public void writeRuns(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(RUN_COLUMNS.toArray(new String[0]));
         for (ForecastRun.Outcome o : outcomes) {
@@ -174,7 +174,7 @@ final class ForecastTable {
             }
             if (byCurrency.isEmpty()) byCurrency.put("", new long[2]);
             for (Map.Entry<String, long[]> t : byCurrency.entrySet()) {
-                csv.number(o.index()).number(o.seed()).raw(GrowthConverter.format(o.growth())).number(o.rows())
+                csv.number(o.index()).number(o.seed()).raw(GrowthRange.format(o.growth())).number(o.rows())
                         .number(t.getValue()[0]).raw(LedgerFormat.amount(t.getValue()[1])).raw(t.getKey());
                 csv.endRow();
             }
@@ -182,12 +182,12 @@ final class ForecastTable {
         csv.close();
     }
 
-    static String share(double s) {
+    public static String share(double s) {
         return BigDecimal.valueOf(s).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     /** Each run's spend per "month currency", so quantiles of a month's total can be taken over the runs. */
-    Map<String, long[]> monthTotals() {
+    public Map<String, long[]> monthTotals() {
         Map<String, long[]> monthTotals = new TreeMap<>();
         for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {
             RunLedger.Key k = e.getKey();
@@ -198,7 +198,7 @@ final class ForecastTable {
     }
 
     /** P10, P50 and P90 over the runs of each month's total spend in {@code currency}, for the fan chart. */
-    List<io.wabill.report.chart.FanChart.Point> fan(String currency) {
+    public List<io.wabill.report.chart.FanChart.Point> fan(String currency) {
         List<io.wabill.report.chart.FanChart.Point> points = new ArrayList<>();
         for (Map.Entry<String, long[]> e : monthTotals().entrySet()) {
             String[] monthAndCurrency = e.getKey().split(" ");
@@ -213,14 +213,14 @@ final class ForecastTable {
     }
 
     /** The currencies the forecast spends in. */
-    java.util.Set<String> currencies() {
+    public java.util.Set<String> currencies() {
         java.util.Set<String> c = new java.util.TreeSet<>();
         for (RunLedger.Key k : values.keySet()) c.add(k.currency());
         return c;
     }
 
     /** Totals per month and currency, the largest cells, and the bands reached. */
-    void printSummary(PrintWriter out) {
+    public void printSummary(PrintWriter out) {
         Map<String, long[]> monthTotals = monthTotals();
         Map<String, long[]> cellTotals = new LinkedHashMap<>();
         for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.sim.api.Catalog;
 import io.wabill.report.CsvDialect;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * scenario's regime), executive, strategy chain, engine and sinks. Scenarios share nothing, so a comparison
  * feeds every row to each of them and their results are paired by construction.
  */
-final class ScenarioPipeline implements Pipeline.Problems {
+public final class ScenarioPipeline implements Pipeline.Problems {
     final Scenario scenario;
     final Engine engine;
     final Pipeline pipeline;
@@ -34,7 +34,7 @@ final class ScenarioPipeline implements Pipeline.Problems {
     long unpricedRows;
 
     /** A row or message this scenario could not use, for the run's error report. */
-    record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing) {}
+    public record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing) {}
 
     ScenarioPipeline(Scenario scenario, Catalog catalog, AccountBook accounts, long horizonMillis, Writer ledgerOut,
                      CsvDialect dialect, CustomerMask mask, LongCounter nbpTotals, Consumer<RowIssue> issues)
@@ -65,7 +65,7 @@ final class ScenarioPipeline implements Pipeline.Problems {
     }
 
     /** Ends the log: releases held messages and fires the executive's last events. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         pipeline.finish();
         if (ledger != null) ledger.close();
     }

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.rates.CsvFiles;
 import io.wabill.report.CsvDialect;
@@ -23,20 +23,20 @@ import java.util.List;
  * band and median are the quantiles over the runs of each month's total, and the report's tables are the rows of
  * {@code forecast.csv} and {@code bands.csv} themselves, so a reader and a chart never disagree.
  */
-final class ForecastArtifacts {
+public final class ForecastArtifacts {
     private final Path charts;
     private final Path report;
     private final ChartStyle style;
     private final List<String> commandLine;
 
-    ForecastArtifacts(Path charts, Path report, ChartStyle style, List<String> commandLine) {
+    public ForecastArtifacts(Path charts, Path report, ChartStyle style, List<String> commandLine) {
         this.charts = charts;
         this.report = report;
         this.style = style;
         this.commandLine = commandLine;
     }
 
-    List<OutputSet> write(ForecastTable table, StrategyChain chain) throws IOException {
+    public List<OutputSet> write(ForecastTable table, StrategyChain chain) throws IOException {
         List<OutputSet> sets = new ArrayList<>();
         if (charts == null && report == null) return sets;
         List<Chart> fans = new ArrayList<>();

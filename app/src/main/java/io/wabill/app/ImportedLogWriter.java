@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.webhooks.ImportedRow;
 import io.wabill.data.webhooks.MetaReport;
@@ -16,20 +16,20 @@ import java.util.List;
  * Writes imported rows as a canonical message log (FORMATS.md section 1) followed by the {@code meta_*} columns
  * that keep what Meta reported; log readers ignore those, so the file stays a log {@code simulate} can price.
  */
-final class ImportedLogWriter implements AutoCloseable {
+public final class ImportedLogWriter implements AutoCloseable {
     static final List<String> LOG_COLUMNS = List.of("timestamp", "message_id", "account", "business", "customer",
             "direction", "kind", "category", "entry_point", "status", "delivered_at");
 
     private final CsvWriter csv;
 
-    ImportedLogWriter(Writer out, CsvDialect dialect) throws IOException {
+    public ImportedLogWriter(Writer out, CsvDialect dialect) throws IOException {
         this.csv = new CsvWriter(out, dialect);
         List<String> header = new ArrayList<>(LOG_COLUMNS);
         header.addAll(MetaReport.COLUMNS);
         csv.row(header.toArray(new String[0]));
     }
 
-    void write(ImportedRow r) {
+    public void write(ImportedRow r) {
         try {
             csv.raw(LedgerFormat.instant(r.timestamp()));
             csv.text(r.messageId());

@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.domain.BillableCategory;
@@ -18,9 +18,9 @@ import java.util.TreeMap;
  * local day each band was first used, i.e. the day the month's counter crossed the band's lower bound (D6).
  * Lines of months outside the forecast (the edges of markets in other time zones) are left out.
  */
-final class RunLedger implements LedgerSink {
+public final class RunLedger implements LedgerSink {
     /** One cell's key, as printed. */
-    record Key(String month, String market, String category, String currency) implements Comparable<Key> {
+    public record Key(String month, String market, String category, String currency) implements Comparable<Key> {
         private static final java.util.Comparator<Key> ORDER = java.util.Comparator.comparing(Key::month)
                 .thenComparing(Key::market).thenComparing(Key::category).thenComparing(Key::currency);
 
@@ -28,7 +28,7 @@ final class RunLedger implements LedgerSink {
     }
 
     /** Messages and amount (10^-8 units) of a cell, and the first local epoch day of each band by lower bound. */
-    static final class Cell {
+    public static final class Cell {
         long messages;
         long units;
         final TreeMap<Long, Long> bandFirstDay = new TreeMap<>();
@@ -42,7 +42,7 @@ final class RunLedger implements LedgerSink {
     private final Map<Long, Key> keys = new HashMap<>();
 
     /** @param firstMonth first local month index ({@code year * 12 + month - 1}) kept; {@code endMonth} the first one not kept */
-    RunLedger(int firstMonth, int endMonth, AccountBook accounts) {
+    public RunLedger(int firstMonth, int endMonth, AccountBook accounts) {
         this.firstMonth = firstMonth;
         this.endMonth = endMonth;
         this.accounts = accounts;
@@ -81,7 +81,7 @@ final class RunLedger implements LedgerSink {
     }
 
     /** The run's cells by printed key, sorted. */
-    TreeMap<Key, Cell> result() {
+    public TreeMap<Key, Cell> result() {
         TreeMap<Key, Cell> out = new TreeMap<>();
         for (Map.Entry<Long, Cell> e : cells.entrySet()) out.put(keys.get(e.getKey()), e.getValue());
         return out;

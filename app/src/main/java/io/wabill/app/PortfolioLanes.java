@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.data.log.LogSource;
 import io.wabill.data.log.RowErrorHandler;

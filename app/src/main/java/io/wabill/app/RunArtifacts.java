@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import io.wabill.report.OutputSet;
 import io.wabill.report.chart.Chart;
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * ({@code --report}) and the FOCUS export ({@code --focus}). Each goes into its own output set, renamed only with
  * the run's other files.
  */
-final class RunArtifacts {
+public final class RunArtifacts {
     private final Path charts;
     private final Path report;
     private final Path focus;
@@ -30,7 +30,7 @@ final class RunArtifacts {
     private final String title;
     private final Function<SimulationRun.Result, RunInputs> inputs;
 
-    RunArtifacts(Path charts, Path report, Path focus, ChartStyle style, int topMarkets, CsvDialect dialect, String title,
+    public RunArtifacts(Path charts, Path report, Path focus, ChartStyle style, int topMarkets, CsvDialect dialect, String title,
                  Function<SimulationRun.Result, RunInputs> inputs) {
         this.charts = charts;
         this.report = report;
@@ -44,10 +44,10 @@ final class RunArtifacts {
 
     boolean wantsFocus() { return focus != null; }
 
-    boolean isEmpty() { return charts == null && report == null && focus == null; }
+    public boolean isEmpty() { return charts == null && report == null && focus == null; }
 
     /** Writes what was asked for and returns the output sets to commit with the run's own. */
-    List<OutputSet> write(SimulationRun.Result r) throws IOException {
+    public List<OutputSet> write(SimulationRun.Result r) throws IOException {
         List<OutputSet> sets = new ArrayList<>();
         try {
             if (focus != null) {
