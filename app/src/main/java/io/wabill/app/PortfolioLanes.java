@@ -9,14 +9,15 @@ import io.wabill.report.LedgerWriter;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
-import io.wabill.sim.engine.Engine;
+import io.wabill.sim.api.Partition;
+import io.wabill.sim.api.PricingConfig;
+import io.wabill.sim.api.PricingSession;
+import io.wabill.sim.api.RowAccounting;
+import io.wabill.sim.api.RowProblem;
+import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.LedgerLine;
-import io.wabill.sim.engine.LedgerSink;
-import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
-import io.wabill.sim.exec.Pipeline;
-import io.wabill.sim.strategy.StrategyChain;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,16 +26,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * {@code simulate} on several cores: portfolios share nothing (tiers are per portfolio, D6/D7; windows per
- * pair, G6; an account and its numbers belong to one portfolio), so each lane prices the rows of its
- * portfolios with its own assembler, executive and engine, while this thread reads and routes the rows, and a
- * merger writes the lanes' ledger rows in the order one thread would have written them.
+ * {@code simulate} on several cores: portfolios share nothing (the partition contract of
+ * {@link io.wabill.sim.api.Partition}: tiers per portfolio, D6/D7; windows per pair, G6; CBP conversation ids per
+ * account; an account and its numbers in one portfolio), so each lane prices the rows of its portfolios with its own
+ * {@link PricingSession}, while this thread reads and routes the rows, and a merger writes the lanes' ledger rows in
+ * the order one thread would have written them.
  *
  * <p><b>Why the order is the same.</b> One thread emits a message while reading the first row of the log that
  * no later row can precede (its "trigger"), and the messages released at one trigger in (instant, customer
@@ -44,8 +46,8 @@ import java.util.function.Supplier;
  *
  * <p>Whatever could make a lane's output depend on another lane gives up the parallel run before anything is
  * committed, and the caller runs on one thread: a bad or rejected row, a message that cannot be priced (the
- * single-threaded run reports the first one exactly), a CBP conversation (numbered across the whole log), an
- * account or business number seen in two portfolios, or a log that is not sorted.
+ * single-threaded run reports the first one exactly), an account or business number seen in two portfolios, or a log
+ * that is not sorted.
  */
 final class PortfolioLanes {
     /** Why the parallel run gave up; the caller runs the log on one thread. */
@@ -54,7 +56,7 @@ final class PortfolioLanes {
     }
 
     /** What the lanes priced. */
-    record Outcome(long rowsIn, long ledgerRows, long rowsMerged, SummaryTable summary, int peakPairs, RunTables tables) {}
+    record Outcome(RowAccounting accounting, SummaryTable summary, int peakPairs, RunTables tables) {}
 
     private static final int BATCH = 4096;
     /** Ledger rows a lane hands to the merger at once (about 50 KB of text). */
@@ -63,25 +65,21 @@ final class PortfolioLanes {
 
     private final int threads;
     private final AccountBook accounts;
-    private final Function<LedgerSink, Engine> engines;
-    private final long statusHorizon;
+    private final PricingConfig config;
+    /** The lane of each portfolio, as the router assigns them; read by the lanes' sessions to refuse others' rows. */
+    private final Map<String, Integer> laneOfPortfolio = new ConcurrentHashMap<>();
     private final String lineEnd;
     private final LedgerWriter ledger;
     private final Supplier<RunTables> tables;
     private final AtomicReference<String> gaveUp = new AtomicReference<>();
     private final AtomicReference<Throwable> failed = new AtomicReference<>();
 
-    /**
-     * @param engines a new engine per lane, writing to the lane's sink
-     * @param ledger  null without a ledger
-     */
-    PortfolioLanes(int threads, AccountBook accounts, Function<LedgerSink, Engine> engines, long statusHorizon, String lineEnd,
-                   LedgerWriter ledger, Supplier<RunTables> tables) {
+    /** @param ledger null without a ledger */
+    PortfolioLanes(int threads, PricingConfig config, String lineEnd, LedgerWriter ledger, Supplier<RunTables> tables) {
         this.tables = tables;
         this.threads = threads;
-        this.accounts = accounts;
-        this.engines = engines;
-        this.statusHorizon = statusHorizon;
+        this.config = config;
+        this.accounts = config.accounts();
         this.lineEnd = lineEnd;
         this.ledger = ledger;
     }
@@ -113,16 +111,17 @@ final class PortfolioLanes {
         if (gaveUp.get() != null) throw new GaveUp(gaveUp.get());
         SummaryTable summary = new SummaryTable();
         RunTables all = tables.get();
-        long ledgerRows = 0, merged = 0;
+        RowAccounting accounting = RowAccounting.ZERO;
         int peak = 0;
         for (Lane lane : lanes) {
             summary.addAll(lane.summary);
             all.addAll(lane.tables);
-            ledgerRows += lane.ledgerRows;
-            merged += lane.pipeline.rowsMerged();
-            peak += lane.engine.peakPairs();
+            accounting = accounting.plus(lane.accounting);
+            peak += lane.session.peakPairs();
         }
-        return new Outcome(router.rows, ledgerRows, merged, summary, peak, all);
+        if (accounting.rowsIn() != router.rows)
+            throw new IllegalStateException("the router sent " + router.rows + " rows but the lanes saw " + accounting.rowsIn());
+        return new Outcome(accounting.checked(), summary, peak, all);
     }
 
     /** The handler for bad rows while reading: the parallel run gives up and one thread reports them. */
@@ -207,7 +206,6 @@ final class PortfolioLanes {
     /** Routes rows to lanes by portfolio, and checks that accounts and numbers stay in one portfolio. */
     private final class Router {
         private final List<Lane> lanes;
-        private final Map<String, Integer> laneOfPortfolio = new HashMap<>();
         private final Map<String, Integer> laneOfAccount = new HashMap<>();
         private final Map<String, Integer> laneOfBusiness = new HashMap<>();
         private final Map<String, String> portfolioOfAccount = new HashMap<>();
@@ -300,8 +298,8 @@ final class PortfolioLanes {
         }
     }
 
-    /** One lane: the pipeline of {@code SimulationRun} for the rows of its portfolios. */
-    private final class Lane implements Pipeline.Problems {
+    /** One lane: a pricing session of the portfolios the router gives it. */
+    private final class Lane {
         final int index;
         final BlockingQueue<Batch> in = new ArrayBlockingQueue<>(4);
         final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(32);
@@ -309,19 +307,21 @@ final class PortfolioLanes {
         final BlockingQueue<Chunk> spare = new ArrayBlockingQueue<>(32);
         final SummaryTable summary = new SummaryTable();
         final RunTables tables = PortfolioLanes.this.tables.get();
-        final Engine engine;
-        final Pipeline pipeline;
+        final PricingSession session;
+        RowAccounting accounting;
         final LedgerFormatter formatter = new LedgerFormatter(null);
         private final CsvLine row = new CsvLine();
         private final int[] rowEnd = new int[1];
-        long ledgerRows;
         private Chunk chunk = new Chunk();
         private long trigger;
 
         Lane(int index) {
             this.index = index;
-            this.engine = engines.apply(this::line);
-            this.pipeline = new Pipeline(engine, StrategyChain.asLogged(), statusHorizon, this);
+            Partition mine = Partition.of(portfolio -> {
+                Integer lane = laneOfPortfolio.get(portfolio);
+                return lane != null && lane == index;
+            });
+            this.session = config.newLineSession(this::line, SessionOptions.defaults().withPartition(mine).withProblems(this::problem));
         }
 
         void run() {
@@ -330,13 +330,13 @@ final class PortfolioLanes {
                 for (int i = 0; i < b.size; i++) {
                     trigger = b.first + i;
                     LogRow row = b.rows[i];
-                    if (b.lane[i] == index) pipeline.accept(row, trigger);
-                    else pipeline.advance(row.timestamp());
+                    if (b.lane[i] == index) session.accept(row, trigger);
+                    else session.advanceTo(row.timestamp());
                     if (chunk.count >= CHUNK_ROWS) flush(trigger, false);
                 }
                 if (b.last) {
                     trigger = FINISH;
-                    pipeline.finish();
+                    accounting = session.finish();
                 }
                 flush(b.last ? FINISH : b.first + b.size - 1, b.last);
                 if (b.last) return;
@@ -353,24 +353,15 @@ final class PortfolioLanes {
             chunk = next != null ? next : new Chunk();
         }
 
-        @Override public void unpriced(PricingException e) {
-            giveUp("a message that cannot be priced");
-            throw new Abort();
-        }
-
-        @Override public void rejectedRow(LogRow row, String column, String reason) {
-            giveUp("a rejected row");
+        /** A message that cannot be priced or a rejected status row: one thread reports the first one exactly. */
+        private void problem(RowProblem p) {
+            giveUp("a message that cannot be priced or a rejected row");
             throw new Abort();
         }
 
         private void line(LedgerLine l) {
-            if (l.conversationId() != 0) {
-                giveUp("CBP conversations are numbered across the log");
-                throw new Abort();
-            }
             summary.accept(l);
             tables.accept(l);
-            ledgerRows++;
             if (ledger == null) return;
             Message m = l.message();
             formatter.format(l, row.clear());
@@ -378,7 +369,7 @@ final class PortfolioLanes {
             Chunk c = chunk;
             c.text = row.utf8(c.text, c.length, rowEnd);
             c.length = rowEnd[0];
-            c.add(trigger, pipeline.lastInstant(), m.isInbound() ? 0 : 1, m.sequence());
+            c.add(trigger, session.currentInstant(), m.isInbound() ? 0 : 1, m.sequence());
         }
     }
 

@@ -15,18 +15,19 @@ import io.wabill.report.OutputSet;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
+import io.wabill.sim.api.MonthTotals;
+import io.wabill.sim.api.PricingConfig;
+import io.wabill.sim.api.PricingConfigException;
+import io.wabill.sim.api.PricingSession;
+import io.wabill.sim.api.RowAccounting;
+import io.wabill.sim.api.RowProblem;
+import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.BandMode;
-import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.engine.LedgerSink;
-import io.wabill.sim.engine.LongCounter;
-import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.strategy.StrategyChain;
-import io.wabill.sim.market.MarketResolver;
-import io.wabill.sim.rates.CatalogException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -47,8 +48,6 @@ public final class SimulationRun {
                            boolean skipBadRows, Duration statusHorizon, long maxUnsortedRows, Path out,
                            boolean writeLedger, CsvDialect dialect, CustomerMask mask, Progress progress) {}
 
-    /** One scenario's strategy; {@code simulate} uses {@link StrategyChain#asLogged()}. */
-    private StrategyChain chain = StrategyChain.asLogged();
 
     /** What a run did, for the printed summary and for tests. */
     public record Result(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, SummaryTable summary,
@@ -77,6 +76,16 @@ public final class SimulationRun {
     }
 
     private int threads = 1;
+    private java.util.function.UnaryOperator<String> wording = java.util.function.UnaryOperator.identity();
+
+    /**
+     * Rewords the reasons written to errors.csv: the core names options in its API's terms ({@code statusHorizon}),
+     * a command line maps them to its flags.
+     */
+    public SimulationRun withWording(java.util.function.UnaryOperator<String> wording) {
+        this.wording = wording;
+        return this;
+    }
 
     /**
      * Prices independent portfolios on up to {@code n} threads ({@link PortfolioLanes}); the outputs are the bytes
@@ -94,10 +103,10 @@ public final class SimulationRun {
             Result r = runInLanes();
             if (r != null) return r;
         }
-        LongCounter nbpTotals = null;
-        if (s.pricing().nbpBands() == BandMode.WHOLE_MONTH) {
+        MonthTotals nbpTotals = null;
+        if (config().needsCountingPass()) {
             // A3 whole-month bands need each month's final count before its first template is priced.
-            nbpTotals = firstPass();
+            nbpTotals = countingPass();
         }
         OutputSet outputs = new OutputSet(s.out());
         List<OutputSet> more = List.of();
@@ -136,16 +145,15 @@ public final class SimulationRun {
         Progress.Ticket ticket = null;
         try {
             LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
-            PortfolioLanes lanes = new PortfolioLanes(threads, s.accounts(), this::engine, s.statusHorizon().toMillis(),
-                    s.dialect().lineEnd(), ledger, this::newTables);
+            PortfolioLanes lanes = new PortfolioLanes(threads, config(), s.dialect().lineEnd(), ledger, this::newTables);
             LogSource source = new LogSource(s.logs(), lanes.badRows());
             ticket = s.progress() == null ? null : s.progress().start(source);
             PortfolioLanes.Outcome o = lanes.run(source);
             if (ticket != null) ticket.stop();
             ticket = null;
             if (ledger != null) ledger.close();
-            writeTables(outputs, o.summary(), o.tables(), source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0);
-            Result r = new Result(source.rowsRead(), o.ledgerRows(), o.rowsMerged(), 0, o.summary(), List.of(), false,
+            writeTables(outputs, o.summary(), o.tables(), matched(source, o.accounting()));
+            Result r = new Result(o.accounting().rowsIn(), o.accounting().ledgerRows(), o.accounting().rowsMerged(), 0, o.summary(), List.of(), false,
                     o.peakPairs(), o.tables(), threads);
             if (artifacts != null) more = artifacts.write(r);
             List<Path> written = new ArrayList<>(outputs.commit());
@@ -174,16 +182,22 @@ public final class SimulationRun {
         return new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
     }
 
-    /** summary.csv, daily.csv, tiers.csv and accounting.csv, after checking that every row is accounted for. */
-    private void writeTables(OutputSet outputs, SummaryTable summary, RunTables tables, long rowsIn, long ledgerRows,
-                             long merged, long skipped) throws IOException {
+    /**
+     * The sessions' accounting, checked against the reader's own count of rows: a row the reader read and no session
+     * saw would otherwise go unnoticed.
+     */
+    private static RowAccounting matched(LogSource source, RowAccounting a) {
+        if (source.rowsRead() != a.rowsIn())
+            throw new IllegalStateException("the reader read " + source.rowsRead() + " rows but pricing saw " + a.rowsIn());
+        return a.checked();
+    }
+
+    /** summary.csv, daily.csv, tiers.csv and accounting.csv, for a run whose every row is accounted for. */
+    private void writeTables(OutputSet outputs, SummaryTable summary, RunTables tables, RowAccounting a) throws IOException {
         try (Writer w = outputs.open("summary.csv")) {
             summary.write(w, s.dialect());
         }
-        if (rowsIn != ledgerRows + merged + skipped) {
-            throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
-                    + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
-        }
+        long rowsIn = a.rowsIn(), ledgerRows = a.ledgerRows(), merged = a.rowsMerged(), skipped = a.rowsSkipped();
         try (Writer w = outputs.open("daily.csv")) {
             tables.daily().write(w, s.dialect());
         }
@@ -195,75 +209,76 @@ public final class SimulationRun {
         }
     }
 
-    private LongCounter firstPass() throws IOException {
-        Engine[] engine = {engine(line -> { })};
-        Attempt counting = new Attempt(null, null) {
-            @Override Engine makeEngine(LedgerSink sink) { return engine[0]; }
-        };
+    /** A3: each (account, market, local month)'s final template count, from a first pass over the same log. */
+    private MonthTotals countingPass() throws IOException {
+        Attempt counting = new Attempt(null, null);
         try {
             counting.streamFrom(new LogSource(s.logs(), counting.handler()));
         } catch (UnsortedLogException e) {
             // The streaming attempt counted part of the log: count again from zero, sorted.
-            engine[0] = engine(line -> { });
-            Attempt again = new Attempt(null, null) {
-                @Override Engine makeEngine(LedgerSink sink) { return engine[0]; }
-            };
-            again.sortFrom(new LogSource(s.logs(), again.handler()));
+            counting = new Attempt(null, null);
+            counting.sortFrom(new LogSource(s.logs(), counting.handler()));
         }
-        return engine[0].counters();
+        counting.session.finish();
+        return counting.session.monthTotals();
     }
 
-    private Engine engine(LedgerSink sink) {
-        try {
-            return new Engine(s.catalog().rates(), new MarketResolver(s.catalog().markets()), s.accounts(), s.pricing(), sink);
-        } catch (CatalogException e) {
-            throw new UserException(e.getMessage());
+    private PricingConfig config;
+
+    /** The pricing configuration of this run, built once (a what-if card the catalog lacks is the user's error). */
+    private PricingConfig config() {
+        if (config == null) {
+            try {
+                config = PricingConfig.builder().catalog(s.catalog()).accounts(s.accounts()).options(s.pricing())
+                        .strategy(StrategyChain.asLogged()).statusHorizon(s.statusHorizon()).build();
+            } catch (PricingConfigException e) {
+                throw new UserException(e.getMessage());
+            }
         }
+        return config;
     }
 
-    /** One pass over the log into one set of outputs. */
-    private class Attempt implements Pipeline.Problems {
+    /**
+     * One pass over the log into one set of outputs, or with {@code outputs} null the counting pass of whole-month
+     * bands (A3): the same session, its entries dropped.
+     */
+    private class Attempt {
         private final OutputSet outputs;
         private final SummaryTable summary = new SummaryTable();
         private final RunTables tables;
         private final LedgerWriter ledger;
-        private final Engine engine;
-        private final Pipeline pipeline;
+        final PricingSession session;
         private ErrorsWriter errors;
-        private long ledgerRows;
-        private long skipped;
         private LogSource source;
 
-        Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
+        Attempt(OutputSet outputs, MonthTotals nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
                     ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
-            this.engine = makeEngine(this::accept);
-            if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
-            this.pipeline = new Pipeline(engine, chain, s.statusHorizon().toMillis(), this);
+            SessionOptions o = SessionOptions.defaults().withProblems(this::problem);
+            this.session = outputs == null ? config().newLineSession(line -> { }, o.asCountingPass())
+                    : config().newLineSession(this::accept, nbpTotals == null ? o : o.withMonthTotals(nbpTotals));
         }
 
-        Engine makeEngine(LedgerSink sink) { return engine(sink); }
-
+        /** Bad rows of the reader: stop, or skip into the session's accounting and errors.csv. */
         RowErrorHandler handler() {
-            return s.skipBadRows() ? this::skip : RowErrorHandler.STOP;
+            return s.skipBadRows() ? e -> session.skip(new RowProblem(e.file(), e.line(), e.column(), e.value(), e.reason(), 1))
+                    : RowErrorHandler.STOP;
         }
 
         private void accept(LedgerLine line) {
             summary.accept(line);
             tables.accept(line);
             if (ledger != null) ledger.accept(line);
-            if (tap != null && outputs != null) tap.accept(line);
-            ledgerRows++;
+            if (tap != null) tap.accept(line);
         }
 
         void streamFrom(LogSource src) throws IOException, UnsortedLogException {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                src.stream(pipeline::accept);
-                pipeline.finish();
+                src.stream(session::accept);
             } finally {
                 if (t != null) t.stop();
             }
@@ -273,28 +288,16 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) pipeline.accept(row);
-                pipeline.finish();
+                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) session.accept(row);
             } finally {
                 if (t != null) t.stop();
             }
         }
 
-        @Override public void unpriced(PricingException e) {
-            RowError error = new RowError(e.file(), e.line(), e.column(), e.value(),
-                    e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""));
-            if (!s.skipBadRows()) throw new LogFormatException(error);
-            record(error); // one skipped row: its other status rows are counted as merged
-        }
-
-        @Override public void rejectedRow(LogRow row, String column, String reason) {
-            handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
-        }
-
-        private void skip(RowError e) { record(e); }
-
-        private void record(RowError e) {
-            skipped++;
+        /** A row that ends in no ledger row: the user's error, or with --on-error skip a line of errors.csv. */
+        private void problem(RowProblem p) {
+            RowError e = new RowError(p.file(), p.line(), p.column(), p.value(), wording.apply(p.reason()));
+            if (!s.skipBadRows()) throw new LogFormatException(e);
             if (outputs == null) return;
             try {
                 if (errors == null) errors = new ErrorsWriter(outputs.open("errors.csv"), s.dialect());
@@ -305,13 +308,12 @@ public final class SimulationRun {
         }
 
         Result finish(boolean inMemory) throws IOException {
+            RowAccounting a = matched(source, session.finish());
             if (ledger != null) ledger.close();
             if (errors != null) errors.close();
-            long rowsIn = source.rowsRead();
-            long merged = pipeline.rowsMerged();
-            writeTables(outputs, summary, tables, rowsIn, ledgerRows, merged, skipped);
-            return new Result(rowsIn, ledgerRows, merged, skipped, summary, List.of(), inMemory, engine.peakPairs(),
-                    tables, 1);
+            writeTables(outputs, summary, tables, a);
+            return new Result(a.rowsIn(), a.ledgerRows(), a.rowsMerged(), a.rowsSkipped(), summary, List.of(), inMemory,
+                    session.peakPairs(), tables, 1);
         }
     }
 }

@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (output.focus == null) output.focus = out.resolve("focus.csv");
         RunArtifacts artifacts = output.artifacts("wabill demo: an online retailer in Sao Paulo, September to November 2026",
                 r -> RunInputsFactory.of(spec, s, r.tables().facts()));
-        SimulationRun.Result r = new SimulationRun(s, null, artifacts).run();
+        SimulationRun.Result r = new SimulationRun(s, null, artifacts).withWording(FlagNames::of).run();
         new RunReport(printer).print(r);
         printer.println("Charts: " + output.charts + " (PNG and SVG); the report works offline in any browser");
         printer.flush();

@@ -82,7 +82,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             SimulationRun.Settings settings = new SimulationRun.Settings(logs, catalog, accounts.book(), pricing.options(),
                     output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
                     !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
-            SimulationRun.Result run = new SimulationRun(settings, reconciler, null).run();
+            SimulationRun.Result run = new SimulationRun(settings, reconciler, null).withWording(FlagNames::of).run();
             written.addAll(run.written());
             Reconciler.Summary summary = reconciler.finish();
             written.addAll(reconcileOutputs.commit());

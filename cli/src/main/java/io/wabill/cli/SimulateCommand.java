@@ -49,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
         RunArtifacts artifacts = output.artifacts("wabill simulate: " + logs.size() + (logs.size() == 1 ? " log" : " logs"),
                 r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
         if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
-        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withThreads(threads).run();
+        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withWording(FlagNames::of).withThreads(threads).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         return ExitCodes.OK;
     }

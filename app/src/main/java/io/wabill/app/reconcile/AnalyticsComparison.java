@@ -53,7 +53,8 @@ public final class AnalyticsComparison {
     private final TreeMap<Key, Cell> meta = new TreeMap<>(Key.ORDER);
     /** Model cells per account: a response is one WABA's, and the import names accounts by WABA id. */
     private final Map<String, TreeMap<Key, Cell>> model = new HashMap<>();
-    private long lastConversation;
+    /** The latest conversation number counted per account (the ledger numbers them per account). */
+    private final java.util.Map<String, Long> lastConversation = new java.util.HashMap<>();
     private long outOfRange;
 
     public AnalyticsComparison(AnalyticsResponse response, BigDecimal tolerance) {
@@ -97,7 +98,7 @@ public final class AnalyticsComparison {
     /** Forgets the model's side (the run starts over). */
     public void reset() {
         model.clear();
-        lastConversation = 0;
+        lastConversation.clear();
         outOfRange = 0;
     }
 
@@ -114,8 +115,9 @@ public final class AnalyticsComparison {
             };
             typeCode = upper(type.code());
         } else {
-            if (l.model() != PricingModel.CBP || l.conversationId() <= lastConversation) return;
-            lastConversation = l.conversationId(); // ids grow as conversations open: a larger id is a new one
+            if (l.model() != PricingModel.CBP || l.conversationId() <= lastConversation.getOrDefault(l.message().account(), 0L)) return;
+            // an account's ids grow as its conversations open: a larger id is a new one
+            lastConversation.put(l.message().account(), l.conversationId());
             category = type == PricingType.FREE_ENTRY_POINT ? "REFERRAL_CONVERSION" : upper(l.billable().code());
             typeCode = upper(type.code());
         }

@@ -49,6 +49,8 @@ public final class Reconciler implements SimulationRun.LedgerTap {
     private ConversationMatcher matcher;
     private List<CbpRow> cbpRows;
     private Map<Long, long[]> conversationEnds;
+    /** Log-wide keys of the ledger's per-account conversation numbers. */
+    private ConversationKeys conversationKeys = new ConversationKeys();
     private long outbound, reported;
 
     public Reconciler(MetaReports reports, List<AnalyticsComparison> analytics, OutputSet outputs, CsvDialect dialect)
@@ -70,6 +72,7 @@ public final class Reconciler implements SimulationRun.LedgerTap {
         matcher = new ConversationMatcher();
         cbpRows = new ArrayList<>();
         conversationEnds = new HashMap<>();
+        conversationKeys = new ConversationKeys();
         outbound = reported = 0;
         for (AnalyticsComparison a : analytics) a.reset();
     }
@@ -138,8 +141,9 @@ public final class Reconciler implements SimulationRun.LedgerTap {
         boolean metaCbp = r.pricingModel().isEmpty() || r.pricingModel().equalsIgnoreCase("CBP");
         boolean cbp = l.model() == PricingModel.CBP && l.conversationId() != 0 && !r.conversationId().isEmpty() && metaCbp;
         if (cbp) {
-            matcher.add(l.conversationId(), r.conversationId());
-            long[] ends = conversationEnds.computeIfAbsent(l.conversationId(), k -> new long[] {LogRow.NONE, LogRow.NONE});
+            long key = conversationKeys.key(l.message().account(), l.conversationId());
+            matcher.add(key, r.conversationId());
+            long[] ends = conversationEnds.computeIfAbsent(key, k -> new long[] {LogRow.NONE, LogRow.NONE});
             if (ends[0] == LogRow.NONE) ends[0] = l.windowEnd();
             if (ends[1] == LogRow.NONE) ends[1] = r.conversationExpiration();
         } else {
@@ -151,7 +155,7 @@ public final class Reconciler implements SimulationRun.LedgerTap {
         } else {
             tallies.get(Field.WINDOW_END).notReported++;
         }
-        if (cbp) cbpRows.add(new CbpRow(l, r, any));
+        if (cbp) cbpRows.add(new CbpRow(l, r, any, conversationKeys.key(l.message().account(), l.conversationId())));
         return any;
     }
 
@@ -233,9 +237,9 @@ public final class Reconciler implements SimulationRun.LedgerTap {
             conv.disagree++;
             String matched = matcher.match(row.modelConversation);
             writeMismatch(Field.CONVERSATION, row.message, row.chargedAt, row.market,
-                    LedgerFormat.conversation(row.modelConversation) + " (Meta's " + (matched == null ? "none" : matched) + ")",
+                    conversationKeys.cell(row.modelConversation) + " (Meta's " + (matched == null ? "none" : matched) + ")",
                     row.metaConversation, row.note, "", row.type, row.billable,
-                    LedgerFormat.conversation(row.modelConversation), row.metaConversation);
+                    conversationKeys.cell(row.modelConversation), row.metaConversation);
             if (!row.alreadyMismatched) months.get(row.month).mismatched++;
         }
         mismatches.close();
@@ -268,7 +272,7 @@ public final class Reconciler implements SimulationRun.LedgerTap {
                 String shown = best != null ? best : e.getValue().firstKey();
                 int members = e.getValue().values().stream().mapToInt(Integer::intValue).sum();
                 long[] ends = conversationEnds.get(e.getKey());
-                csv.raw(LedgerFormat.conversation(e.getKey())).text(shown).number(members).number(matcher.metaMembers(shown))
+                csv.text(conversationKeys.name(e.getKey())).text(shown).number(members).number(matcher.metaMembers(shown))
                         .number(e.getValue().get(shown)).raw(best != null ? "yes" : "no")
                         .raw(LedgerFormat.instant(ends[0])).raw(LedgerFormat.instant(ends[1]))
                         .raw(ends[1] == LogRow.NONE ? "" : ends[0] == ends[1] ? "yes" : "no");
@@ -330,10 +334,10 @@ public final class Reconciler implements SimulationRun.LedgerTap {
         final String market, note, type, billable, metaConversation, month;
         final boolean alreadyMismatched;
 
-        CbpRow(LedgerLine l, MetaReport r, boolean alreadyMismatched) {
+        CbpRow(LedgerLine l, MetaReport r, boolean alreadyMismatched, long conversationKey) {
             message = l.message();
             chargedAt = l.chargedAt();
-            modelConversation = l.conversationId();
+            modelConversation = conversationKey;
             market = l.market();
             note = l.note();
             type = l.type().code();
