@@ -15,7 +15,7 @@ import io.wabill.report.OutputSet;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
-import io.wabill.sim.engine.LongCounter;
+import io.wabill.sim.api.MonthTotals;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.exec.ReplayStats;
 import java.io.IOException;
@@ -54,13 +54,13 @@ public final class ComparisonRun {
     }
 
     public Result run() throws IOException {
-        List<LongCounter> nbpTotals = null;
+        List<MonthTotals> nbpTotals = null;
         if (s.scenarios().stream().anyMatch(x -> x.pricing().nbpBands() == BandMode.WHOLE_MONTH)) {
             // A3 whole-month bands need each month's final count first: a counting pass over the same log.
             Pass counting = new Pass(null, null);
             counting.run();
             nbpTotals = new ArrayList<>();
-            for (ScenarioPipeline p : counting.pipelines) nbpTotals.add(p.engine.counters());
+            for (ScenarioPipeline p : counting.pipelines) nbpTotals.add(p.session.monthTotals());
         }
         Pass pass = new Pass(new OutputSet(s.out()), nbpTotals);
         List<OutputSet> more = List.of();
@@ -83,7 +83,7 @@ public final class ComparisonRun {
     /** One pass over the log into one set of outputs (null outputs: a counting pass). */
     private final class Pass {
         OutputSet outputs;
-        final List<LongCounter> nbpTotals;
+        final List<MonthTotals> nbpTotals;
         List<ScenarioPipeline> pipelines;
         private CsvWriter errors;
         private final Set<String> reported = new HashSet<>();
@@ -91,7 +91,7 @@ public final class ComparisonRun {
         private long[] assemblerSkipped;
         private LogSource source;
 
-        Pass(OutputSet outputs, List<LongCounter> nbpTotals) {
+        Pass(OutputSet outputs, List<MonthTotals> nbpTotals) {
             this.outputs = outputs;
             this.nbpTotals = nbpTotals;
         }
@@ -132,8 +132,8 @@ public final class ComparisonRun {
                 Writer ledger = outputs != null && s.ledgers() ? outputs.open("ledger-" + (i + 1) + ".csv") : null;
                 final int index = i;
                 pipelines.add(new ScenarioPipeline(s.scenarios().get(i), s.catalog(), s.accounts(),
-                        s.statusHorizon().toMillis(), ledger, s.dialect(), s.mask(),
-                        nbpTotals == null ? null : nbpTotals.get(i), issue -> issue(index, issue)));
+                        s.statusHorizon(), ledger, s.dialect(), s.mask(),
+                        nbpTotals == null ? null : nbpTotals.get(i), outputs == null, issue -> issue(index, issue)));
             }
         }
 
@@ -195,19 +195,19 @@ public final class ComparisonRun {
             List<ScenarioResult> results = new ArrayList<>();
             for (int i = 0; i < pipelines.size(); i++) {
                 ScenarioPipeline p = pipelines.get(i);
-                long merged = p.pipeline.rowsMerged();
+                long merged = p.session.accounting().rowsMerged();
                 long skipped = readerSkipped + assemblerSkipped[i] + p.unpricedRows;
-                ReplayStats st = p.pipeline.stats();
+                ReplayStats st = p.session.strategyStats();
                 // A strategy's dropped and still-pending messages are never sent, so they have no ledger row; their
                 // extra status rows are already counted as merged, so each counts once.
                 if (rowsIn != p.ledgerRows + merged + skipped + st.dropped() + st.pending())
                     throw new IllegalStateException("scenario " + (i + 1) + ": row accounting does not add up: " + rowsIn
                             + " rows in, " + p.ledgerRows + " ledger rows + " + merged + " merged + " + skipped + " skipped + "
                             + st.dropped() + " dropped + " + st.pending() + " pending");
-                if (!p.pipeline.stats().balanced())
+                if (!st.balanced())
                     throw new IllegalStateException("scenario " + (i + 1) + ": intended messages do not add up");
                 table.add(p.scenario.name(), p.summary);
-                results.add(new ScenarioResult(p.scenario, p.summary, p.pipeline.stats(), p.ledgerRows, merged, skipped));
+                results.add(new ScenarioResult(p.scenario, p.summary, st, p.ledgerRows, merged, skipped));
             }
             try (Writer w = outputs.open("comparison.csv")) {
                 table.write(w, s.dialect());

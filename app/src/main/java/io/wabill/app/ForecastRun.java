@@ -10,14 +10,16 @@ import io.wabill.data.traffic.TrafficModel;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.Engine;
-import io.wabill.sim.engine.PricingException;
+import io.wabill.sim.api.PricingConfig;
+import io.wabill.sim.api.PricingConfigException;
+import io.wabill.sim.api.PricingSession;
+import io.wabill.sim.api.RowProblem;
+import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.MessageAssembler;
-import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
-import io.wabill.sim.rates.CatalogException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,25 +114,22 @@ public final class ForecastRun {
         AccountBook accounts = new AccountBook(s.accounts().get(Account.DEFAULT_ID), s.accounts().all());
         int firstMonth = s.start().getYear() * 12 + s.start().getMonthValue() - 1;
         RunLedger ledger = new RunLedger(firstMonth, firstMonth + s.months() + (s.start().getDayOfMonth() > 1 ? 1 : 0), accounts);
-        Engine engine;
+        String name = "forecast run " + index;
+        PricingConfig config;
         try {
-            engine = new Engine(s.catalog().rates(), resolvers.get(), accounts, s.pricing(), ledger);
-        } catch (CatalogException e) {
+            config = PricingConfig.builder().catalog(s.catalog()).marketResolvers(resolvers::get).accounts(accounts)
+                    .options(s.pricing()).strategy(s.chain()).statusHorizon(s.statusHorizon()).build();
+        } catch (PricingConfigException e) {
             throw new UserException(e.getMessage());
         }
-        String name = "forecast run " + index;
-        // The same pipeline as simulate and compare: a strategy changes what the business sends and when (issue 4).
-        Pipeline pipeline = new Pipeline(engine, s.chain(), s.statusHorizon().toMillis(), new Pipeline.Problems() {
-            @Override public void unpriced(PricingException e) {
-                throw new UserException(name + " (seed " + seed + "), generated row " + e.line() + ": " + e.getMessage());
-            }
-
-            @Override public void rejectedRow(LogRow row, String column, String reason) {
-                throw new LogFormatException(new RowError(row.file(), row.line(), column, "", reason));
-            }
-        });
-        long rows = generator.run(new LogRowSink(name, s.model(), pipeline::accept));
-        pipeline.finish();
+        // The same session as simulate and compare: a strategy changes what the business sends and when (issue 4).
+        PricingSession session = config.newLineSession(ledger, SessionOptions.defaults().withProblems(p -> {
+            if (p.kind() == RowProblem.Kind.UNPRICEABLE)
+                throw new UserException(name + " (seed " + seed + "), generated row " + p.line() + ": " + p.reason());
+            throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
+        }));
+        long rows = generator.run(new LogRowSink(name, s.model(), session::accept));
+        session.finish();
         done.incrementAndGet();
         return new Outcome(index, seed, growth, rows, ledger.result());
     }

@@ -6,27 +6,27 @@ import io.wabill.report.CustomerMask;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.account.AccountBook;
-import io.wabill.sim.engine.Engine;
+import io.wabill.sim.api.MonthTotals;
+import io.wabill.sim.api.PricingConfig;
+import io.wabill.sim.api.PricingConfigException;
+import io.wabill.sim.api.PricingSession;
+import io.wabill.sim.api.RowProblem;
+import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.LedgerLine;
-import io.wabill.sim.engine.LongCounter;
-import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.exec.Pipeline;
-import io.wabill.sim.market.MarketResolver;
-import io.wabill.sim.rates.CatalogException;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * One scenario's path from rows to priced lines: its own assembler (the evaluation instant depends on the
- * scenario's regime), executive, strategy chain, engine and sinks. Scenarios share nothing, so a comparison
+ * One scenario's path from rows to priced lines: its own {@link PricingSession} (the evaluation instant depends on
+ * the scenario's regime, the strategy chain is the scenario's) and sinks. Scenarios share nothing, so a comparison
  * feeds every row to each of them and their results are paired by construction.
  */
-public final class ScenarioPipeline implements Pipeline.Problems {
+public final class ScenarioPipeline {
     final Scenario scenario;
-    final Engine engine;
-    final Pipeline pipeline;
+    final PricingSession session;
     final SummaryTable summary = new SummaryTable();
     private final LedgerWriter ledger;
     private final Consumer<RowIssue> issues;
@@ -36,20 +36,27 @@ public final class ScenarioPipeline implements Pipeline.Problems {
     /** A row or message this scenario could not use, for the run's error report. */
     public record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing) {}
 
-    ScenarioPipeline(Scenario scenario, Catalog catalog, AccountBook accounts, long horizonMillis, Writer ledgerOut,
-                     CsvDialect dialect, CustomerMask mask, LongCounter nbpTotals, Consumer<RowIssue> issues)
-            throws IOException {
+    /**
+     * @param nbpTotals the counting pass's totals of this scenario under whole-month bands (A3), else null
+     * @param counting  this is that counting pass
+     */
+    ScenarioPipeline(Scenario scenario, Catalog catalog, AccountBook accounts, Duration horizon, Writer ledgerOut,
+                     CsvDialect dialect, CustomerMask mask, MonthTotals nbpTotals, boolean counting,
+                     Consumer<RowIssue> issues) throws IOException {
         this.scenario = scenario;
         this.issues = issues;
         this.ledger = ledgerOut == null ? null : new LedgerWriter(ledgerOut, dialect, mask);
+        PricingConfig config;
         try {
-            this.engine = new Engine(catalog.rates(), new MarketResolver(catalog.markets()), accounts, scenario.pricing(),
-                    this::accept);
-        } catch (CatalogException e) {
+            config = PricingConfig.builder().catalog(catalog).accounts(accounts).options(scenario.pricing())
+                    .strategy(scenario.chain()).statusHorizon(horizon).build();
+        } catch (PricingConfigException e) {
             throw new UserException(scenario.name() + ": " + e.getMessage());
         }
-        if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);
-        this.pipeline = new Pipeline(engine, scenario.chain(), horizonMillis, this);
+        SessionOptions o = SessionOptions.defaults().withProblems(this::problem);
+        if (counting) o = o.asCountingPass();
+        else if (nbpTotals != null) o = o.withMonthTotals(nbpTotals);
+        this.session = config.newLineSession(this::accept, o);
     }
 
     private void accept(LedgerLine line) {
@@ -58,21 +65,18 @@ public final class ScenarioPipeline implements Pipeline.Problems {
         ledgerRows++;
     }
 
-    void accept(LogRow row) { pipeline.accept(row); }
+    void accept(LogRow row) { session.accept(row); }
 
-    @Override public void rejectedRow(LogRow row, String column, String reason) {
-        issues.accept(new RowIssue(row.file(), row.line(), column, "", reason, 1, false));
+    /** A rejected status row is the same in every scenario; an unpriceable message is this scenario's. */
+    private void problem(RowProblem p) {
+        boolean pricing = p.kind() == RowProblem.Kind.UNPRICEABLE;
+        if (pricing) unpricedRows++; // its other status rows are counted as merged
+        issues.accept(new RowIssue(p.file(), p.line(), p.column(), p.value(), p.reason(), pricing ? 1 : p.rows(), pricing));
     }
 
     /** Ends the log: releases held messages and fires the executive's last events. */
     public void finish() throws IOException {
-        pipeline.finish();
+        session.finish();
         if (ledger != null) ledger.close();
-    }
-
-    @Override public void unpriced(PricingException e) {
-        unpricedRows++; // its other status rows are counted as merged
-        issues.accept(new RowIssue(e.file(), e.line(), e.column(), e.value(),
-                e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""), 1, true));
     }
 }

@@ -51,11 +51,12 @@ public final class PricingSession {
         this.pipeline = new Pipeline(engine, config.strategy(), config.statusHorizon().toMillis(), new Pipeline.Problems() {
             @Override public void unpriced(PricingException e) {
                 report(new RowProblem(e.file(), e.line(), e.column(), e.value(), e.getMessage()
-                        + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""), e.rows()));
+                        + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""), e.rows(),
+                        RowProblem.Kind.UNPRICEABLE));
             }
 
             @Override public void rejectedRow(LogRow row, String column, String reason) {
-                report(new RowProblem(row.file(), row.line(), column, "", reason, 1));
+                report(new RowProblem(row.file(), row.line(), column, "", reason, 1, RowProblem.Kind.REJECTED_ROW));
             }
         });
     }
@@ -101,19 +102,23 @@ public final class PricingSession {
      * Ends the log: releases every held message, fires the strategies' last events and checks that every row is
      * accounted for.
      *
-     * @throws IllegalStateException when rows in != ledger rows + merged + skipped (a bug, never bad input)
+     * @throws IllegalStateException when rows in != ledger rows + merged + skipped + withheld by the strategy (a bug,
+     *                               never bad input)
      */
     public RowAccounting finish() {
         open();
         pipeline.finish();
-        accounting = new RowAccounting(rowsIn, ledgerRows, pipeline.rowsMerged(), skipped).checked();
+        accounting = new RowAccounting(rowsIn, ledgerRows, pipeline.rowsMerged(), skipped, withheld()).checked();
         return accounting;
     }
 
     /** The accounting so far (final after {@link #finish()}). */
     public RowAccounting accounting() {
-        return accounting != null ? accounting : new RowAccounting(rowsIn, ledgerRows, pipeline.rowsMerged(), skipped);
+        return accounting != null ? accounting : new RowAccounting(rowsIn, ledgerRows, pipeline.rowsMerged(), skipped, withheld());
     }
+
+    /** Messages a strategy dropped or still held back: never sent, so no ledger row (their status rows are merged). */
+    private long withheld() { return pipeline.stats().dropped() + pipeline.stats().pending(); }
 
     /** The counting pass's totals, for the pricing session of a whole-month run (A3); after {@link #finish()}. */
     public MonthTotals monthTotals() {

@@ -7,7 +7,22 @@ package io.wabill.sim.api;
  *
  * @param rows how many log rows the problem covers: a message with status rows counts 1 skipped and the others merged
  */
-public record RowProblem(String file, long line, String column, String value, String reason, int rows) {
+public record RowProblem(String file, long line, String column, String value, String reason, int rows, Kind kind) {
+    /** What went wrong with the row. */
+    public enum Kind {
+        /** the caller could not read it (a bad CSV row), see {@link PricingSession#skip} */
+        UNREADABLE,
+        /** a status row that disagrees with its message or came too late (the same in every configuration) */
+        REJECTED_ROW,
+        /** a message the configuration cannot price: no card, rate or token rate (another configuration may) */
+        UNPRICEABLE
+    }
+
+    /** A row the caller could not read. */
+    public RowProblem(String file, long line, String column, String value, String reason, int rows) {
+        this(file, line, column, value, reason, rows, Kind.UNREADABLE);
+    }
+
     /** {@code file:line} */
     public String location() { return file + ":" + line; }
 }
