@@ -62,7 +62,8 @@ public final class Engine {
     private final PerMessagePricing pmp = new PerMessagePricing(this, false);
     private final PerMessagePricing pmp26 = new PerMessagePricing(this, true);
 
-    // The event being priced; set by process() and read by the regime pricers.
+    // The event being priced; set by process(), read by the engine's services and, through PricedEvent, by the
+    // regime pricers.
     final LedgerLine line = new LedgerLine();
     Message m;
     AccountRuntime acct;
@@ -195,6 +196,23 @@ public final class Engine {
 
     private final PairView view = new PairView();
 
+    /** The event being priced, as the regime pricers read it: this engine's current fields, allocation-free. */
+    private final PricedEvent event = new PricedEvent() {
+        @Override public Message message() { return m; }
+
+        @Override public long instant() { return t; }
+
+        @Override public LocalDate day() { return acct.calendar.day(); }
+
+        @Override public PairState pair() { return pair; }
+
+        @Override public int accountIndex() { return acct.index; }
+
+        @Override public int marketId() { return marketId; }
+
+        @Override public String market() { return line.market; }
+    };
+
     /** The flyweight behind {@link #window}. */
     private static final class PairView implements io.wabill.sim.strategy.WindowView {
         PairState state;
@@ -251,11 +269,11 @@ public final class Engine {
             return;
         }
         switch (line.regime) {
-            case NBP: nbp.price(); break;
-            case CBP1: cbp1.price(); break;
-            case CBP2: cbp2.price(); break;
-            case PMP: pmp.price(); break;
-            default: pmp26.price(); break;
+            case NBP: nbp.price(event, line); break;
+            case CBP1: cbp1.price(event, line); break;
+            case CBP2: cbp2.price(event, line); break;
+            case PMP: pmp.price(event, line); break;
+            default: pmp26.price(event, line); break;
         }
     }
 
