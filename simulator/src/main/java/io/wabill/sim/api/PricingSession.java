@@ -159,9 +159,19 @@ public final class PricingSession {
         if (accountWas != null && !accountWas.equals(portfolio))
             throw new PartitionException(row.location() + ": account " + row.account() + " is in portfolios " + accountWas
                     + " and " + portfolio + "; portfolios cannot be priced apart");
-        String business = row.business().startsWith("+") ? row.business().substring(1) : row.business();
-        String businessWas = portfolioOfBusiness.putIfAbsent(business, portfolio);
-        if (businessWas != null && !businessWas.equals(portfolio))
+        // Keyed by the cell as written (the reader interns it), so a row allocates nothing; "+1555..." and "1555..."
+        // are one number, matched once when a form is first seen.
+        String businessWas = portfolioOfBusiness.get(row.business());
+        if (businessWas == null) {
+            String digits = row.business().startsWith("+") ? row.business().substring(1) : row.business();
+            businessWas = portfolioOfBusiness.get(digits);
+            if (businessWas == null) {
+                businessWas = portfolio;
+                portfolioOfBusiness.put(digits, portfolio);
+            }
+            portfolioOfBusiness.put(row.business(), businessWas);
+        }
+        if (!businessWas.equals(portfolio))
             throw new PartitionException(row.location() + ": business number " + row.business() + " is in portfolios "
                     + businessWas + " and " + portfolio + "; portfolios cannot be priced apart");
     }
