@@ -15,4 +15,9 @@ public final class ImportOptions {
             description = "category of templates whose webhooks name none (CBP-1, free entry points outside the service "
                     + "window): ${COMPLETION-CANDIDATES}; default: none, such messages are listed in the errors")
     TemplateCategory unknownTemplateCategory;
+
+    /** The import's settings with this status horizon. */
+    io.wabill.data.webhooks.WebhookImport.Settings settings(Duration statusHorizon) {
+        return new io.wabill.data.webhooks.WebhookImport.Settings(joinWindow, statusHorizon, unknownTemplateCategory);
+    }
 }
