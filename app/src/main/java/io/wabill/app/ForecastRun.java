@@ -9,15 +9,12 @@ import io.wabill.data.traffic.TrafficGenerator;
 import io.wabill.data.traffic.TrafficModel;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
-import io.wabill.sim.engine.Engine;
 import io.wabill.sim.api.PricingConfig;
 import io.wabill.sim.api.PricingConfigException;
 import io.wabill.sim.api.PricingSession;
 import io.wabill.sim.api.RowProblem;
 import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.PricingOptions;
-import io.wabill.sim.events.LogRow;
-import io.wabill.sim.events.MessageAssembler;
 import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
 import java.time.Duration;
@@ -34,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Monte Carlo runs of a forecast. Run i generates its own traffic in memory from seed {@code seed + i}
- * and a growth rate drawn for index i, streams it row by row through a {@link MessageAssembler} into its own
- * {@link Engine} (the same path as {@code simulate}, so windows, free entry points, free tiers and volume
+ * and a growth rate drawn for index i, streams it row by row into its own {@link PricingSession} (the same path as
+ * {@code simulate}, so windows, free entry points, free tiers and volume
  * tiers all count), and adds up its ledger in a {@link RunLedger}. Runs share only immutable inputs (model,
  * catalog, options), go to a fixed pool of threads, and are collected by index: the result is the same
  * whatever the number of threads.
