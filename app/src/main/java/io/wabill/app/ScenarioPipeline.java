@@ -34,7 +34,8 @@ public final class ScenarioPipeline {
     long unpricedRows;
 
     /** A row or message this scenario could not use, for the run's error report. */
-    public record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing) {}
+    public record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing,
+                           boolean outOfReach) {}
 
     /**
      * @param nbpTotals the counting pass's totals of this scenario under whole-month bands (A3), else null
@@ -67,11 +68,15 @@ public final class ScenarioPipeline {
 
     void accept(LogRow row) { session.accept(row); }
 
-    /** A rejected status row is the same in every scenario; an unpriceable message is this scenario's. */
+    /**
+     * A rejected status row is the same in every scenario; an unpriceable message is this scenario's; a row out of
+     * reach (G10, G3) may make the run hold the log whole instead.
+     */
     private void problem(RowProblem p) {
         boolean pricing = p.kind() == RowProblem.Kind.UNPRICEABLE;
         if (pricing) unpricedRows++; // its other status rows are counted as merged
-        issues.accept(new RowIssue(p.file(), p.line(), p.column(), p.value(), p.reason(), pricing ? 1 : p.rows(), pricing));
+        issues.accept(new RowIssue(p.file(), p.line(), p.column(), p.value(), p.reason(), pricing ? 1 : p.rows(), pricing,
+                p.kind() == RowProblem.Kind.OUT_OF_REACH));
     }
 
     /** Ends the log: releases held messages and fires the executive's last events. */

@@ -115,14 +115,33 @@ public final class SimulationRun {
             boolean inMemory = false;
             try {
                 a.streamFrom(new LogSource(s.logs(), a.handler()));
-            } catch (UnsortedLogException e) {
+            } catch (UnsortedLogException | HoldWhole e) {
                 outputs.abort();
                 outputs = new OutputSet(s.out());
                 if (tap != null) tap.restart();
                 a = new Attempt(outputs, nbpTotals);
                 inMemory = true;
-                if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
-                a.sortFrom(new LogSource(s.logs(), a.handler()));
+                if (s.progress() != null) s.progress().note(e instanceof HoldWhole
+                        ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"
+                        : "the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
+                try {
+                    a.sortFrom(new LogSource(s.logs(), a.handler()));
+                } catch (LogFormatException tooLong) {
+                    if (!(e instanceof HoldWhole h)) throw tooLong;
+                    // Longer than it looked: it streams after all, and the row out of reach is an input error.
+                    outputs.abort();
+                    outputs = new OutputSet(s.out());
+                    if (tap != null) tap.restart();
+                    if (!s.skipBadRows()) throw new LogFormatException(h.error);
+                    a = new Attempt(outputs, nbpTotals);
+                    a.streamStrictly = true;
+                    inMemory = false;
+                    try {
+                        a.streamFrom(new LogSource(s.logs(), a.handler()));
+                    } catch (UnsortedLogException unsorted) {
+                        throw tooLong; // unsorted further on, and too long to sort in memory
+                    }
+                }
             }
             Result r = a.finish(inMemory);
             // Charts, report and FOCUS file are written before anything is renamed, so all appear or none.
@@ -209,12 +228,25 @@ public final class SimulationRun {
         }
     }
 
+    /**
+     * A streamed log met a row out of reach (G10, G3) while it still fits the unsorted bound: the run starts over with
+     * the log held whole, where no row is out of reach.
+     */
+    private static final class HoldWhole extends RuntimeException {
+        final RowError error;
+
+        HoldWhole(RowError error) {
+            super(error.file() + ":" + error.line() + ": " + error.reason(), null, false, false);
+            this.error = error;
+        }
+    }
+
     /** A3: each (account, market, local month)'s final template count, from a first pass over the same log. */
     private MonthTotals countingPass() throws IOException {
         Attempt counting = new Attempt(null, null);
         try {
             counting.streamFrom(new LogSource(s.logs(), counting.handler()));
-        } catch (UnsortedLogException e) {
+        } catch (UnsortedLogException | HoldWhole e) {
             // The streaming attempt counted part of the log: count again from zero, sorted.
             counting = new Attempt(null, null);
             counting.sortFrom(new LogSource(s.logs(), counting.handler()));
@@ -250,6 +282,9 @@ public final class SimulationRun {
         final PricingSession session;
         private ErrorsWriter errors;
         private LogSource source;
+        /** A streamed attempt after the log proved too long to hold: rows out of reach are input errors. */
+        boolean streamStrictly;
+        private long rowsStreamed;
 
         Attempt(OutputSet outputs, MonthTotals nbpTotals) throws IOException {
             this.outputs = outputs;
@@ -278,7 +313,10 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                src.stream(session::accept);
+                src.stream(row -> {
+                    rowsStreamed++;
+                    session.accept(row);
+                });
             } finally {
                 if (t != null) t.stop();
             }
@@ -288,7 +326,9 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) session.accept(row);
+                List<LogRow> rows = src.loadSorted(s.maxUnsortedRows());
+                session.holdWhole(rows);
+                for (LogRow row : rows) session.accept(row);
             } finally {
                 if (t != null) t.stop();
             }
@@ -297,6 +337,9 @@ public final class SimulationRun {
         /** A row that ends in no ledger row: the user's error, or with --on-error skip a line of errors.csv. */
         private void problem(RowProblem p) {
             RowError e = new RowError(p.file(), p.line(), p.column(), p.value(), wording.apply(p.reason()));
+            // G10: a log that fits the unsorted bound is held whole rather than refusing a row that came late.
+            if (p.kind() == RowProblem.Kind.OUT_OF_REACH && !streamStrictly && rowsStreamed <= s.maxUnsortedRows())
+                throw new HoldWhole(e);
             if (!s.skipBadRows()) throw new LogFormatException(e);
             if (outputs == null) return;
             try {

@@ -15,7 +15,8 @@ final class FlagNames {
             "agentRatePerMillion", "--agent-rate",
             "statusHorizon", "--status-horizon",
             "pinnedCard", "--card",
-            "maxUnsortedRows", "--max-unsorted-rows");
+            "maxUnsortedRows", "--max-unsorted-rows",
+            "unknownTemplateCategory", "--unknown-template-category");
 
     /** The message with each API option name replaced by its flag. */
     static String of(String message) {

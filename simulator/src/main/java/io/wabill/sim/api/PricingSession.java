@@ -58,6 +58,10 @@ public final class PricingSession {
             @Override public void rejectedRow(LogRow row, String column, String reason) {
                 report(new RowProblem(row.file(), row.line(), column, "", reason, 1, RowProblem.Kind.REJECTED_ROW));
             }
+
+            @Override public void outOfReach(LogRow row, String column, String reason) {
+                report(new RowProblem(row.file(), row.line(), column, row.messageId(), reason, 1, RowProblem.Kind.OUT_OF_REACH));
+            }
         });
     }
 
@@ -86,6 +90,18 @@ public final class PricingSession {
     public void advanceTo(long timestamp) {
         checkOrder(timestamp, null);
         pipeline.advance(timestamp);
+    }
+
+    /**
+     * The caller holds the whole log, sorted, and gives it to this session: status rows then wait for the end of the
+     * log whatever their delay (G10), so no row is out of reach. Call before the first row.
+     *
+     * @param wholeLog every row of the log (of this session's partition and the others), in time order
+     */
+    public void holdWhole(java.util.Collection<LogRow> wholeLog) {
+        open();
+        if (rowsIn > 0) throw new IllegalStateException("holdWhole comes before the first row");
+        pipeline.holdWhole(io.wabill.sim.events.MessageAssembler.deliveredIds(wholeLog));
     }
 
     /**

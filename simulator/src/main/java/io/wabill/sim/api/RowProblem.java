@@ -15,7 +15,13 @@ public record RowProblem(String file, long line, String column, String value, St
         /** a status row that disagrees with its message or came too late (the same in every configuration) */
         REJECTED_ROW,
         /** a message the configuration cannot price: no card, rate or token rate (another configuration may) */
-        UNPRICEABLE
+        UNPRICEABLE,
+        /**
+         * a row later than a streamed log can wait for (past the status horizon, or a delivery before messages already
+         * priced, G10, G3); a session holding the whole log ({@link PricingSession#holdWhole}) never meets one, so a
+         * caller may read the log again that way instead of skipping the row
+         */
+        OUT_OF_REACH
     }
 
     /** A row the caller could not read. */

@@ -73,6 +73,8 @@ final class PerMessagePricing {
 
     private void template(PricedEvent ev, LedgerLine line, PairState p, long t) {
         TemplateCategory category = ev.message().category();
+        if (category == TemplateCategory.UNKNOWN)
+            throw e.unknownCategory(paidService ? "PMP-26" : "PMP", paidService ? "D4, E1" : "D3, D4");
         CardChoice choice;
         switch (category) {
             case MARKETING:
