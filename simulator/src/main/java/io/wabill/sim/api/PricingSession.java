@@ -100,7 +100,7 @@ public final class PricingSession {
      */
     public void holdWhole(java.util.Collection<LogRow> wholeLog) {
         open();
-        if (rowsIn > 0) throw new IllegalStateException("holdWhole comes before the first row");
+        if (lastTimestamp != Long.MIN_VALUE) throw new IllegalStateException("holdWhole comes before the first row");
         pipeline.holdWhole(io.wabill.sim.events.MessageAssembler.deliveredIds(wholeLog));
     }
 
