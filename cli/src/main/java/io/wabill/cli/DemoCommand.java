@@ -1,6 +1,9 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.RunArtifacts;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.samples.DemoLog;
 import io.wabill.report.OutputSet;
 import io.wabill.report.html.RunInputs;
@@ -50,10 +53,10 @@ public final class DemoCommand implements Callable<Integer> {
             printer.println("Demo: " + log + " (time zone " + accounts.timeZone + ", bundled Meta rate cards)");
             SimulationRun.Settings s = new SimulationRun.Settings(List.of(staged), catalog, accounts.book(), pricing.options(),
                     output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
-                    !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                    !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
             RunArtifacts artifacts = output.artifacts("wabill demo: an online retailer in Sao Paulo, September to November 2026",
                     x -> named(RunInputsFactory.of(spec, s, x.tables().facts()), log, staged));
-            r = new SimulationRun(s, null, artifacts).into(outputs).run();
+            r = new SimulationRun(s, null, artifacts).withWording(FlagNames::of).into(outputs).run();
             List<Path> written = outputs.commit();
             r = new SimulationRun.Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
                     r.sortedInMemory(), r.peakPairs(), r.tables(), r.threads());

@@ -1,8 +1,11 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
 import io.wabill.data.files.SafeText;
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.rates.CatalogLoadException;
+import io.wabill.sim.api.PricingConfigException;
+import io.wabill.sim.api.PricingProblemException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -35,7 +38,8 @@ final class Failures {
         }
         String line = userMessage(t);
         if (line != null) {
-            err.println("wabill: " + SafeText.message(line));
+            // The core names options in API terms (statusHorizon): the user reads the flags (--status-horizon).
+            err.println("wabill: " + SafeText.message(FlagNames.of(line)));
             err.flush();
             return ExitCodes.BAD_INPUT;
         }
@@ -47,7 +51,8 @@ final class Failures {
 
     /** The one-line message of a user's problem, or null when it is a fault of wabill's. */
     static String userMessage(Throwable t) {
-        if (t instanceof UserException || t instanceof LogFormatException || t instanceof CatalogLoadException)
+        if (t instanceof UserException || t instanceof LogFormatException || t instanceof CatalogLoadException
+                || t instanceof PricingProblemException || t instanceof PricingConfigException)
             return t.getMessage();
         if (t instanceof FileSystemException f) return fileSystem(f);
         if (t instanceof IOException io) {

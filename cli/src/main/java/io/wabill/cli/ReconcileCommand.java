@@ -1,13 +1,12 @@
 package io.wabill.cli;
 
-import io.wabill.cli.reconcile.AnalyticsComparison;
-import io.wabill.cli.reconcile.MetaReports;
-import io.wabill.cli.reconcile.Reconciler;
-import io.wabill.cli.reconcile.Tally;
-import io.wabill.data.analytics.AnalyticsReader;
-import io.wabill.data.rates.Catalog;
-import io.wabill.report.OutputSet;
-import java.io.IOException;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.WebhookImportRun;
+import io.wabill.app.UserException;
+
+import io.wabill.app.reconcile.ReconcileRun;
+import io.wabill.app.reconcile.Reconciler;
+import io.wabill.app.reconcile.Tally;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -55,40 +54,18 @@ public final class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> logs = new ArrayList<>(), webhooks = new ArrayList<>();
         for (Path p : inputs) (isWebhookFile(p) ? webhooks : logs).add(p);
-        List<Path> written;
-        // One output set: the imported log, the simulate outputs and the reconcile files appear together or not at all.
-        try (OutputSet outputs = OutputSet.begin(output.out, SimulateCommand.manifest(spec, accounts, pricing)
-                .inputs(analyticsFiles))) {
-            outputs.reserve(SimulationRun.NAMES);
-            outputs.reserve("agreement.csv", "mismatches.csv", "conversations.csv", "monthly.csv", "analytics-diff.csv");
-            if (!webhooks.isEmpty()) {
-                Path imported = outputs.path().resolve("imported-log.csv.gz");
-                WebhookImportRun.Result r = ImportWebhooksCommand.importer(importOptions, output.statusHorizon, output.dialect)
-                        .run(webhooks, imported, outputs);
-                WebhookImportRun.print(out, r.report(), r.errors());
-                // The log is read from where the set staged it: it appears under its name only with the rest.
-                logs.add(outputs.staged(imported));
-            }
-            MetaReports reports = MetaReports.read(logs);
-            if (!reports.anyColumns())
-                throw new UserException("the logs have no meta_* columns, so there is nothing Meta reported to compare with; "
-                        + "give the webhook payload files, or a log written by 'wabill import webhooks'");
-            List<AnalyticsComparison> comparisons = new ArrayList<>();
-            AnalyticsReader reader = new AnalyticsReader();
-            for (Path a : analyticsFiles) comparisons.add(new AnalyticsComparison(reader.read(a), costTolerance));
-
-            Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
-            Reconciler reconciler = new Reconciler(reports, comparisons, outputs, output.dialect);
-            SimulationRun.Settings settings = new SimulationRun.Settings(logs, catalog, accounts.book(), pricing.options(),
-                    output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
-                    !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
-            SimulationRun.Result run = new SimulationRun(settings, reconciler, null).into(outputs).run();
-            Reconciler.Summary summary = reconciler.finish();
-            written = outputs.commit();
-            out.printf("Rows in: %,d = %,d ledger rows + %,d status rows merged + %,d skipped%n",
-                    run.rowsIn(), run.ledgerRows(), run.rowsMerged(), run.rowsSkipped());
-            print(out, summary);
-        }
+        if (!webhooks.isEmpty()) ImportWebhooksCommand.checkHorizon(importOptions, output.statusHorizon);
+        SimulationRun.Settings settings = new SimulationRun.Settings(logs, SimulateCommand.loadCatalog(pricing.rates),
+                accounts.book(), pricing.options(), output.onError == RunOutput.OnError.SKIP, output.statusHorizon,
+                output.maxUnsortedRows, output.out, !output.noLedger, output.dialect, output.mask(),
+                ConsoleProgress.forConsole(output.quiet));
+        ReconcileRun.Result r = ReconcileRun.run(settings, webhooks, importOptions.settings(output.statusHorizon),
+                analyticsFiles, costTolerance, i -> WebhookImportRun.print(out, i.report(), i.errors()), FlagNames::of,
+                SimulateCommand.manifest(spec, accounts, pricing));
+        out.printf("Rows in: %,d = %,d ledger rows + %,d status rows merged + %,d skipped%n",
+                r.run().rowsIn(), r.run().ledgerRows(), r.run().rowsMerged(), r.run().rowsSkipped());
+        print(out, r.summary());
+        List<Path> written = r.written();
         SimulateCommand.printWritten(out, written);
         out.flush();
         return ExitCodes.OK;

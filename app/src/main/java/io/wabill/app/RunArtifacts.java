@@ -1,0 +1,79 @@
+package io.wabill.app;
+
+import io.wabill.report.OutputSet;
+import io.wabill.report.chart.Chart;
+import io.wabill.report.chart.ChartStyle;
+import io.wabill.report.chart.ChartWriter;
+import io.wabill.report.chart.RunCharts;
+import io.wabill.report.CsvDialect;
+import io.wabill.report.html.RunInputs;
+import io.wabill.report.html.SimulationReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The files a run writes for people besides its CSV: charts ({@code --charts}), {@code report.html}
+ * ({@code --report}) and the FOCUS export ({@code --focus}). They go into the run's output set, published only with
+ * the run's other files.
+ */
+public final class RunArtifacts {
+    private final Path charts;
+    private final Path report;
+    private final Path focus;
+    private final ChartStyle style;
+    private final int topMarkets;
+    private final CsvDialect dialect;
+    private final String title;
+    private final Function<SimulationRun.Result, RunInputs> inputs;
+
+    public RunArtifacts(Path charts, Path report, Path focus, ChartStyle style, int topMarkets, CsvDialect dialect, String title,
+                 Function<SimulationRun.Result, RunInputs> inputs) {
+        this.charts = charts;
+        this.report = report;
+        this.focus = focus;
+        this.style = style;
+        this.topMarkets = topMarkets;
+        this.dialect = dialect;
+        this.title = title;
+        this.inputs = inputs;
+    }
+
+    boolean wantsFocus() { return focus != null; }
+
+    public boolean isEmpty() { return charts == null && report == null && focus == null; }
+
+    /** Checks every target before the run writes its first byte (a --focus file that is a folder, …). */
+    public void prepare(OutputSet outputs) throws IOException {
+        if (focus != null) outputs.claim(focus, "--focus");
+        if (charts != null) outputs.folder(charts);
+        if (report != null) {
+            outputs.folder(report);
+            outputs.claim(report.resolve("report.html"), "report.html");
+        }
+    }
+
+    /** Writes what was asked for into the run's output set, published with the run's other files. */
+    public void write(SimulationRun.Result r, OutputSet outputs) throws IOException {
+        if (focus != null) {
+            Path abs = focus.toAbsolutePath();
+            try (Writer w = outputs.folder(abs.getParent()).open(abs.getFileName().toString())) {
+                r.tables().focus().write(w, dialect);
+            }
+        }
+        if (charts == null && report == null) return;
+        ChartWriter writer = new ChartWriter(style);
+        List<Chart> list = RunCharts.of(r.summary().rows(), r.tables().daily().rows(), r.tables().tiers().rows(),
+                topMarkets);
+        if (charts != null) writer.write(outputs.folder(charts), list);
+        if (report != null) {
+            try (Writer w = outputs.folder(report).open("report.html")) {
+                SimulationReport.build(title, r.summary().rows(), r.tables().tiers().rows(), list, inputs.apply(r),
+                        new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
+                        writer).write(w);
+            }
+        }
+    }
+}
