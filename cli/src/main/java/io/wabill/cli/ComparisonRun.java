@@ -13,6 +13,7 @@ import io.wabill.report.CustomerMask;
 import io.wabill.report.ErrorsWriter;
 import io.wabill.report.OutputSet;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.TemplateTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.engine.LongCounter;
@@ -220,6 +221,14 @@ final class ComparisonRun {
             Ranking ranking = new Ranking(results, table);
             try (Writer w = outputs.open("scenarios.csv")) {
                 ranking.write(w, s.dialect());
+            }
+            List<TemplateTable.Prefixed> templates = new ArrayList<>();
+            for (int rank = 1; rank <= pipelines.size(); rank++) {
+                ScenarioPipeline p = pipelines.get(ranking.rows().get(rank - 1).scenario());
+                templates.add(new TemplateTable.Prefixed(List.of(Integer.toString(rank), p.scenario.name()), p.templates));
+            }
+            try (Writer w = outputs.open("templates.csv")) {
+                TemplateTable.writeCombined(w, s.dialect(), List.of("rank", "scenario"), templates);
             }
             if (s.ledgers())
                 for (int rank = 1; rank <= pipelines.size(); rank++)

@@ -5,6 +5,7 @@ import io.wabill.report.CsvDialect;
 import io.wabill.report.CustomerMask;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.TemplateTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.LedgerLine;
@@ -28,6 +29,7 @@ final class ScenarioPipeline implements Pipeline.Problems {
     final Engine engine;
     final Pipeline pipeline;
     final SummaryTable summary = new SummaryTable();
+    final TemplateTable templates = new TemplateTable();
     private final LedgerWriter ledger;
     private final Consumer<RowIssue> issues;
     long ledgerRows;
@@ -54,6 +56,7 @@ final class ScenarioPipeline implements Pipeline.Problems {
 
     private void accept(LedgerLine line) {
         summary.accept(line);
+        templates.accept(line);
         if (ledger != null) ledger.accept(line);
         ledgerRows++;
     }

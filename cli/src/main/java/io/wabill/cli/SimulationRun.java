@@ -174,7 +174,7 @@ public final class SimulationRun {
         return new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
     }
 
-    /** summary.csv, daily.csv, tiers.csv and accounting.csv, after checking that every row is accounted for. */
+    /** summary.csv, daily.csv, tiers.csv, templates.csv and accounting.csv, after checking that every row is accounted for. */
     private void writeTables(OutputSet outputs, SummaryTable summary, RunTables tables, long rowsIn, long ledgerRows,
                              long merged, long skipped) throws IOException {
         try (Writer w = outputs.open("summary.csv")) {
@@ -189,6 +189,9 @@ public final class SimulationRun {
         }
         try (Writer w = outputs.open("tiers.csv")) {
             tables.tiers().write(w, s.dialect());
+        }
+        try (Writer w = outputs.open("templates.csv")) {
+            tables.templates().write(w, s.dialect());
         }
         try (Writer w = outputs.open("accounting.csv")) {
             AccountingWriter.write(w, s.dialect(), AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));

@@ -68,7 +68,8 @@ public final class HtmlReport {
         }
 
         public Section table(Table t) {
-            body.append("<table class=\"sortable\" id=\"").append(Html.text(t.id())).append("\">\n<caption>")
+            // The wrapper scrolls sideways if a table still cannot fit; cells wrap first, so it rarely has to.
+            body.append("<div class=\"table-wrap\">\n<table class=\"sortable\" id=\"").append(Html.text(t.id())).append("\">\n<caption>")
                     .append(Html.text(t.caption())).append(" (")
                     .append(t.rows().size()).append(t.rows().size() == 1 ? " row" : " rows")
                     .append("; click a heading to sort)</caption>\n<thead><tr>");
@@ -87,7 +88,7 @@ public final class HtmlReport {
                 }
                 body.append("</tr>\n");
             }
-            body.append("</tbody>\n</table>\n");
+            body.append("</tbody>\n</table>\n</div>\n");
             return this;
         }
     }
@@ -129,9 +130,11 @@ public final class HtmlReport {
             "nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4em 1.2em; }",
             "figure { margin: 1.5em 0; } figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }",
             "figcaption { color: #555; font-size: .9em; }",
-            "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }",
+            ".table-wrap { max-width: 100%; overflow-x: auto; }",
+            "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; max-width: 100%; }",
             "caption { text-align: left; color: #555; padding: .3em 0; }",
-            "th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; }",
+            "th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; overflow-wrap: anywhere; }",
+            "td.num, th.num { overflow-wrap: normal; white-space: nowrap; }",
             "th { background: #f4f4f4; cursor: pointer; user-select: none; }",
             "th[aria-sort=ascending]::after { content: ' \\25B2'; } th[aria-sort=descending]::after { content: ' \\25BC'; }",
             ".num { text-align: right; font-variant-numeric: tabular-nums; }",

@@ -1,6 +1,9 @@
 package io.wabill.report.html;
 
+import io.wabill.report.Cents;
 import io.wabill.report.LedgerFormat;
+import io.wabill.report.TemplateTable;
+import io.wabill.sim.money.Money;
 import io.wabill.report.SummaryRow;
 import io.wabill.report.TierRow;
 import io.wabill.report.chart.Chart;
@@ -12,7 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The report of one {@code simulate} (or {@code demo}) run: totals, charts, the summary and volume-tier tables
+ * The report of one {@code simulate} (or {@code demo}) run: totals, where the money goes (month × category and
+ * month × market pivots, the costliest templates), charts, the summary and volume-tier tables
  * (the rows of {@code summary.csv} and {@code tiers.csv}), the inputs and options used, and the row accounting.
  * Other commands build their own report with {@link HtmlReport} and may reuse the sections here.
  */
@@ -24,13 +28,21 @@ public final class SimulationReport {
 
     public static HtmlReport build(String title, List<SummaryRow> summary, List<TierRow> tiers, List<Chart> charts,
                                    RunInputs inputs, Accounting accounting, ChartWriter writer) {
+        return build(title, summary, List.of(), tiers, charts, inputs, accounting, writer);
+    }
+
+    public static HtmlReport build(String title, List<SummaryRow> summary, List<TemplateTable.Row> templates,
+                                   List<TierRow> tiers, List<Chart> charts, RunInputs inputs, Accounting accounting,
+                                   ChartWriter writer) {
         HtmlReport report = new HtmlReport(title, writer);
         overview(report.section("overview", "Overview"), summary, accounting);
+        spend(report.section("spend", "Where the money goes"), summary, templates);
         HtmlReport.Section cs = report.section("charts", "Charts");
         if (charts.isEmpty()) cs.paragraph("No charts: the run priced nothing.");
         for (Chart c : charts) cs.chart(c);
         report.section("summary", "Summary").paragraph("The rows of summary.csv: messages and amount per local month, "
-                + "account, market, billable category and pricing type.").table(summaryTable(summary));
+                + "account, market, billable category and pricing type (amounts to the cent; the file has them exact).")
+                .table(summaryTable(summary));
         report.section("tiers", "Volume tiers").paragraph("The rows of tiers.csv: charged tiered messages per volume-tier "
                 + "counter (portfolio, market, family, local month; D6, D7) and day, with the band the engine used and "
                 + "where the next band of the card in force starts.").table(tierTable(tiers));
@@ -48,11 +60,23 @@ public final class SimulationReport {
             if (r.pricingType().equals("regular")) charged += r.messages();
         }
         List<String[]> facts = new ArrayList<>();
-        totals.forEach((cur, t) -> facts.add(new String[] {"Total " + cur, HtmlReport.grouped(LedgerFormat.amount(t))}));
+        totals.forEach((cur, t) -> facts.add(new String[] {"Total " + cur, HtmlReport.grouped(Cents.of(Money.toUnits(t)))
+                + " (exact: " + HtmlReport.grouped(LedgerFormat.amount(t)) + ")"}));
         facts.add(new String[] {"Ledger rows", HtmlReport.grouped(Long.toString(messages))});
         facts.add(new String[] {"Charged messages", HtmlReport.grouped(Long.toString(charged))});
         facts.add(new String[] {"Rows in", HtmlReport.grouped(Long.toString(a.rowsIn()))});
         s.facts(facts);
+    }
+
+    /** Month × category and month × market pivots per currency, with totals, and the costliest templates. */
+    static void spend(HtmlReport.Section s, List<SummaryRow> summary, List<TemplateTable.Row> templates) {
+        s.paragraph("Amounts to the cent (half up); summary.csv and templates.csv keep the exact values. Totals are "
+                + "rounded from exact sums.");
+        for (String currency : SpendPivots.currencies(summary)) {
+            s.table(SpendPivots.byCategory(summary, currency));
+            s.table(SpendPivots.byMarket(summary, currency));
+        }
+        if (!templates.isEmpty()) s.table(SpendPivots.topTemplates(templates));
     }
 
     public static Table summaryTable(List<SummaryRow> rows) {
@@ -60,7 +84,7 @@ public final class SimulationReport {
                 "pricing_type", "messages", "amount", "currency"), List.of("messages", "amount"));
         for (SummaryRow r : rows)
             t.row(r.month(), r.account(), r.market(), r.billableCategory(), r.pricingType(), Long.toString(r.messages()),
-                    LedgerFormat.amount(r.amount()), r.currency());
+                    Cents.of(Money.toUnits(r.amount())), r.currency());
         return t;
     }
 
