@@ -134,7 +134,7 @@ public final class HtmlReport {
             "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; max-width: 100%; }",
             "caption { text-align: left; color: #555; padding: .3em 0; }",
             "th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; overflow-wrap: anywhere; }",
-            "td.num, th.num { overflow-wrap: normal; white-space: nowrap; }",
+            "td.num { overflow-wrap: normal; white-space: nowrap; }",
             "th { background: #f4f4f4; cursor: pointer; user-select: none; }",
             "th[aria-sort=ascending]::after { content: ' \\25B2'; } th[aria-sort=descending]::after { content: ' \\25BC'; }",
             ".num { text-align: right; font-variant-numeric: tabular-nums; }",
