@@ -72,6 +72,7 @@ final class RunArtifacts {
                 sets.add(o);
                 try (Writer w = o.open("report.html")) {
                     SimulationReport.build(title, r.summary().rows(), r.tables().templates().rows(),
+                            r.summary().surcharges() == null ? List.of() : r.summary().bills(),
                             r.tables().tiers().rows(), list, inputs.apply(r),
                             new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
                             writer).write(w);

@@ -14,6 +14,7 @@ import io.wabill.report.LedgerWriter;
 import io.wabill.report.OutputSet;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.engine.Engine;
@@ -77,6 +78,16 @@ public final class SimulationRun {
     }
 
     private int threads = 1;
+    private Surcharges surcharges;
+
+    /**
+     * The bill as paid: the provider's fees and the tax (--fees, --tax) added as columns of the ledger and summary.
+     * Such a run prices on one thread (the lanes hand over FORMATS.md's rows only).
+     */
+    SimulationRun withSurcharges(Surcharges s) {
+        this.surcharges = s;
+        return this;
+    }
 
     /**
      * Prices independent portfolios on up to {@code n} threads ({@link PortfolioLanes}); the outputs are the bytes
@@ -90,7 +101,8 @@ public final class SimulationRun {
     }
 
     public Result run() throws IOException {
-        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null) {
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
+                && surcharges == null) {
             Result r = runInLanes();
             if (r != null) return r;
         }
@@ -227,7 +239,7 @@ public final class SimulationRun {
     /** One pass over the log into one set of outputs. */
     private class Attempt implements Pipeline.Problems {
         private final OutputSet outputs;
-        private final SummaryTable summary = new SummaryTable();
+        private final SummaryTable summary = new SummaryTable().withSurcharges(surcharges);
         private final RunTables tables;
         private final LedgerWriter ledger;
         private final Engine engine;
@@ -240,7 +252,7 @@ public final class SimulationRun {
         Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
-                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
+                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask(), surcharges) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             this.engine = makeEngine(this::accept);
             if (nbpTotals != null) engine.useNbpMonthTotals(nbpTotals);

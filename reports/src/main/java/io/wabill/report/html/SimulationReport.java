@@ -2,6 +2,7 @@ package io.wabill.report.html;
 
 import io.wabill.report.Cents;
 import io.wabill.report.LedgerFormat;
+import io.wabill.report.SummaryTable;
 import io.wabill.report.TemplateTable;
 import io.wabill.sim.money.Money;
 import io.wabill.report.SummaryRow;
@@ -34,9 +35,17 @@ public final class SimulationReport {
     public static HtmlReport build(String title, List<SummaryRow> summary, List<TemplateTable.Row> templates,
                                    List<TierRow> tiers, List<Chart> charts, RunInputs inputs, Accounting accounting,
                                    ChartWriter writer) {
+        return build(title, summary, templates, List.of(), tiers, charts, inputs, accounting, writer);
+    }
+
+    /** @param bills Meta, fees, tax and total per month and currency; empty when no --fees or --tax was given */
+    public static HtmlReport build(String title, List<SummaryRow> summary, List<TemplateTable.Row> templates,
+                                   List<SummaryTable.Bill> bills, List<TierRow> tiers, List<Chart> charts,
+                                   RunInputs inputs, Accounting accounting, ChartWriter writer) {
         HtmlReport report = new HtmlReport(title, writer);
         overview(report.section("overview", "Overview"), summary, accounting);
         spend(report.section("spend", "Where the money goes"), summary, templates);
+        if (!bills.isEmpty()) bill(report.section("bill", "The bill as paid"), bills);
         HtmlReport.Section cs = report.section("charts", "Charts");
         if (charts.isEmpty()) cs.paragraph("No charts: the run priced nothing.");
         for (Chart c : charts) cs.chart(c);
@@ -77,6 +86,27 @@ public final class SimulationReport {
             s.table(SpendPivots.byMarket(summary, currency));
         }
         if (!templates.isEmpty()) s.table(SpendPivots.topTemplates(templates));
+    }
+
+    /** Meta's amount, the provider's fees, the tax and the total paid side by side, per month and currency. */
+    static void bill(HtmlReport.Section s, List<SummaryTable.Bill> bills) {
+        s.paragraph("Meta's amounts as priced, the provider's fees (--fees) and the tax (--tax) on both, to the cent; "
+                + "summary.csv and ledger.csv hold the exact values in their fee, tax and total columns.");
+        Table t = new Table("bill-table", "The bill as paid", List.of("month", "currency", "meta", "fees", "tax", "total"),
+                List.of("meta", "fees", "tax", "total"));
+        Map<String, long[]> totals = new TreeMap<>();
+        for (SummaryTable.Bill b : bills) {
+            t.row(b.month(), b.currency(), Cents.of(b.meta()), Cents.of(b.fee()), Cents.of(b.tax()), Cents.of(b.total()));
+            long[] sum = totals.computeIfAbsent(b.currency(), k -> new long[4]);
+            sum[0] = Money.add(sum[0], b.meta());
+            sum[1] = Money.add(sum[1], b.fee());
+            sum[2] = Money.add(sum[2], b.tax());
+            sum[3] = Money.add(sum[3], b.total());
+        }
+        for (var e : totals.entrySet())
+            t.row("total", e.getKey(), Cents.of(e.getValue()[0]), Cents.of(e.getValue()[1]), Cents.of(e.getValue()[2]),
+                    Cents.of(e.getValue()[3]));
+        s.table(t);
     }
 
     public static Table summaryTable(List<SummaryRow> rows) {
