@@ -104,8 +104,8 @@ public final class SimulationReport {
             sum[3] = Money.add(sum[3], b.total());
         }
         for (var e : totals.entrySet())
-            t.row("total", e.getKey(), Cents.of(e.getValue()[0]), Cents.of(e.getValue()[1]), Cents.of(e.getValue()[2]),
-                    Cents.of(e.getValue()[3]));
+            t.footer(List.of("total", e.getKey(), Cents.of(e.getValue()[0]), Cents.of(e.getValue()[1]), Cents.of(e.getValue()[2]),
+                    Cents.of(e.getValue()[3])));
         s.table(t);
     }
 

@@ -36,7 +36,7 @@ public final class SpendPivots {
     public static Table byMarket(List<SummaryRow> rows, String currency) {
         return pivot("pivot-market-" + currency.toLowerCase(java.util.Locale.ROOT),
                 "Spend per month and market, " + currency, rows, currency, SummaryRow::market, MARKET_COLUMNS,
-                "other markets");
+                "the other markets");
     }
 
     /** The currencies the rows spend in, in order. */
@@ -98,7 +98,7 @@ public final class SpendPivots {
         for (String c : shown) last.add(Cents.of(totalRow.getOrDefault(c, 0L)));
         if (rest) last.add(Cents.of(totalRow.getOrDefault(restLabel, 0L)));
         last.add(Cents.of(grand));
-        t.row(last);
+        t.footer(last);
         return t;
     }
 

@@ -68,7 +68,7 @@ class HtmlReportTest {
         List<String> header = pivot.select("thead th").eachText();
         assertEquals("month", header.get(0));
         assertEquals("total", header.get(header.size() - 1));
-        Element last = pivot.select("tbody tr").last();
+        Element last = pivot.select("tfoot tr").last();
         assertEquals("total", last.child(0).text());
         for (Element td : pivot.select("td.num")) assertTrue(td.attr("data-v").matches("-?\\d+\\.\\d{2}"), td.outerHtml());
         // The grand total of the pivot is the report's total, to the cent.
