@@ -104,18 +104,34 @@ public final class HtmlReport {
     }
 
     /**
-     * Escaped text with a line-break opportunity ({@code <wbr/>}) after each separator a long identifier is made of
-     * ({@code _ , ; | / : =}), so a strategy's spec or a column name wraps at its parts instead of widening the table;
-     * the text itself (copied, or read by a parser) is unchanged.
+     * Escaped text with a line-break opportunity ({@code <wbr/>}) after each separator ({@code _ , ; | / : =}) of a
+     * long word (10 characters or more without a space), so a strategy's spec or a column name wraps at its parts
+     * instead of widening the table; ordinary text, and the text itself (copied, or read by a parser), is unchanged.
      */
     static String breakable(String text) {
-        String escaped = Html.text(text);
-        StringBuilder b = new StringBuilder(escaped.length() + 16);
-        for (int i = 0; i < escaped.length(); i++) {
-            char c = escaped.charAt(i);
-            b.append(c);
-            if ((c == '_' || c == ',' || c == ';' || c == '|' || c == '/' || c == ':' || c == '=') && i + 1 < escaped.length())
-                b.append("<wbr/>");
+        if (text == null) return "";
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        int start = 0;
+        while (start <= text.length()) {
+            int space = text.indexOf(' ', start);
+            int end = space < 0 ? text.length() : space;
+            String word = text.substring(start, end);
+            if (word.length() < 10) {
+                b.append(Html.text(word));
+            } else {
+                int from = 0;
+                for (int k = 0; k < word.length(); k++) {
+                    char c = word.charAt(k);
+                    if ((c == '_' || c == ',' || c == ';' || c == '|' || c == '/' || c == ':' || c == '=') && k + 1 < word.length()) {
+                        b.append(Html.text(word.substring(from, k + 1))).append("<wbr/>");
+                        from = k + 1;
+                    }
+                }
+                b.append(Html.text(word.substring(from)));
+            }
+            if (space < 0) break;
+            b.append(' ');
+            start = space + 1;
         }
         return b.toString();
     }
