@@ -96,6 +96,17 @@ class FairComparisonTest {
         for (var e : totals.entrySet())
             assertEquals(0, ledgerTotal(work.resolve("whatif").resolve("ledger-" + e.getKey() + ".csv"))
                     .compareTo(new BigDecimal(e.getValue())), "ledger-" + e.getKey());
+        // templates.csv: each scenario's spend per template, by rank, adding up to its ledger's template rows.
+        Map<String, BigDecimal> byRank = new HashMap<>();
+        for (CsvTable.Row t : CsvTable.read(work.resolve("whatif").resolve("templates.csv")))
+            byRank.merge(t.get("rank"), new BigDecimal(t.get("amount")), BigDecimal::add);
+        for (String rank : totals.keySet()) {
+            BigDecimal templates = BigDecimal.ZERO;
+            for (CsvTable.Row l : CsvTable.read(work.resolve("whatif").resolve("ledger-" + rank + ".csv")))
+                if (l.get("kind").equals("template") && l.get("direction").equals("outbound"))
+                    templates = templates.add(new BigDecimal(l.get("amount")));
+            assertEquals(0, templates.compareTo(byRank.getOrDefault(rank, BigDecimal.ZERO)), "templates of rank " + rank);
+        }
     }
 
     @Test
