@@ -91,17 +91,21 @@ public final class Replay implements StrategyContext {
             long t = queue.peekTime();
             fire(queue.pop(), t);
         }
-        List<Intent> held = new ArrayList<>();
         while (!queue.isEmpty()) {
             Object o = queue.pop();
             if (o instanceof Wake w && w.current()) {
                 IntentAccess.settle(w.intent);
-                held.add(w.intent);
+                heldAtEnd.add(w.intent);
             }
         }
         waitingForCustomer.clear();
-        for (Intent intent : held) sendPending(intent);
+        // Taken off before pricing: a message the engine cannot price is reported by the caller, which calls finish
+        // again for the rest.
+        while (!heldAtEnd.isEmpty()) sendPending(heldAtEnd.pollFirst());
     }
+
+    /** Messages still held when the log ended, in the order their wake-ups would have fired. */
+    private final java.util.ArrayDeque<Intent> heldAtEnd = new java.util.ArrayDeque<>();
 
     private void sendPending(Intent intent) {
         Message logged = intent.logged();
@@ -112,8 +116,8 @@ public final class Replay implements StrategyContext {
                 .append(describe(logged.kind(), logged.category())).append(", ");
         note.append("still held when the log ended (deferred ").append(duration(t - IntentAccess.firstSeenAt(intent)))
                 .append(" so far): priced as if sent at the log's last instant");
-        engine.process(reshape(logged, intent.kind(), intent.category(), t), note.toString());
         stats.pending++;
+        engine.process(reshape(logged, intent.kind(), intent.category(), t), note.toString());
         stats.pendingUnits.merge(engine.lastCurrency(), engine.lastAmountUnits(), Long::sum);
     }
 
