@@ -48,12 +48,15 @@ class QuoteCommandTest {
         Path pmp = dir.resolve("pmp.csv.gz"), pmp26 = dir.resolve("pmp26.csv.gz");
         ok("generate", "--scenario", model.toString(), "--from", "2026-07-01", "--to", "2026-07-31", "--seed", "3", "-q", "--out", pmp.toString());
         ok("generate", "--scenario", model.toString(), "--from", "2026-10-01", "--to", "2026-10-31", "--seed", "4", "-q", "--out", pmp26.toString());
-        Path sim = dir.resolve("sim");
-        ok("simulate", pmp.toString(), pmp26.toString(), "--quiet", "--no-ledger", "--out", sim.toString());
-
-        // month|market|category -> {delivered, free, amount}
-        Map<String, BigDecimal[]> cells = new TreeMap<>();
-        for (CsvTable.Row r : CsvTable.read(sim.resolve("summary.csv"))) {
+        // Each generated log numbers its messages from 1, so each is priced on its own.
+        Map<String, BigDecimal[]> cells = new TreeMap<>(); // month|market|category -> {delivered, free, amount}
+        List<CsvTable.Row> summary = new ArrayList<>();
+        for (Path log : List.of(pmp, pmp26)) {
+            Path sim = dir.resolve("sim-" + log.getFileName());
+            ok("simulate", log.toString(), "--quiet", "--no-ledger", "--out", sim.toString());
+            summary.addAll(CsvTable.read(sim.resolve("summary.csv")));
+        }
+        for (CsvTable.Row r : summary) {
             String type = r.get("pricing_type"), category = r.get("billable_category");
             if (List.of("inbound", "rejected", "undelivered").contains(type)) continue;
             assertTrue(List.of("marketing", "utility", "authentication", "service").contains(category), "unexpected " + r.cells());
