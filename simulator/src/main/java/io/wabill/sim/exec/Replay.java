@@ -214,6 +214,9 @@ public final class Replay implements StrategyContext {
     }
 
     private void release(Intent intent, boolean unused, long t) {
+        // Released by its deadline while still waiting for the customer: it leaves the pair's waiting list now, or
+        // every pair whose customer never writes again would keep its messages until the end of the log.
+        if (IntentAccess.isWaitingForCustomer(intent)) forgetWaiting(intent);
         boolean customerWrote = IntentAccess.releasedByCustomer(intent);
         int by = IntentAccess.deferredBy(intent);
         IntentAccess.released(intent);
@@ -234,6 +237,21 @@ public final class Replay implements StrategyContext {
             if (at == before) return at;
         }
         throw new IllegalStateException("the chain's timing promises do not agree on an instant for " + intent.logged().location());
+    }
+
+    private void forgetWaiting(Intent intent) {
+        String key = pairKey(intent.logged());
+        List<Intent> waiting = waitingForCustomer.get(key);
+        if (waiting == null) return;
+        waiting.remove(intent);
+        if (waiting.isEmpty()) waitingForCustomer.remove(key);
+    }
+
+    /** Deferred messages waiting for a customer's message, over all pairs (bounded by the deferral horizon). */
+    public int waitingForCustomer() {
+        int n = 0;
+        for (List<Intent> l : waitingForCustomer.values()) n += l.size();
+        return n;
     }
 
     private void send(Intent intent, long t) {
