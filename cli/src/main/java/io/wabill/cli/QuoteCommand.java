@@ -1,11 +1,12 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
 import io.wabill.data.quote.VolumesReader;
-import io.wabill.data.rates.Catalog;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.LedgerFormat;
 import io.wabill.report.OutputSet;
 import io.wabill.report.QuoteTable;
+import io.wabill.sim.api.Catalog;
 import io.wabill.sim.domain.Regime;
 import io.wabill.sim.quote.Assumptions;
 import io.wabill.sim.quote.QuoteCategory;
