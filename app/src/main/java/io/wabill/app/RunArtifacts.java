@@ -71,7 +71,9 @@ public final class RunArtifacts {
                 OutputSet o = new OutputSet(report);
                 sets.add(o);
                 try (Writer w = o.open("report.html")) {
-                    SimulationReport.build(title, r.summary().rows(), r.tables().tiers().rows(), list, inputs.apply(r),
+                    SimulationReport.build(title, r.summary().rows(), r.tables().templates().rows(),
+                            r.summary().surcharges() == null ? List.of() : r.summary().bills(),
+                            r.tables().tiers().rows(), list, inputs.apply(r),
                             new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
                             writer).write(w);
                 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
         description = {"Billing simulator and cost planner for WhatsApp Business Platform messaging.",
             "Replays message logs through Meta's pricing rules (NBP, CBP-1, CBP-2, PMP, PMP-26) message by message."},
         subcommands = {SimulateCommand.class, CompareCommand.class, GenerateCommand.class, ForecastCommand.class,
-            ImportCommand.class, ReconcileCommand.class, RatesCommand.class, DemoCommand.class},
+            ImportCommand.class, ReconcileCommand.class, RatesCommand.class, QuoteCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input data, 2 usage error, 3 internal error."})
 public final class WabillCommand implements Runnable {
     @Spec CommandSpec spec;
