@@ -26,6 +26,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WabillCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        RuleHelpFooter.addTo(cli);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof UserException || e instanceof LogFormatException || e instanceof CatalogLoadException) {

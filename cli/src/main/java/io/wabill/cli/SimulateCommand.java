@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "Writes ledger.csv (one row per message), summary.csv (per month, account, market, category and pricing type),",
             "daily.csv (charged amount per local day), tiers.csv (volume-tier counters per day), accounting.csv",
             "(rows in = ledger rows + status rows merged + rows skipped) and errors.csv when rows were skipped;",
-            "charts (--charts), report.html (--report) and a FOCUS 1.1 export (--focus) on request."},
+            "charts (--charts), report.html (--report) and a FOCUS 1.2 export (--focus) on request."},
         footer = {"", "Examples:", "  wabill simulate messages.csv --time-zone America/Sao_Paulo --out out/",
             "  wabill simulate messages.csv --charts out/charts --report out --focus out/focus.csv"})
 public final class SimulateCommand implements Callable<Integer> {

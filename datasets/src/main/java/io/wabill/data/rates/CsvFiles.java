@@ -35,7 +35,7 @@ public final class CsvFiles {
         BufferedReader r = new BufferedReader(reader);
         r.mark(1);
         if (r.read() != '\uFEFF') r.reset();
-        try (CSVParser p = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build().parse(r)) {
+        try (CSVParser p = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(r)) {
             List<String> header = new ArrayList<>();
             List<Row> rows = new ArrayList<>();
             long last = 0;

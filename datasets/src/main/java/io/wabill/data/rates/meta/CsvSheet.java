@@ -25,7 +25,7 @@ final class CsvSheet {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(false)
             .setIgnoreSurroundingSpaces(false)
-            .build();
+            .get();
 
     private CsvSheet() {}
 
