@@ -33,6 +33,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
+    @Mixin XlsxOption xlsx;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "threads pricing independent portfolios side by side (the outputs do not depend on it); "
@@ -47,6 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
         SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withThreads(threads).run();
         new RunReport(spec.commandLine().getOut()).print(r);
+        xlsx.write(XlsxOption.Kind.SIMULATION, output.out, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 
