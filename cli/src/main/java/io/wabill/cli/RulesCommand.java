@@ -1,5 +1,6 @@
 package io.wabill.cli;
 
+import io.wabill.sim.names.Suggestions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SimulateCommand.class, CompareCommand.class, GenerateCommand.class, ForecastCommand.class,
             ImportCommand.class, ReconcileCommand.class, RatesCommand.class, RulesCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input data, 2 usage error, 3 internal error.",
-            "Rule ids (G2a, D6, …) in the help and in the ledger's note column: wabill rules ID, or docs/rules.md."})
+            "The pricing rules behind every charge, by the ids the ledger cites: wabill rules."})
 public final class WabillCommand implements Runnable {
     @Spec CommandSpec spec;
 

@@ -321,6 +321,15 @@ public final class Engine {
     /** The bands of the current market and a category on a card, or an error naming both. */
     Bands bands(CardChoice choice, RateCategory category) {
         Bands b = choice.card().bands(line.market, category);
+        if (b == null && !choice.card().hasCategory(category)) {
+            // Not the row's fault: the card prices nothing of this category (an NBP replay needs a card of one's own, A6).
+            throw error("", "", "rate card " + choice.card().id() + " (" + choice.card().source() + ") has no "
+                    + category.code() + " rates in any market"
+                    + (category == RateCategory.NOTIFICATION
+                        ? "; NBP (A6) prices templates as notifications and no NBP card is bundled: supply a card with "
+                            + "category notification and its bands with --rates (wabill rules A6)"
+                        : "; supply a card that has them with --rates"));
+        }
         if (b == null) {
             String what = choice.card().hasMarket(line.market)
                     ? "has no " + category.code() + " rate for market " + line.market

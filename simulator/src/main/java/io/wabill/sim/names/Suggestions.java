@@ -1,4 +1,4 @@
-package io.wabill.cli;
+package io.wabill.sim.names;
 
 import java.util.ArrayList;
 import java.util.Collection;
