@@ -131,7 +131,8 @@ public final class HtmlReport {
             "nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4em 1.2em; }",
             "figure { margin: 1.5em 0; } figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }",
             "figcaption { color: #555; font-size: .9em; }",
-            "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }",
+            // A wide table (a compare ranking, a forecast's percentiles) scrolls inside the page instead of widening it.
+            "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; display: block; max-width: 100%; overflow-x: auto; }",
             "caption { text-align: left; color: #555; padding: .3em 0; }",
             "th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; }",
             "th { background: #f4f4f4; cursor: pointer; user-select: none; }",
