@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Turn Meta's rate card files, as downloaded, into a catalog folder for --rates.",
-            "Give the rates file and, for per-message cards with volume tiers, its volume-tier file (both CSV, as Meta "
+            "Give the rates file and, for per-message cards with volume tiers, its volume-tier file (CSV or XLSX, as Meta "
                 + "publishes them on " + MissingCardAdvice.META_PRICING_PAGE + "). Each card is written as "
                 + "meta-rates-<CUR>-<YYYY-MM-DD>.csv; the folder is complete from its first card on (G2a)."},
         footer = {"", "Example:",
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 final class RatesImport implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Meta's downloaded rate and volume-tier files (CSV)")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Meta's downloaded rate and volume-tier files (CSV or XLSX)")
     List<Path> files;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "the catalog folder to write the cards into")
@@ -46,9 +46,6 @@ final class RatesImport implements Callable<Integer> {
         List<CardProblem> problems = new ArrayList<>();
         for (Path f : files) {
             if (!Files.isRegularFile(f)) problems.add(new CardProblem(f.toString(), 0, "", "no such file"));
-            else if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx"))
-                problems.add(new CardProblem(f.toString(), 0, "", "XLSX is not read yet: download Meta's CSV file, "
-                        + "or save the sheet as CSV (UTF-8)"));
             else if (!MetaRateCardReader.looksLikeMetaFile(f))
                 problems.add(new CardProblem(f.toString(), 0, "", "not one of Meta's rate or volume-tier files (no title"
                         + " row such as 'Cost per message in USD …, effective …' and no Market/Currency header)"));

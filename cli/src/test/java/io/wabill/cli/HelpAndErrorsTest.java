@@ -131,6 +131,30 @@ class HelpAndErrorsTest {
         assertTrue(r.err().contains("wabill rules A6"), r.err());
     }
 
+    /** Writes a CSV as the first sheet of a workbook, numbers as numeric cells, as a spreadsheet would keep them. */
+    static void toXlsx(Path csv, Path xlsx) throws Exception {
+        List<List<String>> rows = new ArrayList<>();
+        String text = Files.readString(csv, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        try (var p = org.apache.commons.csv.CSVFormat.RFC4180.parse(new java.io.StringReader(text))) {
+            for (var r : p) rows.add(r.toList());
+        }
+        try (var out = Files.newOutputStream(xlsx)) {
+            var wb = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+            var ws = wb.newWorksheet("rates");
+            for (int r = 0; r < rows.size(); r++)
+                for (int c = 0; c < rows.get(r).size(); c++) {
+                    String v = rows.get(r).get(c);
+                    if (v.isEmpty()) continue;
+                    try {
+                        ws.value(r, c, new java.math.BigDecimal(v));
+                    } catch (NumberFormatException notANumber) {
+                        ws.value(r, c, v);
+                    }
+                }
+            wb.finish();
+        }
+    }
+
     @Test
     void metasDownloadedCardsImportIntoACatalogThatPrices(@TempDir Path dir) throws Exception {
         Path meta = Path.of("..", "datasets", "src", "test", "resources", "meta");
@@ -142,6 +166,21 @@ class HelpAndErrorsTest {
         Run shown = run("rates", "show", "Brazil", "--rates", cards.toString(), "--date", "2026-10-15");
         assertEquals(0, shown.code(), shown.err());
         assertTrue(shown.out().contains("messages 1 to "), "the volume tiers came along: " + shown.out());
+        // The same card downloaded as XLSX (numbers stored as numbers) imports to the same rates.
+        Path xlsx = dir.resolve("rates.xlsx");
+        toXlsx(meta.resolve("meta-usd-rates-2026-10-01.csv"), xlsx);
+        Path fromXlsx = dir.resolve("from-xlsx");
+        Run x = run("rates", "import", xlsx.toString(), "--out", fromXlsx.toString());
+        assertEquals(0, x.code(), x.err());
+        var a = io.wabill.data.rates.CatalogLoader.load(fromXlsx).rates().cards().get(0);
+        Path csvOnly = dir.resolve("csv-only");
+        assertEquals(0, run("rates", "import", meta.resolve("meta-usd-rates-2026-10-01.csv").toString(), "--out", csvOnly.toString()).code());
+        var b = io.wabill.data.rates.CatalogLoader.load(csvOnly).rates().cards().get(0);
+        assertEquals(b.id(), a.id());
+        assertEquals(b.markets().keySet(), a.markets().keySet());
+        for (var m : b.markets().entrySet())
+            for (var c : m.getValue().entrySet())
+                assertEquals(0, c.getValue().first().rate().compareTo(a.bands(m.getKey(), c.getKey()).first().rate()), m.getKey() + " " + c.getKey());
         Run notMeta = run("rates", "import", dir.resolve("nothing.csv").toString(), "--out", cards.toString());
         assertEquals(ExitCodes.BAD_INPUT, notMeta.code());
         assertTrue(notMeta.err().contains("no such file"), notMeta.err());

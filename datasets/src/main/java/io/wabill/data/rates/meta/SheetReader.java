@@ -12,7 +12,7 @@ final class SheetReader {
     static ParsedSheet read(Path file, MarketNames markets, List<CardProblem> problems) throws IOException {
         String name = file.getFileName().toString();
         SheetIssues issues = new SheetIssues(file.toString(), problems);
-        List<SheetRow> rows = CsvSheet.read(file);
+        List<SheetRow> rows = XlsxSheet.isXlsx(file) ? XlsxSheet.read(file, Integer.MAX_VALUE) : CsvSheet.read(file);
         SheetLayout layout = SheetLayout.find(rows);
         if (layout == null) {
             issues.add(0, "", "no Meta rate card header (Market, Currency, Marketing, Utility, … or a volume-tier "
