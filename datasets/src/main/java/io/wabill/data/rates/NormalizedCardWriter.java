@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,9 +31,10 @@ public final class NormalizedCardWriter {
     public static Path write(RateCard card, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(fileName(card));
-        Path tmp = Files.createTempFile(dir, "." + fileName(card), ".part");
+        Path tmp = dir.resolve("." + fileName(card) + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".part");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 w.write("market,currency,category,tier_from,tier_to,rate\n");
                 for (Map.Entry<String, EnumMap<RateCategory, Bands>> m : new TreeMap<>(card.markets()).entrySet()) {
                     for (Map.Entry<RateCategory, Bands> c : m.getValue().entrySet()) {

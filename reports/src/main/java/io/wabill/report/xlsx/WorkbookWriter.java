@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,9 +48,11 @@ public final class WorkbookWriter {
     public void write(Path xlsx, Pivot totals, List<SheetSource> sources) throws IOException {
         Path target = xlsx.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+        // A private staging name beside the target (created new, with the usual permissions), renamed when complete.
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 Workbook wb = new Workbook(out, "wabill", "1.0");
                 if (totals != null) writeTotals(wb.newWorksheet(sheetName("totals")), totals);
                 for (SheetSource s : sources) writeSheet(wb, s);
