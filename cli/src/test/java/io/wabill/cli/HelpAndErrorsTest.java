@@ -108,6 +108,17 @@ class HelpAndErrorsTest {
     }
 
     @Test
+    void aWhatIfCardTheCatalogLacksNamesTheCardsItHasAndHowToGetIt(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("log.csv");
+        Files.writeString(log, "timestamp,message_id,business,customer,direction,kind,category\n"
+                + "2026-10-05T12:00:00Z,m1,15550001,5511987600001,outbound,template,marketing\n", StandardCharsets.UTF_8);
+        Run r = run("simulate", log.toString(), "--card", "USD@2025-07-01", "--out", dir.resolve("out").toString(), "-q");
+        assertEquals(ExitCodes.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("USD@2026-10-01"), "the cards there are: " + r.err());
+        assertTrue(r.err().contains("USD rate card in force on 2025-07-01") && r.err().contains("wabill rates import"), r.err());
+    }
+
+    @Test
     void validateNamesAMisspeltMarketOnceWithASuggestion(@TempDir Path dir) throws Exception {
         StringBuilder card = new StringBuilder("market,currency,category,tier_from,tier_to,rate\n");
         for (int i = 0; i < 14; i++) card.append("Chilee,USD,").append(i % 2 == 0 ? "marketing" : "utility").append(",1,,0.0889\n");

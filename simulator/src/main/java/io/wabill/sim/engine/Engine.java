@@ -23,7 +23,9 @@ import io.wabill.sim.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,7 +93,14 @@ public final class Engine {
             throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
         }
         RateCard card = catalog.card(id.substring(0, at), date);
-        if (card == null) throw new CatalogException("no card " + id + " in " + catalog.description());
+        if (card == null) {
+            String currency = id.substring(0, at);
+            List<String> ids = new ArrayList<>();
+            for (RateCard c : catalog.cards()) if (c.currency().equals(currency)) ids.add(c.id());
+            throw new CatalogException("no card " + id + " in " + catalog.description()
+                    + (ids.isEmpty() ? "" : " (its " + currency + " cards: " + String.join(", ", ids) + ")") + "; to use it, "
+                    + io.wabill.sim.rates.MissingCardAdvice.of(currency, date));
+        }
         return card;
     }
 
