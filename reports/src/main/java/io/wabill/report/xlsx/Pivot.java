@@ -27,6 +27,8 @@ public record Pivot(String title, Path csv, String rowColumn, String columnColum
              CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             Map<String, Integer> header = new LinkedHashMap<>();
             p.getHeaderMap().forEach((k, v) -> header.put(CsvCellsBack.header(k), v));
+            for (String c : new String[] {rowColumn, columnColumn, valueColumn})
+                if (!header.containsKey(c)) throw new IOException(csv + " has no column " + c + " to sum for the totals sheet");
             for (CSVRecord rec : p) {
                 String value = rec.get(header.get(valueColumn));
                 if (value.isEmpty()) continue;
