@@ -18,6 +18,7 @@ final class HelpLayout {
         cli.setUsageHelpAutoWidth(true);
         cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, renderer(true));
         cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, renderer(false));
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commandList);
         for (CommandLine sub : cli.getSubcommands().values()) install(sub);
     }
 
@@ -30,6 +31,30 @@ final class HelpLayout {
             for (String l : lines) interpolated.add(unformat(l));
             return layout(interpolated, usage.width());
         };
+    }
+
+    /**
+     * The list of subcommands: each with the first sentence of its description (picocli takes the first source
+     * line, which a hand-broken description cuts mid-sentence), wrapped under its own column.
+     */
+    private static String commandList(CommandLine.Help help) {
+        var subs = help.subcommands();
+        if (subs.isEmpty()) return "";
+        int nameWidth = 0;
+        for (String name : subs.keySet()) nameWidth = Math.max(nameWidth, name.length());
+        StringBuilder out = new StringBuilder();
+        for (var e : subs.entrySet()) {
+            UsageMessageSpec usage = e.getValue().commandSpec().usageMessage();
+            List<String> lines = new ArrayList<>();
+            for (String l : usage.description()) lines.add(unformat(l));
+            String text = layout(lines, Integer.MAX_VALUE).strip();
+            if (text.indexOf('\n') > 0) text = text.substring(0, text.indexOf('\n'));
+            int end = text.indexOf(". ");
+            String first = end < 0 ? text : text.substring(0, end + 1);
+            String row = "  " + e.getKey() + " ".repeat(nameWidth - e.getKey().length() + 2) + first;
+            wrap(row, help.commandSpec().usageMessage().width(), out);
+        }
+        return out.toString();
     }
 
     /** picocli formats description and footer lines: {@code %n} is a line break and {@code %%} a percent sign. */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code wabill rates}: look at and check rate catalogs. */
 @Command(name = "rates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List, show and validate rate cards.",
+        description = "List, show, validate and import rate cards.",
         subcommands = {RatesCommand.ListCards.class, RatesCommand.Show.class, RatesCommand.Validate.class, RatesImport.class})
 public final class RatesCommand implements Runnable {
     @Spec CommandSpec spec;

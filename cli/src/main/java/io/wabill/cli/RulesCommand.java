@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code wabill rules [ID…]}: the pricing rules the ledger's note column and the help cite, from docs/rules.md. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Explains the pricing rules that the ledger's note column and the help cite by id.",
+        description = {"Explain the pricing rules that the ledger's note column and the help cite by id.",
             "Without an id, lists every rule with its title."},
         footer = {"", "Examples:", "  wabill rules D6 G2a     the volume tiers and the catalog coverage rules",
             "  wabill rules --all      every rule (the text of docs/rules.md)"})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SimulateCommand.class, CompareCommand.class, GenerateCommand.class, ForecastCommand.class,
             ImportCommand.class, ReconcileCommand.class, RatesCommand.class, RulesCommand.class, DemoCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad input data, 2 usage error, 3 internal error.",
-            "The pricing rules behind every charge, by the ids the ledger cites: wabill rules."})
+            "The rule ids the ledger and the help cite are explained by: wabill rules ID"})
 public final class WabillCommand implements Runnable {
     @Spec CommandSpec spec;
 
