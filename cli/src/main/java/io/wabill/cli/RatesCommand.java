@@ -72,7 +72,7 @@ public final class RatesCommand implements Runnable {
                 + "or a country, e.g. \"United States\" or US, shown with its market") String market;
         @Option(names = "--allow-stale-card", description = "in a period the catalog declares missing, show the newest older card (G2a)")
         boolean allowStale;
-        @Option(names = "--date", paramLabel = "DATE", description = "the day (account-local); default: today") LocalDate date;
+        @Option(names = "--date", paramLabel = "DATE", converter = DayConverter.class, description = "the day (account-local); default: today") LocalDate date;
         @Option(names = "--currency", paramLabel = "CUR", defaultValue = "USD", description = "default: ${DEFAULT-VALUE}") String currency;
         @Option(names = "--rates", paramLabel = "DIR|FILE", description = "a catalog other than the bundled one") Path rates;
 
