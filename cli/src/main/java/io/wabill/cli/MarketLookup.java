@@ -1,5 +1,6 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
 import io.wabill.sim.market.MarketAssignment;
 import io.wabill.sim.market.MarketMap;
 import io.wabill.sim.names.Suggestions;
