@@ -8,6 +8,7 @@ import io.wabill.report.chart.RunCharts;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.html.RunInputs;
 import io.wabill.report.html.SimulationReport;
+import io.wabill.report.focus.FocusMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -56,6 +57,11 @@ public final class RunArtifacts {
                 sets.add(o);
                 try (Writer w = o.open(abs.getFileName().toString())) {
                     r.tables().focus().write(w, dialect);
+                }
+                // FOCUS 1.2 metadata (column types, schema id) beside the export, e.g. focus.metadata.json.
+                try (Writer w = o.open(FocusMetadata.fileNameFor(abs.getFileName().toString()))) {
+                    String v = RunArtifacts.class.getPackage().getImplementationVersion();
+                    FocusMetadata.write(w, v == null ? "0.1.0-SNAPSHOT" : v);
                 }
             }
             if (charts == null && report == null) return sets;

@@ -71,6 +71,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
+    @Mixin XlsxOption xlsx;
 
     @Override public Integer call() throws Exception {
         if (output.focus != null)
@@ -90,6 +91,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.println();
         new Ranking(r.scenarios(), r.table()).print(out);
         SimulateCommand.printWritten(out, r.written());
+        xlsx.write(XlsxOption.Kind.COMPARISON, output.out, out);
         out.flush();
         return ExitCodes.OK;
     }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
             "Writes ledger.csv (one row per message), summary.csv (per month, account, market, category and pricing type),",
             "daily.csv (charged amount per local day), tiers.csv (volume-tier counters per day), accounting.csv",
             "(rows in = ledger rows + status rows merged + rows skipped) and errors.csv when rows were skipped;",
-            "charts (--charts), report.html (--report) and a FOCUS 1.1 export (--focus) on request."},
+            "charts (--charts), report.html (--report) and a FOCUS 1.2 export (--focus) on request."},
         footer = {"", "Examples:", "  wabill simulate messages.csv --time-zone America/Sao_Paulo --out out/",
             "  wabill simulate messages.csv --charts out/charts --report out --focus out/focus.csv"})
 public final class SimulateCommand implements Callable<Integer> {
@@ -40,6 +40,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
+    @Mixin XlsxOption xlsx;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "threads pricing independent portfolios side by side (the outputs do not depend on it); "
@@ -64,6 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
         SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withWording(FlagNames::of).withThreads(threads)
                 .withSurcharges(surcharges).run();
         new RunReport(spec.commandLine().getOut()).print(r);
+        xlsx.write(XlsxOption.Kind.SIMULATION, output.out, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 

@@ -163,7 +163,9 @@ public final class HtmlReport {
             out.write(s.body.toString());
             out.write("</section>\n");
         }
-        out.write("</main>\n<footer><p>Made by wabill. This file needs no network: charts, style and script are inside it.</p></footer>\n");
+        out.write("</main>\n<footer><p>Made by wabill. This file needs no network: charts, style and script are inside it.</p>"
+                + "<p>Rule ids (such as G2a or D6) here and in the ledger's note column are explained in docs/rules.md of the "
+                + "wabill repository, and printed by <code>wabill rules ID</code>.</p></footer>\n");
         out.write("<script>\n" + SCRIPT + "</script>\n</body>\n</html>\n");
     }
 

@@ -23,7 +23,9 @@ import io.wabill.sim.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,7 +93,14 @@ public final class Engine {
             throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
         }
         RateCard card = catalog.card(id.substring(0, at), date);
-        if (card == null) throw new CatalogException("no card " + id + " in " + catalog.description());
+        if (card == null) {
+            String currency = id.substring(0, at);
+            List<String> ids = new ArrayList<>();
+            for (RateCard c : catalog.cards()) if (c.currency().equals(currency)) ids.add(c.id());
+            throw new CatalogException("no card " + id + " in " + catalog.description()
+                    + (ids.isEmpty() ? "" : " (its " + currency + " cards: " + String.join(", ", ids) + ")") + "; to use it, "
+                    + io.wabill.sim.rates.MissingCardAdvice.of(currency, date));
+        }
         return card;
     }
 
@@ -451,6 +460,15 @@ public final class Engine {
     /** The bands of the current market and a category on a card, or an error naming both. */
     Bands bands(CardChoice choice, RateCategory category) {
         Bands b = choice.card().bands(line.market, category);
+        if (b == null && !choice.card().hasCategory(category)) {
+            // Not the row's fault: the card prices nothing of this category (an NBP replay needs a card of one's own, A6).
+            throw error("", "", "rate card " + choice.card().id() + " (" + choice.card().source() + ") has no "
+                    + category.code() + " rates in any market"
+                    + (category == RateCategory.NOTIFICATION
+                        ? "; NBP (A6) prices templates as notifications and no NBP card is bundled: supply a card with "
+                            + "category notification and its bands with --rates (wabill rules A6)"
+                        : "; supply a card that has them with --rates"));
+        }
         if (b == null) {
             String what = choice.card().hasMarket(line.market)
                     ? "has no " + category.code() + " rate for market " + line.market
