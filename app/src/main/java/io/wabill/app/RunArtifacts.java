@@ -8,6 +8,7 @@ import io.wabill.report.chart.RunCharts;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.html.RunInputs;
 import io.wabill.report.html.SimulationReport;
+import io.wabill.report.focus.FocusMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -47,7 +48,11 @@ public final class RunArtifacts {
 
     /** Checks every target before the run writes its first byte (a --focus file that is a folder, …). */
     public void prepare(OutputSet outputs) throws IOException {
-        if (focus != null) outputs.claim(focus, "--focus");
+        if (focus != null) {
+            outputs.claim(focus, "--focus");
+            Path abs = focus.toAbsolutePath();
+            outputs.claim(abs.resolveSibling(FocusMetadata.fileNameFor(abs.getFileName().toString())), "the FOCUS metadata");
+        }
         if (charts != null) outputs.folder(charts);
         if (report != null) {
             outputs.folder(report);
@@ -62,6 +67,11 @@ public final class RunArtifacts {
             try (Writer w = outputs.folder(abs.getParent()).open(abs.getFileName().toString())) {
                 r.tables().focus().write(w, dialect);
             }
+            // FOCUS 1.2 metadata (column types, schema id) beside the export, e.g. focus.metadata.json.
+            try (Writer w = outputs.folder(abs.getParent()).open(FocusMetadata.fileNameFor(abs.getFileName().toString()))) {
+                String v = RunArtifacts.class.getPackage().getImplementationVersion();
+                FocusMetadata.write(w, v == null ? "0.1.0-SNAPSHOT" : v);
+            }
         }
         if (charts == null && report == null) return;
         ChartWriter writer = new ChartWriter(style);
@@ -70,7 +80,9 @@ public final class RunArtifacts {
         if (charts != null) writer.write(outputs.folder(charts), list);
         if (report != null) {
             try (Writer w = outputs.folder(report).open("report.html")) {
-                SimulationReport.build(title, r.summary().rows(), r.tables().tiers().rows(), list, inputs.apply(r),
+                SimulationReport.build(title, r.summary().rows(), r.tables().templates().rows(),
+                        r.summary().surcharges() == null ? List.of() : r.summary().bills(),
+                        r.tables().tiers().rows(), list, inputs.apply(r),
                         new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
                         writer).write(w);
             }

@@ -15,6 +15,7 @@ import io.wabill.report.OutputSet;
 import io.wabill.report.RunManifest;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.api.MonthTotals;
 import io.wabill.sim.api.PricingConfig;
@@ -77,6 +78,17 @@ public final class SimulationRun {
     }
 
     private int threads = 1;
+    private Surcharges surcharges;
+
+    /**
+     * The bill as paid: the provider's fees and the tax (--fees, --tax) added as columns of the ledger and summary.
+     * Such a run prices on one thread (the lanes hand over FORMATS.md's rows only).
+     */
+    public SimulationRun withSurcharges(Surcharges s) {
+        this.surcharges = s;
+        return this;
+    }
+
     private java.util.function.UnaryOperator<String> wording = java.util.function.UnaryOperator.identity();
 
     /**
@@ -100,7 +112,8 @@ public final class SimulationRun {
     }
 
     /** The files {@code simulate} writes into its folder; no other output of the run may take these names. */
-    static final String[] NAMES = {"ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "accounting.csv", "errors.csv"};
+    static final String[] NAMES = {"ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv",
+        "errors.csv"};
 
     /** {@link #NAMES}, for a caller that writes more files into the same set (reconcile). */
     public static String[] outputNames() { return NAMES.clone(); }
@@ -141,7 +154,8 @@ public final class SimulationRun {
         outputs.reserve(NAMES);
         if (artifacts != null) artifacts.prepare(outputs);
         Result r = null;
-        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null)
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
+                && surcharges == null)
             r = runInLanes(outputs);
         if (r == null) r = runOnOneThread(outputs);
         outputs.manifest().rows("rows_in", r.rowsIn()).rows("ledger_rows", r.ledgerRows())
@@ -239,7 +253,7 @@ public final class SimulationRun {
         return a.checked();
     }
 
-    /** summary.csv, daily.csv, tiers.csv and accounting.csv, for a run whose every row is accounted for. */
+    /** summary.csv, daily.csv, tiers.csv, templates.csv and accounting.csv, for a run whose every row is accounted for. */
     private void writeTables(OutputSet outputs, SummaryTable summary, RunTables tables, RowAccounting a) throws IOException {
         try (Writer w = outputs.open("summary.csv")) {
             summary.write(w, s.dialect());
@@ -250,6 +264,9 @@ public final class SimulationRun {
         }
         try (Writer w = outputs.open("tiers.csv")) {
             tables.tiers().write(w, s.dialect());
+        }
+        try (Writer w = outputs.open("templates.csv")) {
+            tables.templates().write(w, s.dialect());
         }
         try (Writer w = outputs.open("accounting.csv")) {
             AccountingWriter.write(w, s.dialect(), AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));
@@ -304,7 +321,7 @@ public final class SimulationRun {
      */
     private class Attempt {
         private final OutputSet outputs;
-        private final SummaryTable summary = new SummaryTable();
+        private final SummaryTable summary = new SummaryTable().withSurcharges(surcharges);
         private final RunTables tables;
         private final LedgerWriter ledger;
         final PricingSession session;
@@ -317,7 +334,7 @@ public final class SimulationRun {
         Attempt(OutputSet outputs, MonthTotals nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
-                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
+                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask(), surcharges) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             SessionOptions o = SessionOptions.defaults().withProblems(this::problem);
             this.session = outputs == null ? config().newLineSession(line -> { }, o.asCountingPass())

@@ -72,6 +72,8 @@ public final class ForecastCommand implements Callable<Integer> {
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
 
+    @Mixin XlsxOption xlsx;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "wabill-out/forecast", description = "output folder; default: ${DEFAULT-VALUE}")
     Path out;
 
@@ -201,6 +203,7 @@ public final class ForecastCommand implements Callable<Integer> {
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);
+        xlsx.write(XlsxOption.Kind.FORECAST, out, printer);
         printer.flush();
         return ExitCodes.OK;
     }

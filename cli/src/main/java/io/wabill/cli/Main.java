@@ -51,7 +51,9 @@ public final class Main {
                 + "--regime/--card to export one; compare writes ledgers with --ledgers", "--focus", "--no-ledger", "--top-markets");
         without(cli.getSubcommands().get("reconcile"), "run simulate on the imported log for charts, a report or a FOCUS "
                 + "export", "--focus", "--report", "--charts", "--chart-size", "--top-markets");
-        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        RuleHelpFooter.addTo(cli);
+        HelpLayout.install(cli);
+        CommandLine.IParameterExceptionHandler usage = new UsageErrors();
         cli.setParameterExceptionHandler((ex, args) -> {
             if (ex instanceof CommandLine.UnmatchedArgumentException u) {
                 for (String arg : u.getUnmatched()) {

@@ -180,6 +180,24 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     }
 
     /**
+     * Gives the file opened as {@code name} in this run's own folder the final name {@code newName} instead (a name
+     * only known once the run is over, such as a rank); it moves to the end of the order of {@link #commit()}, so
+     * files renamed in order are listed in that order. It stays staged under its first name until the commit.
+     */
+    public void rename(String name, String newName) throws IOException {
+        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        Path from = folder.resolve(name), to = folder.resolve(newName);
+        Staged s = files.get(from);
+        if (s == null) throw new IllegalArgumentException(name + " was not opened in " + folder);
+        if (from.equals(to)) return;
+        if (files.containsKey(to)) throw new IllegalArgumentException(newName + " is already taken in " + folder);
+        if (Files.isDirectory(to)) throw new OutputException("cannot write " + to + ": a folder of that name is in the way");
+        files.remove(from);
+        s.target = to;
+        files.put(to, s);
+    }
+
+    /**
      * Publishes the run: moves every file to its name, removes files of the earlier run that this one did not write,
      * and writes the manifest last. Returns the files in the order they were opened, then the manifest.
      */
@@ -361,7 +379,8 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
     /** One staged file: counts and hashes what is written, and names the final file in every failure. */
     private static final class Staged extends OutputStream {
-        final Path target;
+        /** Where the file is published; changed only by {@link #rename}. */
+        Path target;
         final Path file;
         private final OutputStream out;
         private final MessageDigest sha = RunManifest.sha256();
