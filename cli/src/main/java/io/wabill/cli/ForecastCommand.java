@@ -1,6 +1,7 @@
 package io.wabill.cli;
 
 import io.wabill.data.rates.Catalog;
+import io.wabill.data.traffic.ParameterDraws;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.OutputSet;
 import io.wabill.sim.account.Account;
@@ -53,6 +54,13 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "200", description = "Monte Carlo runs; default: ${DEFAULT-VALUE}")
     int runs;
 
+    @Option(names = "--parameter-spread", paramLabel = "RATE", converter = GrowthConverter.class,
+            description = "with --scenario: how uncertain the scenario's parameters are; each run multiplies every rate, share and mean by exp(spread x Z); default: 10%%. With --fit parameters are bootstrapped from the log instead")
+    Double parameterSpread;
+
+    @Option(names = "--fixed-parameters", description = "draw no parameters: every run uses the model as given and only the traffic varies (run i = generate --seed S+i)")
+    boolean fixedParameters;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed; run i uses seed S+i; default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -96,6 +104,37 @@ public final class ForecastCommand implements Callable<Integer> {
     /** Status rows never come late in generated traffic; the horizon only bounds the assembler, as simulate's default. */
     static final Duration STATUS_HORIZON = Duration.ofDays(7);
 
+    /** Runs every run, handing each outcome to {@code sink} in order; returns the seconds it took. */
+    static double runAll(ForecastRun run, int runs, boolean quiet, java.util.function.Consumer<ForecastRun.Outcome> sink) throws Exception {
+        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
+        long started = System.nanoTime();
+        try {
+            run.runAll(sink);
+        } finally {
+            ticket.stop();
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** A scenario's parameters are guesses (10 % unless told); a fit's come from its bootstrap (the spread is not used). */
+    double spread(ScenarioOptions.Loaded loaded) {
+        if (parameterSpread != null) {
+            if (parameterSpread < 0 || parameterSpread > 2) throw new ParameterException(spec.commandLine(), "--parameter-spread must be 0% to 200%, was " + parameterSpread);
+            return parameterSpread;
+        }
+        return loaded.fit() == null ? 0.10 : 0;
+    }
+
+    ParameterDraws.Growth growthSpec(ScenarioOptions.Loaded loaded) {
+        if (growthRange != null) return ParameterDraws.Growth.range(growthRange.low(), growthRange.high());
+        if (growthGiven() || loaded.fit() == null) return ParameterDraws.Growth.fixed(growth);
+        return ParameterDraws.Growth.estimated();
+    }
+
+    private boolean growthGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--growth");
+    }
+
     @Override public Integer call() throws Exception {
         if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE or --fit LOG");
         if (months < 1 || months > 120) throw new ParameterException(spec.commandLine(), "--months must be 1 to 120, was " + months);
@@ -126,26 +165,23 @@ public final class ForecastCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
         }
+        ParameterDraws draws = new ParameterDraws(loaded.model(), loaded.fit() == null ? null : loaded.fit().tallies(),
+                spread(loaded), fixedParameters, growthSpec(loaded), seed, start);
         ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
-                scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON, chain);
-        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
+                scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
+        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, scale %s, seed %d%n",
                 loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
-                growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
                 io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
+        printer.printf("Each run draws: %s%n", draws.describe());
         printer.flush();
-        ForecastRun run = new ForecastRun(settings);
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
-        List<ForecastRun.Outcome> outcomes;
-        long started = System.nanoTime();
-        try {
-            outcomes = run.runAll();
-        } finally {
-            ticket.stop();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long rows = 0;
-        for (ForecastRun.Outcome o : outcomes) rows += o.rows();
-        ForecastTable table = new ForecastTable(outcomes, catalog, settings.pricing());
+        ForecastTable table = new ForecastTable(runs, catalog, settings.pricing());
+        long[] rowsTotal = {0};
+        double seconds = ForecastCommand.runAll(new ForecastRun(settings), runs, quiet, o -> {
+            rowsTotal[0] += o.rows();
+            table.add(o);
+        });
+        table.finish();
+        long rows = rowsTotal[0];
         OutputSet outputs = new OutputSet(out);
         try {
             try (Writer w = outputs.open("forecast.csv")) {
