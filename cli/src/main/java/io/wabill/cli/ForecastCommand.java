@@ -37,6 +37,13 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Mixin ScenarioOptions source;
 
+    @Option(names = "--backtest", paramLabel = "LOG", arity = "1..*",
+            description = "check the forecast against a log: fit on all but its last --holdout local months, forecast those, and write backtest.csv (actual against P10/P50/P90 per month, market and category) with the coverage of the P10-P90 band")
+    List<Path> backtest;
+
+    @Option(names = "--holdout", paramLabel = "N", defaultValue = "1", description = "with --backtest: the last whole local months to forecast; default: ${DEFAULT-VALUE}")
+    int holdout;
+
     @Option(names = "--months", paramLabel = "N", defaultValue = "3", description = "months to forecast; default: ${DEFAULT-VALUE}")
     int months;
 
@@ -135,8 +142,71 @@ public final class ForecastCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption("--growth");
     }
 
+    /** {@code --backtest}: price the log, fit on all but its last months, forecast them, compare (see {@link Backtest}). */
+    private Integer backtest() throws Exception {
+        if (holdout < 1 || holdout > 120) throw new ParameterException(spec.commandLine(), "--holdout must be 1 to 120, was " + holdout);
+        if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
+        if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+        PrintWriter printer = spec.commandLine().getOut();
+        Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
+        AccountBook book = accounts.book();
+        ZoneId zone = book.get(Account.DEFAULT_ID).zone();
+        // The actuals: the log priced as simulate prices it, its summary kept in actual/.
+        Backtest.Actuals actuals = new Backtest.Actuals(book);
+        new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), false, Duration.ofDays(7),
+                maxUnsortedRows, out.resolve("actual"), false, dialect, null, Progress.forConsole(quiet)), actuals, null).run();
+        Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
+        io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
+                new io.wabill.sim.market.MarketResolver(catalog.markets()), io.wabill.data.log.RowErrorHandler.STOP,
+                source.fitStatusHorizon, maxUnsortedRows, h.startMillis());
+        ScenarioOptions.Loaded loaded = new ScenarioOptions.Loaded(fit.model(), fit, "fit of " + fit.firstDay() + " to " + fit.lastDay());
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), Progress.forConsole(quiet));
+        io.wabill.sim.strategy.StrategyChain chain = io.wabill.sim.strategy.Strategies.parse(strategy);
+        ParameterDraws draws = new ParameterDraws(fit.model(), fit.tallies(), spread(loaded), fixedParameters, growthSpec(loaded), seed, h.start());
+        ForecastRun.Settings settings = new ForecastRun.Settings(fit.model(), catalog, book, pricing.options(), h.start(), holdout,
+                scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
+        printer.printf("Backtest: %s; fitted on %s to %s, forecasting %d month%s from %s (local months of %s); %d runs, seed %d%n",
+                String.join(", ", backtest.stream().map(Path::toString).toList()), fit.firstDay(), fit.lastDay(), holdout,
+                holdout > 1 ? "s" : "", h.start(), zone, runs, seed);
+        if (h.note() != null) printer.println("Note: " + h.note());
+        printer.printf("Each run draws: %s%n", draws.describe());
+        printer.flush();
+        ForecastTable table = new ForecastTable(runs, catalog, settings.pricing());
+        double seconds = runAll(new ForecastRun(settings), runs, quiet, table::add);
+        table.finish();
+        Backtest result = new Backtest(actuals.cells(), table, h);
+        OutputSet outputs = new OutputSet(out);
+        try {
+            try (Writer w = outputs.open("backtest.csv")) {
+                result.write(w, dialect);
+            }
+            try (Writer w = outputs.open("backtest-summary.csv")) {
+                result.writeSummary(w, dialect);
+            }
+            try (Writer w = outputs.open("forecast.csv")) {
+                table.writeForecast(w, dialect);
+            }
+            try (Writer w = outputs.open("runs.csv")) {
+                table.writeRuns(w, dialect);
+            }
+        } catch (Exception e) {
+            outputs.abort();
+            throw e;
+        }
+        List<Path> written = outputs.commit();
+        printer.printf("Priced %d runs on %d thread%s (%.1f s)%n", runs, threads, threads > 1 ? "s" : "", seconds);
+        result.print(printer);
+        SimulateCommand.printWritten(printer, written);
+        printer.flush();
+        return ExitCodes.OK;
+    }
+
     @Override public Integer call() throws Exception {
-        if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE or --fit LOG");
+        if (backtest != null) {
+            if (source.given()) throw new ParameterException(spec.commandLine(), "--backtest fits its own log: give no --scenario or --fit");
+            return backtest();
+        }
+        if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE, --fit LOG or --backtest LOG");
         if (months < 1 || months > 120) throw new ParameterException(spec.commandLine(), "--months must be 1 to 120, was " + months);
         if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
         if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);

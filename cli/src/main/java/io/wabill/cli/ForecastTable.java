@@ -147,6 +147,18 @@ final class ForecastTable {
         }
     }
 
+    /** The cells the runs produced, in order. */
+    java.util.Set<RunLedger.Key> keys() { return java.util.Collections.unmodifiableSet(values.keySet()); }
+
+    /** P10, P50 and P90 over the runs of a cell's messages ({@code measure} 0) or amount in units (1); zeros for a cell no run has. */
+    long[] quantiles(RunLedger.Key key, int measure) {
+        long[][] v = values.get(key);
+        if (v == null) return new long[3];
+        long[] sorted = v[measure].clone();
+        Arrays.sort(sorted);
+        return new long[] {percentile(sorted, 0.1), percentile(sorted, 0.5), percentile(sorted, 0.9)};
+    }
+
     static long percentile(long[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];

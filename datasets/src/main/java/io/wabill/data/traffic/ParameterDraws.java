@@ -373,6 +373,12 @@ public final class ParameterDraws {
 
         static Trend of(TreeMap<Long, Double> daily) {
             long first = daily.firstKey(), last = daily.lastKey();
+            // A log rarely starts and ends at midnight of every market: a first or last day with under half a median
+            // day's volume is a partial day, and would read as growth (or decline).
+            double[] sorted = daily.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = sorted[sorted.length / 2];
+            while (first < last && daily.getOrDefault(first, 0.0) < median / 2) first++;
+            while (last > first && daily.getOrDefault(last, 0.0) < median / 2) last--;
             int k = (int) ((last - first + 1) / 7);
             long[] starts = new long[k];
             double[] y = new double[k];
