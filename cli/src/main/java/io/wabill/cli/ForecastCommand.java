@@ -125,6 +125,9 @@ public final class ForecastCommand implements Callable<Integer> {
 
     /** A scenario's parameters are guesses (10 % unless told); a fit's come from its bootstrap (the spread is not used). */
     double spread(ScenarioOptions.Loaded loaded) {
+        if (parameterSpread != null && loaded.fit() != null) {
+            throw new ParameterException(spec.commandLine(), "--parameter-spread is for --scenario: a fitted model's parameters are bootstrapped from its log");
+        }
         if (parameterSpread != null) {
             if (parameterSpread < 0 || parameterSpread > 2) throw new ParameterException(spec.commandLine(), "--parameter-spread must be 0% to 200%, was " + parameterSpread);
             return parameterSpread;
@@ -204,6 +207,10 @@ public final class ForecastCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         if (backtest != null) {
             if (source.given()) throw new ParameterException(spec.commandLine(), "--backtest fits its own log: give no --scenario or --fit");
+            for (String o : List.of("--start", "--months")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                    throw new ParameterException(spec.commandLine(), o + " does not apply to --backtest: it forecasts the last --holdout months of the log");
+            }
             return backtest();
         }
         if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE, --fit LOG or --backtest LOG");
@@ -268,7 +275,7 @@ public final class ForecastCommand implements Callable<Integer> {
             throw e;
         }
         List<OutputSet> more = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs())
-                .write(table, chain);
+                .write(table, chain, draws.describe());
         List<Path> written = new ArrayList<>(outputs.commit());
         for (OutputSet o : more) written.addAll(o.commit());
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);

@@ -100,6 +100,13 @@ class ForecastUncertaintyTest {
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.err().contains("--holdout 2 leaves no whole month to fit on: the log covers 2026-01 to 2026-02"), r.err());
         assertTrue(!Files.exists(dir.resolve("bt/backtest.csv")));
+        ForecastCommandTest.Run months = wabill("forecast", "--backtest", log.toString(), "--months", "2", "--out", dir.resolve("bt").toString());
+        assertEquals(2, months.exit(), "options a backtest would ignore are refused");
+        assertTrue(months.err().contains("--months does not apply to --backtest"), months.err());
+        ForecastCommandTest.Run spread = wabill("forecast", "--fit", log.toString(), "--parameter-spread", "20%", "--runs", "1",
+                "--out", dir.resolve("fc").toString(), "-q");
+        assertEquals(2, spread.exit(), spread.err());
+        assertTrue(spread.err().contains("--parameter-spread is for --scenario"), spread.err());
     }
 
     /**
