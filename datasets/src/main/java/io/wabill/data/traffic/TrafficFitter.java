@@ -434,6 +434,10 @@ public final class TrafficFitter {
             // at rate r a day that hides a share 1 - exp(-2r) of the events; solve r = observed / exp(-2r).
             double observedEvents = utilityEvents / exposure, eventRate = observedEvents;
             for (int i = 0; i < 20; i++) eventRate = observedEvents / Math.exp(-2 * eventRate * UTILITY_EVENT_GAP / 172_800.0);
+            // An event sends at least one template, so more events than templates would invent traffic: where the
+            // events the correction adds cannot be spread over the templates seen (single-template events that
+            // rarely fall within 48 h of each other), it stops at one event per template and the volume stays right.
+            eventRate = Math.min(eventRate, utilityTemplates / exposure);
             double events = eventRate * exposure;
             MarketTraffic.Utility u = new MarketTraffic.Utility(eventRate,
                     utilityEvents == 0 ? defaults.utility().messagesPerEvent() : Math.max(1, utilityTemplates / events),
