@@ -53,8 +53,13 @@ public final class ParameterDraws {
 
     static final long PARAMETER_STREAM = 0x3C6EF372FE94F82BL;
     static final double DAYS_PER_MONTH = 365.2425 / 12;
+    /**
+     * What the trend is fitted to: traffic customers start or that follows their activity. Campaign sends grow with the
+     * customers too, but come in lumps (a newsletter a month puts a week 15 % above the next), which would bury the
+     * trend in noise; they are used only when a log has nothing else.
+     */
     private static final DailyTallies.Tally[] VOLUME = {DailyTallies.Tally.OWN_SESSIONS, DailyTallies.Tally.UTILITY_TEMPLATES,
-        DailyTallies.Tally.AUTH_REQUESTS, DailyTallies.Tally.RECIPIENTS};
+        DailyTallies.Tally.AUTH_REQUESTS};
 
     private final TrafficModel base;
     private final List<DailyTallies> tallies;
@@ -84,16 +89,8 @@ public final class ParameterDraws {
         this.growth = growth;
         this.seed = seed;
         this.start = start;
-        TreeMap<Long, Double> volume = new TreeMap<>();
-        if (tallies != null) {
-            for (DailyTallies t : tallies) {
-                for (Map.Entry<Long, double[]> e : t.days().entrySet()) {
-                    double v = 0;
-                    for (DailyTallies.Tally k : VOLUME) v += e.getValue()[k.ordinal()];
-                    volume.merge(e.getKey(), v, Double::sum);
-                }
-            }
-        }
+        TreeMap<Long, Double> volume = volume(tallies, VOLUME);
+        if (volume.values().stream().allMatch(v -> v == 0)) volume = volume(tallies, new DailyTallies.Tally[] {DailyTallies.Tally.RECIPIENTS});
         this.trend = volume.isEmpty() ? null : Trend.of(volume);
         this.weeks = trend == null ? new long[0] : trend.weekStarts;
         if (tallies != null) {
@@ -109,6 +106,19 @@ public final class ParameterDraws {
                 detrended.add(d);
             }
         }
+    }
+
+    private static TreeMap<Long, Double> volume(List<DailyTallies> tallies, DailyTallies.Tally[] measure) {
+        TreeMap<Long, Double> volume = new TreeMap<>();
+        if (tallies == null) return volume;
+        for (DailyTallies t : tallies) {
+            for (Map.Entry<Long, double[]> e : t.days().entrySet()) {
+                double v = 0;
+                for (DailyTallies.Tally k : measure) v += e.getValue()[k.ordinal()];
+                volume.merge(e.getKey(), v, Double::sum);
+            }
+        }
+        return volume;
     }
 
     /** The estimated trend of a fitted log's volume, or null (a preset, or nothing to fit). */
@@ -352,7 +362,7 @@ public final class ParameterDraws {
     private static double share(double p) { return Math.max(0, Math.min(1, p)); }
 
     /**
-     * The trend of a log's daily volume (customer sessions, utility templates, OTP requests and campaign sends):
+     * The trend of a log's daily volume (sessions customers start, utility templates, OTP requests; see VOLUME):
      * a least-squares line through the logarithm of its full weeks' totals.
      */
     public static final class Trend {
