@@ -54,11 +54,13 @@ public final class ParameterDraws {
     static final long PARAMETER_STREAM = 0x3C6EF372FE94F82BL;
     static final double DAYS_PER_MONTH = 365.2425 / 12;
     /**
-     * What the trend is fitted to: traffic customers start or that follows their activity. Campaign sends grow with the
-     * customers too, but come in lumps (a newsletter a month puts a week 15 % above the next), which would bury the
-     * trend in noise; they are used only when a log has nothing else.
+     * What the trend is fitted to: the processes customers start (sessions, utility events, OTP requests), which grow
+     * with the customers and follow nothing earlier. Not the templates of an event, which lag it by a day or two (a
+     * generated log starts without the later templates of earlier events, which reads as growth); not campaign sends,
+     * which grow with the customers too but come in lumps (a newsletter a month puts one week 15 % above the next)
+     * and would bury the trend in noise: they are used only when a log has nothing else.
      */
-    private static final DailyTallies.Tally[] VOLUME = {DailyTallies.Tally.OWN_SESSIONS, DailyTallies.Tally.UTILITY_TEMPLATES,
+    private static final DailyTallies.Tally[] VOLUME = {DailyTallies.Tally.OWN_SESSIONS, DailyTallies.Tally.UTILITY_EVENTS,
         DailyTallies.Tally.AUTH_REQUESTS};
 
     private final TrafficModel base;
@@ -362,7 +364,7 @@ public final class ParameterDraws {
     private static double share(double p) { return Math.max(0, Math.min(1, p)); }
 
     /**
-     * The trend of a log's daily volume (sessions customers start, utility templates, OTP requests; see VOLUME):
+     * The trend of a log's daily volume (sessions customers start, utility events, OTP requests; see VOLUME):
      * a least-squares line through the logarithm of its full weeks' totals.
      */
     public static final class Trend {
