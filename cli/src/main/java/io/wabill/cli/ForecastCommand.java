@@ -27,11 +27,14 @@ import picocli.CommandLine.Spec;
         description = {"Forecast spend with ranges: generate many runs of synthetic traffic (from a preset, a YAML model, or a",
             "fit of your own logs), grow it, price every run message by message with the real rules (windows, free entry",
             "points, free tiers and volume tiers all count), and report mean and P10/P50/P90 per local month, market and",
-            "category, and when each volume band is reached. Writes forecast.csv, bands.csv and runs.csv."},
+            "category, and when each volume band is reached. Writes forecast.csv, bands.csv and runs.csv. Each run draws its",
+            "parameters too (bootstrapped from a fitted log, or spread around a scenario's values), so the band says how",
+            "little is known. --backtest LOG checks the bands against the last months of a log (backtest.csv)."},
         footer = {"", "Examples:",
             "  wabill forecast --scenario fintech-otp-in --months 3 --start 2026-12-01 --time-zone Asia/Kolkata --runs 50 --seed 1",
             "  wabill forecast --fit history.csv.gz --time-zone America/Sao_Paulo --months 6 --growth-range 2%%..8%% --runs 200",
-            "  wabill forecast --scenario ecommerce-br --months 1 --start 2026-12-01 --runs 1 --seed 7   # = generate + simulate"})
+            "  wabill forecast --scenario ecommerce-br --months 1 --start 2026-12-01 --runs 1 --seed 7 --fixed-parameters   # = generate + simulate",
+            "  wabill forecast --backtest history.csv.gz --holdout 2 --time-zone America/Sao_Paulo"})
 public final class ForecastCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
