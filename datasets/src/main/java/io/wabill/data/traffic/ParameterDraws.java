@@ -211,7 +211,7 @@ public final class ParameterDraws {
                     else sample.addEmpty(d);
                 }
             }
-            markets.add(resampled(t, all, sample, r));
+            markets.add(resampled(t, tallies.get(m).campaignHours(), all, sample, r));
         }
         return new TrafficModel(base.businesses(), base.account(), markets);
     }
@@ -265,7 +265,7 @@ public final class ParameterDraws {
         return factor(s.get(num), s.get(den), a.get(num), a.get(den));
     }
 
-    private MarketTraffic resampled(MarketTraffic t, Sums a, Sums s, SplittableRandom r) {
+    private MarketTraffic resampled(MarketTraffic t, long[] hours, Sums a, Sums s, SplittableRandom r) {
         double sessions = factor(s.get(DailyTallies.Tally.OWN_SESSIONS), s.exposure, a.get(DailyTallies.Tally.OWN_SESSIONS), a.exposure);
         double ctwa = factor(s, a, DailyTallies.Tally.CTWA, DailyTallies.Tally.OWN_SESSIONS);
         double perSession = factor(s, a, DailyTallies.Tally.INBOUND, DailyTallies.Tally.SESSIONS);
@@ -284,7 +284,6 @@ public final class ParameterDraws {
         double[] sw = perDay(s), aw = perDay(a);
         for (int k = 0; k < 7; k++) if (sw[k] > 0 && aw[k] > 0) weekly[k] *= sw[k] / aw[k];
         int hour = t.marketing().sendHour();
-        long[] hours = tallies.get(base.markets().indexOf(t)).campaignHours();
         long total = 0;
         for (long h : hours) total += h;
         if (total > 0) {
