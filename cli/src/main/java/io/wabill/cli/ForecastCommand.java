@@ -1,7 +1,16 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.ForecastRun;
+import io.wabill.app.ForecastTable;
+import io.wabill.app.ForecastArtifacts;
+import io.wabill.app.UserException;
+import io.wabill.app.GrowthRange;
+import io.wabill.app.Progress;
+import io.wabill.app.Backtest;
+import io.wabill.app.SimulationRun;
 import io.wabill.data.traffic.ParameterDraws;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.OutputSet;
 import io.wabill.sim.account.Account;
@@ -57,7 +66,7 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "customer growth per month, e.g. 5%%/month, 5%% or 0.05; default: none")
     double growth;
 
-    @Option(names = "--growth-range", paramLabel = "LOW..HIGH", converter = GrowthRange.Converter.class,
+    @Option(names = "--growth-range", paramLabel = "LOW..HIGH", converter = GrowthRangeConverter.class,
             description = "draw each run's monthly growth uniformly from this range, e.g. 2%%..8%% (instead of --growth)")
     GrowthRange growthRange;
 
@@ -120,7 +129,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
     /** Runs every run, handing each outcome to {@code sink} in order; returns the seconds it took. */
     static double runAll(ForecastRun run, int runs, boolean quiet, java.util.function.Consumer<ForecastRun.Outcome> sink) throws Exception {
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
+        Progress.Ticket ticket = ConsoleProgress.forConsole(quiet).start(() -> run.done() / (double) runs);
         long started = System.nanoTime();
         try {
             run.runAll(sink);
@@ -164,13 +173,13 @@ public final class ForecastCommand implements Callable<Integer> {
         // The actuals: the log priced as simulate prices it, its summary kept in actual/.
         Backtest.Actuals actuals = new Backtest.Actuals(book);
         new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), false, Duration.ofDays(7),
-                maxUnsortedRows, out.resolve("actual"), false, dialect, null, Progress.forConsole(quiet)), actuals, null).run();
+                maxUnsortedRows, out.resolve("actual"), false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null).run();
         Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
         io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
                 new io.wabill.sim.market.MarketResolver(catalog.markets()), io.wabill.data.log.RowErrorHandler.STOP,
                 source.fitStatusHorizon, maxUnsortedRows, h.startMillis());
         ScenarioOptions.Loaded loaded = new ScenarioOptions.Loaded(fit.model(), fit, "fit of " + fit.firstDay() + " to " + fit.lastDay());
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), Progress.forConsole(quiet));
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), ConsoleProgress.forConsole(quiet));
         io.wabill.sim.strategy.StrategyChain chain = io.wabill.sim.strategy.Strategies.parse(strategy);
         ParameterDraws draws = new ParameterDraws(fit.model(), fit.tallies(), spread(loaded), fixedParameters, growthSpec(loaded), seed, h.start());
         ForecastRun.Settings settings = new ForecastRun.Settings(fit.model(), catalog, book, pricing.options(), h.start(), holdout,
@@ -240,7 +249,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 throw new UserException("the forecast would start on " + start + " and run past " + DayConverter.LAST
                         + ", the last day a log's instants cover in every time zone");
         }
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, ConsoleProgress.forConsole(quiet));
         try {
             // The largest population any run can reach must still have numbers of its own.
             double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
