@@ -1,0 +1,172 @@
+package io.wabill.spark;
+
+import io.wabill.report.AccountingWriter;
+import io.wabill.report.CsvDialect;
+import io.wabill.report.ErrorsWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code wabill-spark simulate} on the driver. The plan:
+ * <ol>
+ *   <li>one task per log file reads it with wabill's reader ({@link LogFileReader}) and routes each row by its
+ *       portfolio (the row's, else its account's);</li>
+ *   <li>{@code repartition(portfolio)} and {@code sortWithinPartitions(timestamp, file, line)}, the order
+ *       {@code simulate} reads a log in: each portfolio lies whole, in order, in one task (tiers are counted per
+ *       portfolio, D6/D7; windows per pair of one number, G6, so nothing crosses tasks);</li>
+ *   <li>a first job over the sorted rows collects the log's distinct timestamps (the clock every task advances
+ *       over, {@link PricePartition}); the second reuses the same shuffle;</li>
+ *   <li>each task prices its rows with one session ({@link PartitionPricer}) and the ledger is written as Parquet
+ *       partitioned by account and local month, or as CSV part files with {@code simulate}'s header and columns;</li>
+ *   <li>the tasks' reports make {@code summary.csv}, {@code accounting.csv} and {@code errors.csv} on the driver,
+ *       after checking that rows in = ledger rows + status rows merged + rows skipped.</li>
+ * </ol>
+ */
+final class SparkSimulation {
+    /** What the run did. */
+    record Result(long rowsIn, long ledgerRows, long merged, long skipped, Map<String, Long> totals, List<String> written,
+                  int partitions, int files) {}
+
+    private final SparkSession spark;
+    private final JobSettings settings;
+    private final SimulateOptions options;
+
+    SparkSimulation(SparkSession spark, JobSettings settings) {
+        this.spark = spark;
+        this.settings = settings;
+        // Built here first: a bad accounts file, option or rate card fails the run before any task starts.
+        this.options = PricingInputs.of(settings).options;
+    }
+
+    Result run() throws IOException {
+        if (options.nbpBands == io.wabill.sim.engine.BandMode.WHOLE_MONTH)
+            throw new UserException("--nbp-bands WHOLE_MONTH needs each month's final count before pricing (a first pass "
+                    + "over the log); wabill-spark prices GRADUATED bands only: use wabill simulate for WHOLE_MONTH");
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int files = settings.logs.size();
+        int partitions = options.partitions != null ? options.partitions : jsc.defaultParallelism();
+        if (partitions < 1) throw new UserException("--partitions must be >= 1, was " + partitions);
+
+        JavaRDD<Row> read = jsc.parallelize(IntStream.range(0, files).boxed().toList(), files)
+                .flatMap(new LogFileReader(settings));
+        Dataset<Row> sorted = spark.createDataFrame(read, NormalizedRows.SCHEMA)
+                .repartition(partitions, functions.col(NormalizedRows.PORTFOLIO))
+                .sortWithinPartitions(NormalizedRows.TIMESTAMP, NormalizedRows.FILE_INDEX, NormalizedRows.LINE);
+        JavaRDD<Row> routed = sorted.javaRDD();
+
+        long[] ticks = distinct(routed.mapPartitions(SparkSimulation::distinctTimestamps).collect());
+        Broadcast<long[]> clock = jsc.broadcast(ticks);
+        ReportAccumulator reports = new ReportAccumulator();
+        spark.sparkContext().register(reports, "wabill partition reports");
+        JavaRDD<Row> priced = routed.mapPartitions(new PricePartition(settings, clock, options.format, reports));
+
+        OutputFolder out = new OutputFolder(options.out, jsc.hadoopConfiguration());
+        try {
+            if (options.format == SimulateOptions.Format.CSV) {
+                spark.createDataFrame(priced, LedgerRows.CSV).write().mode(SaveMode.Overwrite).text(out.staged("ledger"));
+                out.renameParts("ledger", ".txt", ".csv");
+            } else {
+                spark.createDataFrame(priced, LedgerRows.PARQUET).write().mode(SaveMode.Overwrite)
+                        .partitionBy("account", "month").parquet(out.staged("ledger"));
+            }
+            clock.destroy();
+            Result r = finish(reports.value(), partitions, files, out);
+            return new Result(r.rowsIn(), r.ledgerRows(), r.merged(), r.skipped(), r.totals(), out.commit(), partitions, files);
+        } catch (IOException | RuntimeException e) {
+            out.abort();
+            throw e;
+        }
+    }
+
+    /** The driver's part: the tasks' reports checked and turned into summary, accounting and errors. */
+    private Result finish(Map<Integer, PartitionReport> reports, int partitions, int files, OutputFolder out) throws IOException {
+        if (reports.size() != partitions)
+            throw new IllegalStateException(partitions + " pricing tasks but " + reports.size() + " reports");
+        long rowsIn = 0, ledgerRows = 0, merged = 0, skipped = 0;
+        List<PartitionReport.Error> errors = new ArrayList<>();
+        SummaryCsv summary = new SummaryCsv();
+        for (PartitionReport p : reports.values()) {
+            rowsIn += p.rowsIn;
+            ledgerRows += p.ledgerRows;
+            merged += p.merged;
+            skipped += p.skipped;
+            errors.addAll(p.errors);
+            p.summary.forEach(summary::add);
+        }
+        errors.sort(Comparator.comparingInt(PartitionReport.Error::fileIndex).thenComparingLong(PartitionReport.Error::line));
+        for (PartitionReport.Error e : errors) {
+            // A file that cannot be read on stops any run; a bad row stops a run without --on-error skip (the
+            // first one in the log's order is named, as simulate names the first it meets).
+            if (e.fatal() || options.onError == SimulateOptions.OnError.STOP) throw new BadRowException(e.rowError());
+        }
+        if (rowsIn != ledgerRows + merged + skipped) {
+            throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
+                    + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
+        }
+        try (Writer w = out.open("summary.csv")) {
+            summary.write(w);
+        }
+        try (Writer w = out.open("accounting.csv")) {
+            AccountingWriter.write(w, CsvDialect.UNIX, AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));
+        }
+        if (!errors.isEmpty()) {
+            List<ErrorsWriter.Entry> entries = new ArrayList<>();
+            for (PartitionReport.Error e : errors)
+                entries.add(new ErrorsWriter.Entry(e.file(), e.line(), e.column(), e.value(), e.reason()));
+            try (Writer w = out.open("errors.csv")) {
+                ErrorsWriter.write(w, CsvDialect.UNIX, entries);
+            }
+        }
+        return new Result(rowsIn, ledgerRows, merged, skipped, summary.totals(), List.of(), partitions, files);
+    }
+
+    /** The distinct timestamps of one task's sorted rows (bad rows have none). */
+    private static Iterator<long[]> distinctTimestamps(Iterator<Row> rows) {
+        long[] out = new long[1024];
+        int n = 0;
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            if (NormalizedRows.isError(r)) continue;
+            long t = NormalizedRows.timestamp(r);
+            if (n > 0 && out[n - 1] == t) continue;
+            if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
+            out[n++] = t;
+        }
+        return List.of(java.util.Arrays.copyOf(out, n)).iterator();
+    }
+
+    /** The union of sorted distinct arrays, sorted and distinct. */
+    static long[] distinct(List<long[]> parts) {
+        int total = 0;
+        for (long[] p : parts) total += p.length;
+        long[] all = new long[total];
+        int at = 0;
+        for (long[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        java.util.Arrays.sort(all);
+        int n = 0;
+        for (int i = 0; i < all.length; i++) if (n == 0 || all[n - 1] != all[i]) all[n++] = all[i];
+        return java.util.Arrays.copyOf(all, n);
+    }
+
+    /** A bad row or unreadable file that ends the run (exit 1), described as wabill describes it. */
+    static final class BadRowException extends RuntimeException {
+        BadRowException(io.wabill.data.log.RowError e) { super(e.describe(), null, false, false); }
+    }
+}
