@@ -64,6 +64,11 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
         }
 
         @Override public boolean hasNext() {
+            if (format == SimulateOptions.Format.CSV && !headerWritten) {
+                // every part file starts with simulate's header, also one whose portfolios had no rows
+                out.add(org.apache.spark.sql.RowFactory.create(LedgerRows.csvHeader()));
+                headerWritten = true;
+            }
             while (out.isEmpty() && !finished) {
                 if (in.hasNext()) take(in.next());
                 else finish();
@@ -92,10 +97,6 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
             summary.accept(l);
             report.ledgerRows++;
             if (format == SimulateOptions.Format.CSV) {
-                if (!headerWritten) {
-                    out.add(org.apache.spark.sql.RowFactory.create(LedgerRows.csvHeader()));
-                    headerWritten = true;
-                }
                 out.add(ledger.csv(l));
             } else {
                 out.add(ledger.parquet(l));

@@ -48,6 +48,14 @@ public final class SparkMain implements Callable<Integer> {
         return cli.execute(args);
     }
 
+    /**
+     * Local output without Hadoop's {@code .crc} side files, so {@code OUT/} holds what {@code simulate} writes and
+     * Spark's part files only (other file systems are not affected).
+     */
+    public static SparkConf withPlainLocalFiles(SparkConf conf) {
+        return conf.set("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+    }
+
     /** The user's error inside an exception, also when a Spark task threw it (Spark wraps it in its own). */
     private static Throwable userError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -77,6 +85,7 @@ public final class SparkMain implements Callable<Integer> {
             SparkConf conf = new SparkConf().setAppName("wabill-spark simulate");
             if (options.master != null) conf.setMaster(options.master);
             else if (!conf.contains("spark.master")) conf.setMaster("local[*]");
+            withPlainLocalFiles(conf);
             SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
             try {
                 SparkSimulation.Result r = new SparkSimulation(spark, settings).run();
