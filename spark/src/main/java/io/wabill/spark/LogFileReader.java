@@ -28,8 +28,12 @@ import org.apache.spark.sql.Row;
 final class LogFileReader implements FlatMapFunction<Integer, Row> {
     private static final long serialVersionUID = 1L;
     private final JobSettings settings;
+    private final ClockAccumulator clock;
 
-    LogFileReader(JobSettings settings) { this.settings = settings; }
+    LogFileReader(JobSettings settings, ClockAccumulator clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
 
     @Override public Iterator<Row> call(Integer fileIndex) throws IOException {
         return new Rows(fileIndex, PricingInputs.of(settings).accounts);
@@ -44,6 +48,10 @@ final class LogFileReader implements FlatMapFunction<Integer, Row> {
         private LogReader reader;
         private Path copy;
         private boolean done;
+        /** The file's distinct timestamps, for the log's clock (ClockAccumulator). */
+        private long[] times = new long[1024];
+        private int timeCount;
+        private boolean sorted = true;
 
         Rows(int index, AccountBook accounts) throws IOException {
             this.index = index;
@@ -89,11 +97,30 @@ final class LogFileReader implements FlatMapFunction<Integer, Row> {
                 }
                 if (row == null) {
                     close();
+                    reportTimes();
                 } else {
+                    time(row.timestamp());
                     pending.add(NormalizedRows.of(row, accounts));
                 }
             }
             return !pending.isEmpty();
+        }
+
+        private void time(long t) {
+            if (timeCount > 0) {
+                long last = times[timeCount - 1];
+                if (last == t) return;
+                if (t < last) sorted = false;
+            }
+            if (timeCount == times.length) times = java.util.Arrays.copyOf(times, timeCount * 2);
+            times[timeCount++] = t;
+        }
+
+        private void reportTimes() {
+            long[] t = java.util.Arrays.copyOf(times, timeCount);
+            times = null;
+            if (!sorted) t = SparkSimulation.distinct(java.util.List.of(t));
+            clock.add(new ClockAccumulator.Part(index, t));
         }
 
         @Override public Row next() {

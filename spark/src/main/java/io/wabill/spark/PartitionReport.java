@@ -24,6 +24,8 @@ final class PartitionReport implements Serializable {
     long ledgerRows;
     long merged;
     long skipped;
+    /** Time the task spent inside the pricing session (accept, advance, finish), and reading its rows. */
+    long pricingNanos;
     final List<Error> errors = new ArrayList<>();
     final List<Cell> summary = new ArrayList<>();
 

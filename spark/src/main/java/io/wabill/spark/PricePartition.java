@@ -89,8 +89,10 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
                 return;
             }
             long t = NormalizedRows.timestamp(r);
+            long start = System.nanoTime();
             while (tick < clock.length && clock[tick] < t) pricer.advance(clock[tick++]);
             pricer.accept(NormalizedRows.logRow(r, files));
+            report.pricingNanos += System.nanoTime() - start;
         }
 
         private void line(LedgerLine l) {
@@ -113,8 +115,10 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
         }
 
         private void finish() {
+            long start = System.nanoTime();
             while (tick < clock.length) pricer.advance(clock[tick++]);
             report.merged = pricer.finish();
+            report.pricingNanos += System.nanoTime() - start;
             finished = true;
             if (report.rowsIn != report.ledgerRows + report.merged + report.skipped) {
                 throw new IllegalStateException("row accounting does not add up in task " + report.partition + ": "

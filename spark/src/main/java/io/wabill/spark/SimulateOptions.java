@@ -47,6 +47,9 @@ final class SimulateOptions {
     @Option(names = "--partitions", paramLabel = "N", description = "tasks that price portfolios (each portfolio goes whole to one); default: the cluster's default parallelism")
     Integer partitions;
 
+    @Option(names = "--timings", description = "print where the time went: each Spark stage (wall and task time, shuffle, spill) and the time inside the pricing sessions")
+    boolean timings;
+
     // ---- accounts (FORMATS.md section 2), as wabill simulate ----
 
     @Option(names = "--accounts", paramLabel = "FILE", description = "accounts.csv: account,time_zone,currency,business_country,auth_international_from,portfolio")

@@ -94,6 +94,10 @@ public final class SparkMain implements Callable<Integer> {
                         + "%,d skipped.%n", r.rowsIn(), r.files(), r.partitions(), r.ledgerRows(), r.merged(), r.skipped());
                 for (var t : r.totals().entrySet())
                     out.println("  " + t.getKey() + " " + io.wabill.report.LedgerFormat.amount(Money.toDecimal(t.getValue())));
+                if (!r.timings().isEmpty()) {
+                    out.println("Timings:");
+                    r.timings().forEach(t -> out.println("  " + t));
+                }
                 out.println("Wrote:");
                 for (String w : r.written()) out.println("  " + w);
                 out.flush();

@@ -28,8 +28,8 @@ import org.apache.spark.sql.functions;
  *   <li>{@code repartition(portfolio)} and {@code sortWithinPartitions(timestamp, file, line)}, the order
  *       {@code simulate} reads a log in: each portfolio lies whole, in order, in one task (tiers are counted per
  *       portfolio, D6/D7; windows per pair of one number, G6, so nothing crosses tasks);</li>
- *   <li>a first job over the sorted rows collects the log's distinct timestamps (the clock every task advances
- *       over, {@link PricePartition}); the second reuses the same shuffle;</li>
+ *   <li>the readers also give each file's distinct timestamps: the log's clock, broadcast to every task
+ *       ({@link PricePartition}), so a task that prices some portfolios releases messages as one reader would;</li>
  *   <li>each task prices its rows with one session ({@link PartitionPricer}) and the ledger is written as Parquet
  *       partitioned by account and local month, or as CSV part files with {@code simulate}'s header and columns;</li>
  *   <li>the tasks' reports make {@code summary.csv}, {@code accounting.csv} and {@code errors.csv} on the driver,
@@ -39,7 +39,7 @@ import org.apache.spark.sql.functions;
 final class SparkSimulation {
     /** What the run did. */
     record Result(long rowsIn, long ledgerRows, long merged, long skipped, Map<String, Long> totals, List<String> written,
-                  int partitions, int files) {}
+                  int partitions, int files, List<String> timings) {}
 
     private final SparkSession spark;
     private final JobSettings settings;
@@ -57,18 +57,28 @@ final class SparkSimulation {
             throw new UserException("--nbp-bands WHOLE_MONTH needs each month's final count before pricing (a first pass "
                     + "over the log); wabill-spark prices GRADUATED bands only: use wabill simulate for WHOLE_MONTH");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        StageTimes stages = new StageTimes();
+        if (options.timings) spark.sparkContext().addSparkListener(stages);
+        long started = System.nanoTime();
         int files = settings.logs.size();
         int partitions = options.partitions != null ? options.partitions : jsc.defaultParallelism();
         if (partitions < 1) throw new UserException("--partitions must be >= 1, was " + partitions);
 
+        ClockAccumulator fileClocks = new ClockAccumulator();
+        spark.sparkContext().register(fileClocks, "wabill log clock");
         JavaRDD<Row> read = jsc.parallelize(IntStream.range(0, files).boxed().toList(), files)
-                .flatMap(new LogFileReader(settings));
+                .flatMap(new LogFileReader(settings, fileClocks));
         Dataset<Row> sorted = spark.createDataFrame(read, NormalizedRows.SCHEMA)
                 .repartition(partitions, functions.col(NormalizedRows.PORTFOLIO))
                 .sortWithinPartitions(NormalizedRows.TIMESTAMP, NormalizedRows.FILE_INDEX, NormalizedRows.LINE);
         JavaRDD<Row> routed = sorted.javaRDD();
 
-        long[] ticks = distinct(routed.mapPartitions(SparkSimulation::distinctTimestamps).collect());
+        // Adaptive execution runs the shuffle's map stage (the files read) when the RDD is made, and the readers have
+        // then given every file's timestamps; otherwise (or after a fatal read error) a job over the sorted rows does.
+        Map<Integer, long[]> perFile = fileClocks.value();
+        long[] ticks = perFile.size() == files ? distinct(new ArrayList<>(perFile.values()))
+                : distinct(routed.mapPartitions(SparkSimulation::distinctTimestamps).collect());
+        long clockReady = System.nanoTime();
         Broadcast<long[]> clock = jsc.broadcast(ticks);
         ReportAccumulator reports = new ReportAccumulator();
         spark.sparkContext().register(reports, "wabill partition reports");
@@ -83,9 +93,18 @@ final class SparkSimulation {
                 spark.createDataFrame(priced, LedgerRows.PARQUET).write().mode(SaveMode.Overwrite)
                         .partitionBy("account", "month").parquet(out.staged("ledger"));
             }
+            long written = System.nanoTime();
             clock.destroy();
-            Result r = finish(reports.value(), partitions, files, out);
-            return new Result(r.rowsIn(), r.ledgerRows(), r.merged(), r.skipped(), r.totals(), out.commit(), partitions, files);
+            Map<Integer, PartitionReport> done = reports.value();
+            Result r = finish(done, partitions, files, out);
+            List<String> committed = out.commit();
+            List<String> timings = List.of();
+            if (options.timings) {
+                spark.sparkContext().removeSparkListener(stages);
+                timings = timings(stages, done, ticks.length, clockReady - started, written - clockReady, System.nanoTime() - written);
+            }
+            return new Result(r.rowsIn(), r.ledgerRows(), r.merged(), r.skipped(), r.totals(), committed, partitions, files,
+                    timings);
         } catch (IOException | RuntimeException e) {
             out.abort();
             throw e;
@@ -131,7 +150,26 @@ final class SparkSimulation {
                 ErrorsWriter.write(w, CsvDialect.UNIX, entries);
             }
         }
-        return new Result(rowsIn, ledgerRows, merged, skipped, summary.totals(), List.of(), partitions, files);
+        return new Result(rowsIn, ledgerRows, merged, skipped, summary.totals(), List.of(), partitions, files, List.of());
+    }
+
+    private static List<String> timings(StageTimes stages, Map<Integer, PartitionReport> reports, int ticks, long clockNanos,
+                                        long writeNanos, long driverNanos) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("read + shuffle write (+ sort, when the clock needs its own pass) + the log's clock (%,d timestamps): %,d ms", ticks, clockNanos / 1_000_000));
+        lines.add(String.format("sort + pricing + ledger written: %,d ms", writeNanos / 1_000_000));
+        lines.add(String.format("driver, summary and commit: %,d ms", driverNanos / 1_000_000));
+        for (StageTimes.Stage s : stages.stages()) {
+            lines.add(String.format("  stage %d %s, %d task(s): wall %,d ms, task time %,d ms (shuffle write %,d ms, "
+                    + "shuffle fetch wait %,d ms), %,d shuffle bytes written, %,d bytes spilled", s.id(), s.name(), s.tasks(),
+                    s.wallMillis(), s.runMillis(), s.shuffleWriteMillis(), s.shuffleReadWaitMillis(), s.shuffleBytesWritten(),
+                    s.spilledBytes()));
+        }
+        for (PartitionReport p : reports.values()) {
+            lines.add(String.format("  task %d: %,d rows, %,d ms in the pricing session (rows to ledger rows)", p.partition,
+                    p.rowsIn, p.pricingNanos / 1_000_000));
+        }
+        return lines;
     }
 
     /** The distinct timestamps of one task's sorted rows (bad rows have none). */
@@ -149,7 +187,7 @@ final class SparkSimulation {
         return List.of(java.util.Arrays.copyOf(out, n)).iterator();
     }
 
-    /** The union of sorted distinct arrays, sorted and distinct. */
+    /** The union of sorted distinct arrays (or of any arrays), sorted and distinct. */
     static long[] distinct(List<long[]> parts) {
         int total = 0;
         for (long[] p : parts) total += p.length;
