@@ -59,7 +59,7 @@ final class JobSettings implements Serializable {
                     rates.put(o.rates.getFileName().toString(), Files.readAllBytes(o.rates));
                 }
             }
-            return new JobSettings(args, o.logs, accounts, rates, isFile);
+            return new JobSettings(args, LogFiles.expand(o.logs), accounts, rates, isFile);
         } catch (IOException e) {
             throw new UserException("cannot read an input: " + e.getMessage());
         }

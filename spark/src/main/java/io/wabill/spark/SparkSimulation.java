@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -23,7 +22,8 @@ import org.apache.spark.sql.functions;
 /**
  * {@code wabill-spark simulate} on the driver. The plan:
  * <ol>
- *   <li>one task per log file reads it with wabill's reader ({@link LogFileReader}) and routes each row by its
+ *   <li>one task per CSV log file reads it with wabill's reader ({@link LogFileReader}; Parquet logs are read by
+ *       Spark and each split normalised by the same reader, {@link ParquetLogReader}) and routes each row by its
  *       portfolio (the row's, else its account's);</li>
  *   <li>{@code repartition(portfolio)} and {@code sortWithinPartitions(timestamp, file, line)}, the order
  *       {@code simulate} reads a log in: each portfolio lies whole, in order, in one task (tiers are counted per
@@ -66,8 +66,33 @@ final class SparkSimulation {
 
         ClockAccumulator fileClocks = new ClockAccumulator();
         spark.sparkContext().register(fileClocks, "wabill log clock");
-        JavaRDD<Row> read = jsc.parallelize(IntStream.range(0, files).boxed().toList(), files)
-                .flatMap(new LogFileReader(settings, fileClocks));
+        List<Integer> csvFiles = new ArrayList<>();
+        List<String> parquetFiles = new ArrayList<>();
+        Map<String, Integer> parquetIndex = new java.util.HashMap<>();
+        for (int i = 0; i < files; i++) {
+            String f = settings.logs.get(i);
+            if (LogFiles.isParquet(f)) {
+                parquetFiles.add(f);
+                parquetIndex.put(ParquetLogReader.pathKey(f), i);
+            } else {
+                csvFiles.add(i);
+            }
+        }
+        JavaRDD<Row> read = csvFiles.isEmpty() ? null
+                : jsc.parallelize(csvFiles, csvFiles.size()).flatMap(new LogFileReader(settings, fileClocks));
+        int clockParts = csvFiles.size();
+        if (!parquetFiles.isEmpty()) {
+            Dataset<Row> pq = spark.read().parquet(parquetFiles.toArray(new String[0]));
+            String[] columns = pq.columns();
+            List<org.apache.spark.sql.Column> select = new ArrayList<>();
+            for (String c : columns) select.add(functions.col("`" + c + "`"));
+            select.add(functions.col("_metadata.file_path"));
+            select.add(functions.col("_metadata.row_index"));
+            JavaRDD<Row> raw = pq.select(select.toArray(new org.apache.spark.sql.Column[0])).javaRDD();
+            JavaRDD<Row> normalised = raw.mapPartitions(new ParquetLogReader(settings, columns, parquetIndex, fileClocks, files));
+            clockParts += raw.getNumPartitions();
+            read = read == null ? normalised : read.union(normalised);
+        }
         Dataset<Row> sorted = spark.createDataFrame(read, NormalizedRows.SCHEMA)
                 .repartition(partitions, functions.col(NormalizedRows.PORTFOLIO))
                 .sortWithinPartitions(NormalizedRows.TIMESTAMP, NormalizedRows.FILE_INDEX, NormalizedRows.LINE);
@@ -76,7 +101,7 @@ final class SparkSimulation {
         // Adaptive execution runs the shuffle's map stage (the files read) when the RDD is made, and the readers have
         // then given every file's timestamps; otherwise (or after a fatal read error) a job over the sorted rows does.
         Map<Integer, long[]> perFile = fileClocks.value();
-        long[] ticks = perFile.size() == files ? distinct(new ArrayList<>(perFile.values()))
+        long[] ticks = perFile.size() == clockParts ? distinct(new ArrayList<>(perFile.values()))
                 : distinct(routed.mapPartitions(SparkSimulation::distinctTimestamps).collect());
         long clockReady = System.nanoTime();
         Broadcast<long[]> clock = jsc.broadcast(ticks);

@@ -130,6 +130,25 @@ class SparkSimulateTest {
         assertEquals(Runs.text(w.resolve("summary.csv")), Runs.text(s.resolve("summary.csv")));
     }
 
+    @Test void parquetLogsAreReadAsTheSameRowsInCsv() throws IOException {
+        TestLogs.Files2 in = TestLogs.write(work, 3_000, 3, 13);
+        // The log as Parquet, one file in the CSV's row order, its timestamp column typed
+        Path parquet = work.resolve("log-parquet");
+        SparkTestSession.get().read().option("header", "true").csv(in.log().toString()).coalesce(1)
+                .withColumn("timestamp", org.apache.spark.sql.functions.to_timestamp(org.apache.spark.sql.functions.col("timestamp")))
+                .write().parquet(parquet.toString());
+        List<String> w = new ArrayList<>(List.of("simulate", in.log().toString(), "--accounts", in.accounts().toString(),
+                "--out", work.resolve("wabill").toString(), "--quiet", "--threads", "1"));
+        assertEquals(0, Runs.wabill(w).code());
+        Runs.Outcome b = Runs.spark(List.of("simulate", parquet.toString(), "--accounts", in.accounts().toString(),
+                "--out", work.resolve("spark").toString(), "--format", "csv"));
+        assertEquals(0, b.code(), b.err());
+        Path wo = work.resolve("wabill"), so = work.resolve("spark");
+        assertEquals(Runs.wabillLedger(wo), Runs.sparkCsvLedger(so, Runs.header(wo)));
+        assertEquals(Runs.text(wo.resolve("summary.csv")), Runs.text(so.resolve("summary.csv")));
+        assertEquals(Runs.text(wo.resolve("accounting.csv")), Runs.text(so.resolve("accounting.csv")));
+    }
+
     private static String mergedRows(Path out) throws IOException {
         for (String l : Files.readAllLines(out.resolve("accounting.csv")))
             if (l.startsWith("status_rows_merged,")) return l.substring(l.indexOf(',') + 1);
