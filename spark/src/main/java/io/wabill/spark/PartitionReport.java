@@ -26,6 +26,18 @@ final class PartitionReport implements Serializable {
     long skipped;
     /** Time the task spent inside the pricing session (accept, advance, finish), and reading its rows. */
     long pricingNanos;
+    /** From the task's start to its first row: fetching the shuffle and sorting (Spark sorts before it hands a row). */
+    long firstRowNanos;
+    /** The task thread's CPU time to its first row, and to its end. */
+    long firstRowCpuNanos;
+    long cpuNanos;
+    /** Wall time of the task from its first row to its end. */
+    long afterFirstRowNanos;
+
+    /** The pricing session's share of the CPU after the first row, by its share of the wall time. */
+    long pricingCpuNanos() {
+        return afterFirstRowNanos <= 0 ? 0 : (long) ((double) (cpuNanos - firstRowCpuNanos) * pricingNanos / afterFirstRowNanos);
+    }
     final List<Error> errors = new ArrayList<>();
     final List<Cell> summary = new ArrayList<>();
 

@@ -53,6 +53,9 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
         private final LedgerRows ledger = new LedgerRows();
         private final ArrayDeque<Row> out = new ArrayDeque<>();
         private final PartitionPricer pricer;
+        private final long started = System.nanoTime();
+        private final long startedCpu = cpu();
+        private long firstRow;
         private int tick;
         private boolean headerWritten;
         private boolean finished;
@@ -82,7 +85,11 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
         }
 
         private void take(Row r) {
-            report.rowsIn++;
+            if (report.rowsIn++ == 0) {
+                firstRow = System.nanoTime();
+                report.firstRowNanos = firstRow - started;
+                report.firstRowCpuNanos = cpu() - startedCpu;
+            }
             if (NormalizedRows.isError(r)) {
                 RowError e = NormalizedRows.rowError(r, files);
                 record(e, r.getInt(3), NormalizedRows.isFatal(r));
@@ -130,7 +137,14 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
                 report.summary.add(new PartitionReport.Cell(k.month(), k.account(), k.market(), k.billable(), k.type(),
                         k.currency(), e.getValue().messages(), e.getValue().units()));
             }
+            report.cpuNanos = cpu() - startedCpu;
+            report.afterFirstRowNanos = firstRow == 0 ? 0 : System.nanoTime() - firstRow;
             reports.add(report);
+        }
+
+        private long cpu() {
+            java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+            return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : 0;
         }
     }
 }

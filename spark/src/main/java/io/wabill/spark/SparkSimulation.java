@@ -185,14 +185,16 @@ final class SparkSimulation {
         lines.add(String.format("sort + pricing + ledger written: %,d ms", writeNanos / 1_000_000));
         lines.add(String.format("driver, summary and commit: %,d ms", driverNanos / 1_000_000));
         for (StageTimes.Stage s : stages.stages()) {
-            lines.add(String.format("  stage %d %s, %d task(s): wall %,d ms, task time %,d ms (shuffle write %,d ms, "
-                    + "shuffle fetch wait %,d ms), %,d shuffle bytes written, %,d bytes spilled", s.id(), s.name(), s.tasks(),
-                    s.wallMillis(), s.runMillis(), s.shuffleWriteMillis(), s.shuffleReadWaitMillis(), s.shuffleBytesWritten(),
-                    s.spilledBytes()));
+            lines.add(String.format("  stage %d %s, %d task(s): wall %,d ms, task time %,d ms, task CPU %,d ms (shuffle write "
+                    + "%,d ms, shuffle fetch wait %,d ms), %,d shuffle bytes written, %,d bytes spilled", s.id(), s.name(),
+                    s.tasks(), s.wallMillis(), s.runMillis(), s.cpuMillis(), s.shuffleWriteMillis(), s.shuffleReadWaitMillis(),
+                    s.shuffleBytesWritten(), s.spilledBytes()));
         }
         for (PartitionReport p : reports.values()) {
-            lines.add(String.format("  task %d: %,d rows, %,d ms in the pricing session (rows to ledger rows)", p.partition,
-                    p.rowsIn, p.pricingNanos / 1_000_000));
+            lines.add(String.format("  task %d: %,d rows; to its first row (shuffle fetch and sort) %,d ms, CPU %,d ms; "
+                    + "after it, CPU %,d ms, of which the pricing session (rows to ledger rows) about %,d ms", p.partition,
+                    p.rowsIn, p.firstRowNanos / 1_000_000, p.firstRowCpuNanos / 1_000_000,
+                    (p.cpuNanos - p.firstRowCpuNanos) / 1_000_000, p.pricingCpuNanos() / 1_000_000));
         }
         return lines;
     }

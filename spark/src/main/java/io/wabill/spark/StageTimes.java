@@ -9,10 +9,11 @@ import org.apache.spark.scheduler.StageInfo;
 
 /**
  * Where a run's time went, stage by stage, from Spark's own task metrics ({@code --timings}): wall time, the tasks'
- * run time, and the parts of it that went to writing and reading the shuffle and to spilling the sort.
+ * run time and CPU time (the figure that holds on a busy machine), and the parts that went to writing and reading
+ * the shuffle and to spilling the sort.
  */
 final class StageTimes extends SparkListener {
-    record Stage(int id, String name, int tasks, long wallMillis, long runMillis, long shuffleWriteMillis,
+    record Stage(int id, String name, int tasks, long wallMillis, long runMillis, long cpuMillis, long shuffleWriteMillis,
                  long shuffleReadWaitMillis, long shuffleBytesWritten, long spilledBytes) {}
 
     private final List<Stage> stages = new ArrayList<>();
@@ -26,6 +27,7 @@ final class StageTimes extends SparkListener {
         int cut = name.indexOf(" at ");
         stages.add(new Stage(s.stageId(), cut > 0 ? name.substring(0, cut) : name, s.numTasks(), wall,
                 m == null ? 0 : m.executorRunTime(),
+                m == null ? 0 : m.executorCpuTime() / 1_000_000,
                 m == null ? 0 : m.shuffleWriteMetrics().writeTime() / 1_000_000,
                 m == null ? 0 : m.shuffleReadMetrics().fetchWaitTime(),
                 m == null ? 0 : m.shuffleWriteMetrics().bytesWritten(),
