@@ -20,9 +20,13 @@ public final class CsvScanner {
     private static final int COMPACT_BELOW = 1 << 13;
 
     private final Reader in;
+    /** The most characters one record may span; past it the scanner stops instead of buffering the rest. */
+    private final int maxRecord;
     private char[] buf;
     private int pos;
     private int limit;
+    /** Where the current record starts in the buffer, for the record-length bound. */
+    private int recordStart;
     private boolean inputDone;
     /** Characters dropped from the front of the buffer, for Commons CSV's character positions. */
     private long shifted;
@@ -30,6 +34,8 @@ public final class CsvScanner {
     // Commons CSV's ExtendedBufferedReader bookkeeping: line ends read, and the last character read.
     private long lineNumber;
     private int lastChar = -2;
+    /** The line the current record starts on. */
+    private long recordLine;
 
     private int[] start = new int[32];
     private int[] end = new int[32];
@@ -37,11 +43,33 @@ public final class CsvScanner {
     private int longest;
     private boolean nonAscii;
 
-    public CsvScanner(Reader in) { this(in, 1 << 16); }
+    public CsvScanner(Reader in) { this(in, 1 << 16, Integer.MAX_VALUE - 16); }
 
-    CsvScanner(Reader in, int bufferSize) {
+    /** A scanner that refuses records longer than {@code maxRecord} characters ({@link RecordTooLongException}). */
+    public CsvScanner(Reader in, int maxRecord) { this(in, 1 << 16, maxRecord); }
+
+    CsvScanner(Reader in, int bufferSize, int maxRecord) {
+        if (maxRecord < 1) throw new IllegalArgumentException("maxRecord must be >= 1, was " + maxRecord);
         this.in = in;
-        this.buf = new char[Math.max(16, bufferSize)];
+        this.maxRecord = maxRecord;
+        this.buf = new char[Math.max(16, Math.min(bufferSize, maxRecord + 16))];
+    }
+
+    /**
+     * A record longer than the scanner's bound: almost always an unbalanced quote that swallowed the rest of the
+     * file, or a file that is no log at all. Reading stops there, so such input never fills the heap.
+     */
+    public static final class RecordTooLongException extends IOException {
+        private final long line;
+
+        RecordTooLongException(long line, int maxRecord) {
+            super(String.format(Locale.ROOT, "a row longer than %,d characters (an unbalanced quote, or not a CSV log?)",
+                    maxRecord));
+            this.line = line;
+        }
+
+        /** The line the record starts on. */
+        public long line() { return line; }
     }
 
     /**
@@ -54,6 +82,8 @@ public final class CsvScanner {
         nonAscii = false;
         if (lastChar == EOF) return false;
         if (limit - pos < COMPACT_BELOW) compact();
+        recordStart = pos;
+        recordLine = currentLine();
         boolean afterDelimiter = false;
         while (true) {
             int c = read();
@@ -204,7 +234,11 @@ public final class CsvScanner {
     /** Inside a record: reads more behind it, growing the buffer when the record fills it, never moving it. */
     private boolean fillMore() throws IOException {
         while (!inputDone) {
-            if (limit == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+            if (limit - recordStart > maxRecord) throw new RecordTooLongException(recordLine + 1, maxRecord);
+            if (limit == buf.length) {
+                int grown = (int) Math.min((long) buf.length * 2, (long) recordStart + maxRecord + 16);
+                buf = Arrays.copyOf(buf, Math.max(grown, buf.length + 1));
+            }
             int n = in.read(buf, limit, buf.length - limit);
             if (n < 0) {
                 inputDone = true;

@@ -19,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import java.util.Locale;
 
 /**
  * Reads one canonical message log (FORMATS.md section 1), plain or gzip, row by row. Comment lines
@@ -33,6 +33,13 @@ import java.util.zip.GZIPInputStream;
 public final class LogReader implements Closeable {
     /** Longer cells are almost always an unbalanced quote that swallowed the rest of the file. */
     static final int MAX_CELL = 100_000;
+    /**
+     * The longest row (the header included) read at all: the scanner stops there instead of buffering, so a
+     * file with an open quote or no line ends cannot fill the heap. Room for every known column at its limit.
+     */
+    static final int MAX_ROW = 2_000_000;
+    /** The longest comment or blank line before the header. */
+    static final int MAX_COMMENT_LINE = 100_000;
 
     private final String file;
     private final int fileIndex;
@@ -60,21 +67,35 @@ public final class LogReader implements Closeable {
             throw new LogFormatException(new RowError(file, 0, "", "", Files.exists(path) ? "not a file" : "no such file"));
         }
         InputStream in = new CountingInputStream(Files.newInputStream(path), bytesRead);
-        if (path.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+        if (path.getFileName().toString().endsWith(".gz")) {
+            try {
+                in = GzipGuard.open(in);
+            } catch (GzipGuard.DamagedException e) {
+                in.close();
+                throw new LogFormatException(new RowError(file, 0, "", "", e.getMessage()));
+            }
+        }
         // Bytes that are not UTF-8 become U+FFFD and the row that holds them is reported, with its line.
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-        this.commentLines = readComments();
-        this.scanner = new CsvScanner(reader);
+        try {
+            this.commentLines = readComments();
+        } catch (IOException e) {
+            close();
+            throw unreadable(0, e);
+        }
+        this.scanner = new CsvScanner(reader, MAX_ROW);
         boolean any;
         try {
             any = scanner.next();
         } catch (IOException e) {
             close();
             // A user's file, not a fault of wabill's: say where, never a stack trace.
-            throw new LogFormatException(new RowError(file, commentLines + 1, "", "",
-                    "the header row cannot be read: " + e.getMessage() + " (an unbalanced quote?)"));
+            throw e instanceof GzipGuard.DamagedException || e instanceof CsvScanner.RecordTooLongException
+                    ? unreadable(commentLines, e)
+                    : new LogFormatException(new RowError(file, commentLines + 1, "", "",
+                            "the header row cannot be read: " + e.getMessage() + " (an unbalanced quote?)"));
         }
         if (!any) {
             close();
@@ -85,7 +106,13 @@ public final class LogReader implements Closeable {
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < scanner.size(); i++) cells.add(scanner.cell(i));
         List<String> missing = new ArrayList<>();
-        this.header = LogHeader.of(cells, missing);
+        List<String> repeated = new ArrayList<>();
+        this.header = LogHeader.of(cells, missing, repeated);
+        if (!repeated.isEmpty()) {
+            close();
+            throw new LogFormatException(new RowError(file, lastLine, String.join(",", repeated), "",
+                    "the header names " + String.join(", ", repeated) + " more than once; keep one column of each"));
+        }
         if (!missing.isEmpty()) {
             close();
             throw new LogFormatException(new RowError(file, lastLine, String.join(",", missing), "",
@@ -94,26 +121,51 @@ public final class LogReader implements Closeable {
         }
     }
 
+    /**
+     * Reads the comment and blank lines before the header (skipping a BOM) and returns how many there were. Each
+     * line is read to at most {@link #MAX_COMMENT_LINE} characters, so a file without line ends cannot fill the
+     * heap here; the header itself is left for the scanner.
+     */
     private int readComments() throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') reader.reset();
         int n = 0;
+        StringBuilder line = new StringBuilder();
         while (true) {
-            reader.mark(1 << 20);
-            String line = reader.readLine();
-            if (line == null) return n;
-            String s = n == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (s.startsWith("#")) {
-                comments.add(s);
-                n++;
-            } else if (s.isBlank()) {
-                n++;
-            } else {
-                reader.reset();
-                if (n == 0 && line.startsWith("\uFEFF")) {
-                    if (reader.read() != '\uFEFF') throw new IllegalStateException("BOM expected");
+            reader.mark(MAX_COMMENT_LINE + 1);
+            line.setLength(0);
+            int c = reader.read();
+            boolean comment = c == '#';
+            while (c != -1 && c != '\n' && c != '\r' && (comment || Character.isWhitespace(c))) {
+                if (line.length() == MAX_COMMENT_LINE) {
+                    throw new LogFormatException(new RowError(file, n + 1, "", "", String.format(Locale.ROOT,
+                            "a %s line longer than %,d characters before the header", comment ? "comment" : "blank",
+                            MAX_COMMENT_LINE)));
                 }
+                line.append((char) c);
+                c = reader.read();
+            }
+            if (c == -1 && line.length() == 0) return n;
+            if (c != -1 && c != '\n' && c != '\r') {
+                reader.reset(); // the header starts on this line
                 return n;
             }
+            if (c == '\r') {
+                reader.mark(1);
+                if (reader.read() != '\n') reader.reset();
+            }
+            if (comment) comments.add(line.toString());
+            n++;
+            if (c == -1) return n;
         }
+    }
+
+    /** The input cannot be read past {@code lineBefore} (damaged gzip, a row past the bound): a fatal input error. */
+    private LogFormatException unreadable(long lineBefore, IOException e) {
+        long line = e instanceof CsvScanner.RecordTooLongException tooLong ? commentLines + tooLong.line() : lineBefore + 1;
+        String reason = e instanceof GzipGuard.DamagedException || e instanceof CsvScanner.RecordTooLongException
+                ? e.getMessage() : "the file cannot be read: " + e.getMessage();
+        return new LogFormatException(new RowError(file, line, "", "", reason));
     }
 
     /** Comment lines before the header, as written. */
@@ -130,6 +182,8 @@ public final class LogReader implements Closeable {
         while (true) {
             try {
                 if (!r.next()) return null;
+            } catch (GzipGuard.DamagedException | CsvScanner.RecordTooLongException e) {
+                throw unreadable(lastLine, e);
             } catch (IOException e) {
                 throw new LogFormatException(new RowError(file, lastLine + 1, "", "",
                         "the CSV cannot be read past here: " + e.getMessage() + " (an unbalanced quote?)"));
@@ -218,11 +272,11 @@ public final class LogReader implements Closeable {
     private LogRow parse(CsvScanner r, long line) {
         if (r.longest() > MAX_CELL || r.nonAscii()) {
             for (int i = 0; i < r.size(); i++) {
-                if (r.length(i) > MAX_CELL) return bad(line, "column " + (i + 1),
+                if (r.length(i) > MAX_CELL) return bad(line, header.name(i),
                         new String(r.buffer(), r.start(i), 40), "a cell longer than " + MAX_CELL
                         + " characters (an unbalanced quote?)");
                 String v = r.cell(i);
-                if (v.indexOf('\uFFFD') >= 0) return bad(line, "column " + (i + 1), v,
+                if (v.indexOf('\uFFFD') >= 0) return bad(line, header.name(i), v,
                         "bytes that are not UTF-8; save the log as UTF-8");
             }
         }
@@ -247,10 +301,9 @@ public final class LogReader implements Closeable {
         if (empty()) return bad(line, "business", "", "the business phone number (or phone-number id) is required");
         String business = names.intern(r.buffer(), cellFrom, cellTo);
         slice(r, header.customer);
-        String customer = text(r); // customers rarely repeat within a cache's reach: interning them cost more than it saved
-        if (CountryResolver.numberKey(customer) < 0 && !CountryResolver.isScopedUserId(customer))
-            return bad(line, "customer", customer, "expected the user's number in E.164 (+ optional, up to 15 digits) "
-                    + "or a business-scoped user id such as BR.7f3a9c21d0");
+        // customers rarely repeat within a cache's reach: interning them cost more than it saved
+        String customer = CustomerIds.read(r.buffer(), cellFrom, cellTo);
+        if (customer == null) return bad(line, "customer", text(r), CustomerIds.EXPECTED);
         slice(r, header.messageId);
         String messageId = empty() ? "" : text(r);
         if (direction == Direction.OUTBOUND && messageId.isEmpty())

@@ -88,22 +88,37 @@ public final class LogSource {
 
     /**
      * Reads every row into memory and sorts it. Fails with a clear message past {@code maxRows} rows, the
-     * bound on what an unsorted log may hold (each row takes a few hundred bytes of heap).
+     * bound on what an unsorted log may hold, or past a third of the heap ({@link #defaultMaxBytes()}), so an
+     * unsorted log too large for the heap stops with that message instead of an OutOfMemoryError.
      */
-    public List<LogRow> loadSorted(long maxRows) throws IOException {
+    public List<LogRow> loadSorted(long maxRows) throws IOException { return loadSorted(maxRows, defaultMaxBytes()); }
+
+    /** The heap an unsorted log may take by default: a third of the JVM's maximum (sorting and pricing need the rest). */
+    public static long defaultMaxBytes() { return Runtime.getRuntime().maxMemory() / 3; }
+
+    /** As {@link #loadSorted(long)}, with the bound on the rows' estimated heap given in bytes. */
+    public List<LogRow> loadSorted(long maxRows, long maxBytes) throws IOException {
         rowsRead = 0;
         bytesRead.set(0);
         List<LogRow> rows = new ArrayList<>();
+        long bytes = 0;
         for (int i = 0; i < files.size(); i++) {
             try (LogReader r = new LogReader(files.get(i), i, errors, bytesRead)) {
                 LogRow row;
                 while ((row = r.next()) != null) {
                     rows.add(row);
+                    bytes += heapBytes(row);
                     if (rows.size() > maxRows) {
                         throw new LogFormatException(new RowError(row.file(), row.line(), "timestamp", "",
                                 "the log is not sorted by time and has more than " + maxRows + " rows, the most an "
                                 + "unsorted log may hold in memory; sort it by timestamp first, or raise "
                                 + "--max-unsorted-rows (and the heap, about 400 bytes a row)"));
+                    }
+                    if (bytes > maxBytes) {
+                        throw new LogFormatException(new RowError(row.file(), row.line(), "timestamp", "",
+                                String.format(java.util.Locale.ROOT, "the log is not sorted by time and its first %,d "
+                                + "rows already take about %,d MB, a third of the heap (-Xmx); sort it by timestamp "
+                                + "first, or give the JVM more heap", rows.size(), bytes >> 20)));
                     }
                 }
                 rowsRead += r.rowsRead();
@@ -111,6 +126,12 @@ public final class LogSource {
         }
         rows.sort(ORDER);
         return rows;
+    }
+
+    /** A row's heap as held in the list: the row object, its two own strings (names are shared), the slot. */
+    private static long heapBytes(LogRow row) {
+        long ids = (row.messageId() == null ? 0 : 48 + row.messageId().length()) + 48 + row.customer().length();
+        return 128 + ids;
     }
 
     private static final class Head {

@@ -6,7 +6,6 @@ import io.wabill.sim.domain.EntryPoint;
 import io.wabill.sim.domain.MessageKind;
 import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.market.CountryResolver;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -89,7 +88,13 @@ final class CommonsLogReader implements Closeable {
         List<String> cells = new ArrayList<>();
         head.forEach(cells::add);
         List<String> missing = new ArrayList<>();
-        this.header = LogHeader.of(cells, missing);
+        List<String> repeated = new ArrayList<>();
+        this.header = LogHeader.of(cells, missing, repeated);
+        if (!repeated.isEmpty()) {
+            close();
+            throw new LogFormatException(new RowError(file, lastLine, String.join(",", repeated), "",
+                    "the header names " + String.join(", ", repeated) + " more than once; keep one column of each"));
+        }
         if (!missing.isEmpty()) {
             close();
             throw new LogFormatException(new RowError(file, lastLine, String.join(",", missing), "",
@@ -99,12 +104,14 @@ final class CommonsLogReader implements Closeable {
     }
 
     private int readComments() throws IOException {
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') reader.reset();
         int n = 0;
         while (true) {
             reader.mark(1 << 20);
             String line = reader.readLine();
             if (line == null) return n;
-            String s = n == 0 && line.startsWith("\uFEFF") ? line.substring(1) : line;
+            String s = line;
             if (s.startsWith("#")) {
                 comments.add(s);
                 n++;
@@ -112,9 +119,6 @@ final class CommonsLogReader implements Closeable {
                 n++;
             } else {
                 reader.reset();
-                if (n == 0 && line.startsWith("\uFEFF")) {
-                    if (reader.read() != '\uFEFF') throw new IllegalStateException("BOM expected");
-                }
                 return n;
             }
         }
@@ -157,9 +161,9 @@ final class CommonsLogReader implements Closeable {
     private LogRow parse(CSVRecord r, long line) {
         for (int i = 0; i < r.size(); i++) {
             String v = r.get(i);
-            if (v.length() > MAX_CELL) return bad(line, "column " + (i + 1), v.substring(0, 40),
+            if (v.length() > MAX_CELL) return bad(line, header.name(i), v.substring(0, 40),
                     "a cell longer than " + MAX_CELL + " characters (an unbalanced quote?)");
-            if (v.indexOf('\uFFFD') >= 0) return bad(line, "column " + (i + 1), v,
+            if (v.indexOf('\uFFFD') >= 0) return bad(line, header.name(i), v,
                     "bytes that are not UTF-8; save the log as UTF-8");
         }
         String ts = cell(r, header.timestamp);
@@ -181,10 +185,9 @@ final class CommonsLogReader implements Closeable {
         }
         String business = cell(r, header.business);
         if (business.isEmpty()) return bad(line, "business", "", "the business phone number (or phone-number id) is required");
-        String customer = cell(r, header.customer);
-        if (CountryResolver.digitsOf(customer) == null && !CountryResolver.isScopedUserId(customer))
-            return bad(line, "customer", customer, "expected the user's number in E.164 (+ optional, up to 15 digits) "
-                    + "or a business-scoped user id such as BR.7f3a9c21d0");
+        String written = cell(r, header.customer);
+        String customer = CustomerIds.read(written.toCharArray(), 0, written.length());
+        if (customer == null) return bad(line, "customer", written, CustomerIds.EXPECTED);
         String messageId = cell(r, header.messageId);
         if (direction == Direction.OUTBOUND && messageId.isEmpty())
             return bad(line, "message_id", "", "outbound rows need a message_id");

@@ -40,21 +40,28 @@ public final class CountryResolver {
                 && Character.isLetter(customer.charAt(0)) && Character.isLetter(customer.charAt(1));
     }
 
-    /** E.164 digits without the plus sign, or null when the text is not a phone number. */
+    /** Characters before the digits: a {@code +}, or the international prefix {@code 00} that means the same. */
+    private static int prefixLength(String customer) {
+        if (customer.startsWith("+")) return 1;
+        return customer.length() > 2 && customer.startsWith("00") ? 2 : 0;
+    }
+
+    /** E.164 digits without the {@code +} (or {@code 00}), or null when the text is not a phone number. */
     public static String digitsOf(String customer) {
-        String s = customer.startsWith("+") ? customer.substring(1) : customer;
+        String s = customer.substring(prefixLength(customer));
         if (s.isEmpty() || s.length() > 15) return null;
         for (int i = 0; i < s.length(); i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return null;
         return s;
     }
 
     /**
-     * The E.164 digits of a customer (optional {@code +}, 1 to 15 digits) as one non-negative long that also
-     * encodes how many digits there were, so {@code 012} and {@code 12} differ; -1 when it is not a number.
-     * Allocation-free, for the per-event lookups.
+     * The E.164 digits of a customer (optional {@code +} or {@code 00}, 1 to 15 digits) as one non-negative long
+     * that also encodes how many digits there were, so {@code 012} and {@code 12} differ; -1 when it is not a
+     * number. {@code 00} is the international prefix, so {@code 0055…}, {@code +55…} and {@code 55…} are one key
+     * (G4: one number, one market). Allocation-free, for the per-event lookups.
      */
     public static long numberKey(String customer) {
-        int from = customer.startsWith("+") ? 1 : 0;
+        int from = prefixLength(customer);
         int n = customer.length() - from;
         if (n < 1 || n > 15) return -1;
         long v = 0;
