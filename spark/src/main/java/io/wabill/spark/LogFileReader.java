@@ -52,6 +52,7 @@ final class LogFileReader implements FlatMapFunction<Integer, Row> {
         private long[] times = new long[1024];
         private int timeCount;
         private boolean sorted = true;
+        private final ClockAccumulator.Routing routing = new ClockAccumulator.Routing();
 
         Rows(int index, AccountBook accounts) throws IOException {
             this.index = index;
@@ -100,7 +101,9 @@ final class LogFileReader implements FlatMapFunction<Integer, Row> {
                     reportTimes();
                 } else {
                     time(row.timestamp());
-                    pending.add(NormalizedRows.of(row, accounts));
+                    Row routed = NormalizedRows.of(row, accounts);
+                    routing.add(row.account(), row.business(), NormalizedRows.portfolio(routed));
+                    pending.add(routed);
                 }
             }
             return !pending.isEmpty();
@@ -120,7 +123,7 @@ final class LogFileReader implements FlatMapFunction<Integer, Row> {
             long[] t = java.util.Arrays.copyOf(times, timeCount);
             times = null;
             if (!sorted) t = SparkSimulation.distinct(java.util.List.of(t));
-            clock.add(new ClockAccumulator.Part(index, t));
+            clock.add(new ClockAccumulator.Part(index, t, routing.accounts, routing.businesses));
         }
 
         @Override public Row next() {

@@ -79,6 +79,8 @@ final class NormalizedRows {
 
     static long timestamp(Row r) { return r.getLong(2); }
 
+    static String portfolio(Row r) { return r.getString(0); }
+
     /** The row as the reader gave it to {@code simulate}. */
     static LogRow logRow(Row r, List<String> files) {
         int fileIndex = r.getInt(3);

@@ -54,7 +54,7 @@ final class ParquetLogReader implements FlatMapFunction<Iterator<Row>, Row> {
     @Override public Iterator<Row> call(Iterator<Row> rows) throws IOException {
         int partition = org.apache.spark.TaskContext.getPartitionId();
         if (!rows.hasNext()) {
-            clock.add(new ClockAccumulator.Part(clockKey + partition, new long[0]));
+            clock.add(new ClockAccumulator.Part(clockKey + partition, new long[0], Map.of(), Map.of()));
             return List.<Row>of().iterator();
         }
         AccountBook accounts = PricingInputs.of(settings).accounts;
@@ -89,6 +89,7 @@ final class ParquetLogReader implements FlatMapFunction<Iterator<Row>, Row> {
         int[] files = file;
         long[] positions = rowIndex;
         List<Row> out = new ArrayList<>();
+        ClockAccumulator.Routing routing = new ClockAccumulator.Routing();
         List<long[]> times = new ArrayList<>();
         long[] seen = new long[1024];
         int distinct = 0;
@@ -103,10 +104,12 @@ final class ParquetLogReader implements FlatMapFunction<Iterator<Row>, Row> {
                     distinct = 0;
                 }
                 seen[distinct++] = row.timestamp();
-                out.add(NormalizedRows.of(new LogRow(row.file(), files[k], positions[k], row.timestamp(), row.messageId(),
+                Row routed = NormalizedRows.of(new LogRow(row.file(), files[k], positions[k], row.timestamp(), row.messageId(),
                         row.account(), row.portfolio(), row.business(), row.customer(), row.direction(), row.kind(),
                         row.category(), row.entryPoint(), row.status(), row.deliveredAt(), row.template(), row.tokens(),
-                        row.fepExpiresAt()), accounts));
+                        row.fepExpiresAt()), accounts);
+                routing.add(row.account(), row.business(), NormalizedRows.portfolio(routed));
+                out.add(routed);
             }
         } catch (LogFormatException e) {
             out.add(error(e.error(), starts, files, positions, count, true));
@@ -114,7 +117,8 @@ final class ParquetLogReader implements FlatMapFunction<Iterator<Row>, Row> {
             Files.deleteIfExists(csv);
         }
         times.add(Arrays.copyOf(seen, distinct));
-        clock.add(new ClockAccumulator.Part(clockKey + partition, SparkSimulation.distinct(times)));
+        clock.add(new ClockAccumulator.Part(clockKey + partition, SparkSimulation.distinct(times), routing.accounts,
+                routing.businesses));
         return out.iterator();
     }
 

@@ -100,9 +100,19 @@ final class SparkSimulation {
 
         // Adaptive execution runs the shuffle's map stage (the files read) when the RDD is made, and the readers have
         // then given every file's timestamps; otherwise (or after a fatal read error) a job over the sorted rows does.
-        Map<Integer, long[]> perFile = fileClocks.value();
-        long[] ticks = perFile.size() == clockParts ? distinct(new ArrayList<>(perFile.values()))
-                : distinct(routed.mapPartitions(SparkSimulation::distinctTimestamps).collect());
+        Map<Integer, ClockAccumulator.Part> perFile = fileClocks.value();
+        if (perFile.size() != clockParts) {
+            routed.mapPartitions(SparkSimulation::distinctTimestamps).count(); // runs the readers now
+            perFile = fileClocks.value();
+        }
+        List<long[]> times = new ArrayList<>();
+        for (ClockAccumulator.Part p : perFile.values()) times.add(p.timestamps());
+        long[] ticks = distinct(times);
+        String conflict = partitions > 1 ? ClockAccumulator.conflict(perFile) : null;
+        if (conflict != null) {
+            throw new UserException(conflict + ": portfolios that share an account or a number cannot be priced apart; "
+                    + "fix the accounts file or the log's portfolio column, or price in one task with --partitions 1");
+        }
         long clockReady = System.nanoTime();
         Broadcast<long[]> clock = jsc.broadcast(ticks);
         ReportAccumulator reports = new ReportAccumulator();

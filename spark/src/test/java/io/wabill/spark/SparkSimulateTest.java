@@ -149,6 +149,27 @@ class SparkSimulateTest {
         assertEquals(Runs.text(wo.resolve("accounting.csv")), Runs.text(so.resolve("accounting.csv")));
     }
 
+    @Test void aNumberInTwoPortfoliosIsRefusedUnlessPricedInOneTask() throws IOException {
+        TestLogs.Files2 in = TestLogs.write(work, 2_000, 2, 17);
+        List<String> lines = new ArrayList<>(Files.readAllLines(in.log(), StandardCharsets.UTF_8));
+        // one row of portfolio pf1's account p1a0 sent from a number of portfolio pf0
+        int row = 1;
+        while (!lines.get(row).endsWith(",p1a0")) row++;
+        lines.set(row, lines.get(row).replace("551194000002", "551194000000"));
+        Path log = work.resolve("shared-number.csv");
+        Files.write(log, lines, StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("simulate", log.toString(), "--accounts", in.accounts().toString(),
+                "--out", work.resolve("refused").toString(), "--partitions", "2"));
+        Runs.Outcome refused = Runs.spark(args);
+        assertEquals(1, refused.code(), refused.err());
+        assertTrue(refused.err().contains("business number 551194000000 has rows in two portfolios (pf"), refused.err());
+
+        Runs.both(work, List.of(log.toString(), "--accounts", in.accounts().toString()), "--format", "csv", "--partitions", "1");
+        Path w = work.resolve("wabill"), s = work.resolve("spark");
+        assertEquals(Runs.wabillLedger(w), Runs.sparkCsvLedger(s, Runs.header(w)));
+        assertEquals(Runs.text(w.resolve("summary.csv")), Runs.text(s.resolve("summary.csv")));
+    }
+
     private static String mergedRows(Path out) throws IOException {
         for (String l : Files.readAllLines(out.resolve("accounting.csv")))
             if (l.startsWith("status_rows_merged,")) return l.substring(l.indexOf(',') + 1);
