@@ -17,6 +17,7 @@ import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.engine.LongCounter;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.MessageAssembler;
 import io.wabill.sim.exec.ReplayStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,16 @@ import java.util.Set;
  * skipped. Every scenario's rows must add up: rows in = its ledger rows + status rows merged + rows skipped.
  */
 final class ComparisonRun {
+    /** A streamed log met a row out of reach (G10, G3) while it fits the unsorted bound: it is held whole instead. */
+    private static final class HoldWhole extends RuntimeException {
+        final RowError error;
+
+        HoldWhole(RowError error) {
+            super(error.file() + ":" + error.line() + ": " + error.reason(), null, false, false);
+            this.error = error;
+        }
+    }
+
     record Settings(List<Path> logs, Catalog catalog, AccountBook accounts, List<Scenario> scenarios, boolean skipBadRows,
                     Duration statusHorizon, long maxUnsortedRows, Path out, boolean ledgers, CsvDialect dialect,
                     CustomerMask mask, Progress progress) {}
@@ -101,22 +112,36 @@ final class ComparisonRun {
             build();
             try {
                 source = new LogSource(s.logs(), handler());
-                stream(() -> source.stream(this::fanOut));
+                streaming = true;
+                stream(() -> source.stream(row -> {
+                    rowsStreamed++;
+                    fanOut(row);
+                }));
                 return false;
-            } catch (UnsortedLogException e) {
+            } catch (UnsortedLogException | HoldWhole e) {
+                streaming = false;
                 if (outputs != null) {
                     outputs.abort();
                     outputs = new OutputSet(s.out());
                 }
-                if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
+                if (s.progress() != null) s.progress().note(e instanceof HoldWhole
+                        ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"
+                        : "the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
                 build();
                 source = new LogSource(s.logs(), handler());
                 try {
                     stream(() -> {
-                        for (LogRow row : source.loadSorted(s.maxUnsortedRows())) fanOut(row);
+                        List<LogRow> rows = source.loadSorted(s.maxUnsortedRows());
+                        java.util.Set<String> delivered = MessageAssembler.deliveredIds(rows);
+                        for (ScenarioPipeline p : pipelines) p.pipeline.holdWhole(delivered);
+                        for (LogRow row : rows) fanOut(row);
                     });
                 } catch (UnsortedLogException impossible) {
                     throw new IllegalStateException(impossible);
+                } catch (LogFormatException tooLong) {
+                    // Too long to hold after all: the row out of reach is the input error (compare does not stream again).
+                    if (e instanceof HoldWhole h) throw new LogFormatException(h.error);
+                    throw tooLong;
                 }
                 return true;
             }
@@ -136,6 +161,9 @@ final class ComparisonRun {
                         nbpTotals == null ? null : nbpTotals.get(i), issue -> issue(index, issue)));
             }
         }
+
+        private boolean streaming;
+        private long rowsStreamed;
 
         private interface Body { void run() throws IOException, UnsortedLogException; }
 
@@ -162,6 +190,10 @@ final class ComparisonRun {
 
         /** A scenario could not use a row: the assembler's rejections are the same in every scenario, pricing ones are not. */
         private void issue(int scenario, ScenarioPipeline.RowIssue issue) {
+            if (issue.outOfReach() && streaming && rowsStreamed <= s.maxUnsortedRows()) {
+                // G10: a log that fits the unsorted bound is held whole rather than refusing a row that came late.
+                throw new HoldWhole(new RowError(issue.file(), issue.line(), issue.column(), issue.value(), issue.reason()));
+            }
             boolean pricing = issue.pricing();
             if (!s.skipBadRows()) {
                 throw new LogFormatException(new RowError(issue.file(), issue.line(), issue.column(), issue.value(),

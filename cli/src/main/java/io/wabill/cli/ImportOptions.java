@@ -12,7 +12,9 @@ public final class ImportOptions {
     Duration joinWindow;
 
     @Option(names = "--unknown-template-category", paramLabel = "CATEGORY",
-            description = "category of templates whose webhooks name none (CBP-1, free entry points outside the service "
-                    + "window): ${COMPLETION-CANDIDATES}; default: none, such messages are listed in the errors")
+            description = "category of templates whose webhooks name none: ${COMPLETION-CANDIDATES}; default: none: "
+                    + "such messages reported as CBP-1 user_initiated/business_initiated or referral_conversion are "
+                    + "written with category unknown, which is priced where the rules do not use the category (B2; B4, "
+                    + "C7, D5) and refused, naming the rule, elsewhere; other such messages are listed in the errors")
     TemplateCategory unknownTemplateCategory;
 }

@@ -32,8 +32,8 @@ public final class ImportWebhooksCommand implements Callable<Integer> {
 
     @Mixin ImportOptions importOptions;
 
-    @Option(names = "--status-horizon", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
-            description = "how long a written message's id is remembered, so a late status joins it; default: ${DEFAULT-VALUE}")
+    @Option(names = "--status-horizon", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "31d",
+            description = "how long a written message's id is remembered, so a late status joins it (G10: at least 31 days by default); default: ${DEFAULT-VALUE}")
     Duration statusHorizon;
 
     @Option(names = "--csv-dialect", paramLabel = "DIALECT", defaultValue = "UNIX",

@@ -25,8 +25,8 @@ public final class RunOutput {
     @Option(names = "--csv-dialect", paramLabel = "DIALECT", description = "line ends and BOM of written CSV: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}", defaultValue = "UNIX")
     CsvDialect dialect;
 
-    @Option(names = "--status-horizon", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "7d",
-            description = "how long after sending a message's status rows may arrive (bounds memory on sorted logs); default: ${DEFAULT-VALUE}")
+    @Option(names = "--status-horizon", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "31d",
+            description = "how long after sending a message's status rows may arrive in a sorted log that streams (bounds its memory; G10: never below 31 days by default); a log held in memory merges them whatever the delay; default: ${DEFAULT-VALUE}")
     Duration statusHorizon;
 
     @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",

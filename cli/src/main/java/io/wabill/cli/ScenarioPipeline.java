@@ -34,7 +34,8 @@ final class ScenarioPipeline implements Pipeline.Problems {
     long unpricedRows;
 
     /** A row or message this scenario could not use, for the run's error report. */
-    record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing) {}
+    record RowIssue(String file, long line, String column, String value, String reason, int rows, boolean pricing,
+                    boolean outOfReach) {}
 
     ScenarioPipeline(Scenario scenario, Catalog catalog, AccountBook accounts, long horizonMillis, Writer ledgerOut,
                      CsvDialect dialect, CustomerMask mask, LongCounter nbpTotals, Consumer<RowIssue> issues)
@@ -61,7 +62,12 @@ final class ScenarioPipeline implements Pipeline.Problems {
     void accept(LogRow row) { pipeline.accept(row); }
 
     @Override public void rejectedRow(LogRow row, String column, String reason) {
-        issues.accept(new RowIssue(row.file(), row.line(), column, "", reason, 1, false));
+        issues.accept(new RowIssue(row.file(), row.line(), column, "", reason, 1, false, false));
+    }
+
+    /** A row later than a streamed log waits for (G10, G3): the run may hold the log whole instead. */
+    @Override public void outOfReach(LogRow row, String column, String reason) {
+        issues.accept(new RowIssue(row.file(), row.line(), column, row.messageId(), reason, 1, false, true));
     }
 
     /** Ends the log: releases held messages and fires the executive's last events. */
@@ -73,6 +79,6 @@ final class ScenarioPipeline implements Pipeline.Problems {
     @Override public void unpriced(PricingException e) {
         unpricedRows++; // its other status rows are counted as merged
         issues.accept(new RowIssue(e.file(), e.line(), e.column(), e.value(),
-                e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""), 1, true));
+                e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : ""), 1, true, false));
     }
 }

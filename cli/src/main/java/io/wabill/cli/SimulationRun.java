@@ -23,6 +23,7 @@ import io.wabill.sim.engine.LongCounter;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.MessageAssembler;
 import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.market.MarketResolver;
@@ -106,14 +107,33 @@ public final class SimulationRun {
             boolean inMemory = false;
             try {
                 a.streamFrom(new LogSource(s.logs(), a.handler()));
-            } catch (UnsortedLogException e) {
+            } catch (UnsortedLogException | HoldWhole e) {
                 outputs.abort();
                 outputs = new OutputSet(s.out());
                 if (tap != null) tap.restart();
                 a = new Attempt(outputs, nbpTotals);
                 inMemory = true;
-                if (s.progress() != null) s.progress().note("the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
-                a.sortFrom(new LogSource(s.logs(), a.handler()));
+                if (s.progress() != null) s.progress().note(e instanceof HoldWhole
+                        ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"
+                        : "the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
+                try {
+                    a.sortFrom(new LogSource(s.logs(), a.handler()));
+                } catch (LogFormatException tooLong) {
+                    if (!(e instanceof HoldWhole h)) throw tooLong;
+                    // Longer than it looked: it streams after all, and the row out of reach is an input error.
+                    outputs.abort();
+                    outputs = new OutputSet(s.out());
+                    if (tap != null) tap.restart();
+                    if (!s.skipBadRows()) throw new LogFormatException(h.error);
+                    a = new Attempt(outputs, nbpTotals);
+                    a.streamStrictly = true;
+                    inMemory = false;
+                    try {
+                        a.streamFrom(new LogSource(s.logs(), a.handler()));
+                    } catch (UnsortedLogException unsorted) {
+                        throw tooLong; // unsorted further on, and too long to sort in memory
+                    }
+                }
             }
             Result r = a.finish(inMemory);
             // Charts, report and FOCUS file are written before anything is renamed, so all appear or none.
@@ -195,6 +215,19 @@ public final class SimulationRun {
         }
     }
 
+    /**
+     * A streamed log met a row out of reach (G10, G3) while it still fits the unsorted bound: the run starts over with
+     * the log held whole, where no row is out of reach.
+     */
+    private static final class HoldWhole extends RuntimeException {
+        final RowError error;
+
+        HoldWhole(RowError error) {
+            super(error.file() + ":" + error.line() + ": " + error.reason(), null, false, false);
+            this.error = error;
+        }
+    }
+
     private LongCounter firstPass() throws IOException {
         Engine[] engine = {engine(line -> { })};
         Attempt counting = new Attempt(null, null) {
@@ -202,7 +235,7 @@ public final class SimulationRun {
         };
         try {
             counting.streamFrom(new LogSource(s.logs(), counting.handler()));
-        } catch (UnsortedLogException e) {
+        } catch (UnsortedLogException | HoldWhole e) {
             // The streaming attempt counted part of the log: count again from zero, sorted.
             engine[0] = engine(line -> { });
             Attempt again = new Attempt(null, null) {
@@ -233,6 +266,9 @@ public final class SimulationRun {
         private long ledgerRows;
         private long skipped;
         private LogSource source;
+        /** A streamed attempt after the log proved too long to hold: rows out of reach are input errors. */
+        boolean streamStrictly;
+        private long rowsStreamed;
 
         Attempt(OutputSet outputs, LongCounter nbpTotals) throws IOException {
             this.outputs = outputs;
@@ -262,7 +298,10 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                src.stream(pipeline::accept);
+                src.stream(row -> {
+                    rowsStreamed++;
+                    pipeline.accept(row);
+                });
                 pipeline.finish();
             } finally {
                 if (t != null) t.stop();
@@ -273,7 +312,9 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                for (LogRow row : src.loadSorted(s.maxUnsortedRows())) pipeline.accept(row);
+                List<LogRow> rows = src.loadSorted(s.maxUnsortedRows());
+                pipeline.holdWhole(MessageAssembler.deliveredIds(rows));
+                for (LogRow row : rows) pipeline.accept(row);
                 pipeline.finish();
             } finally {
                 if (t != null) t.stop();
@@ -289,6 +330,13 @@ public final class SimulationRun {
 
         @Override public void rejectedRow(LogRow row, String column, String reason) {
             handler().badRow(new RowError(row.file(), row.line(), column, "", reason));
+        }
+
+        @Override public void outOfReach(LogRow row, String column, String reason) {
+            RowError error = new RowError(row.file(), row.line(), column, row.messageId(), reason);
+            // G10: a log that fits the unsorted bound is held whole rather than refusing a row that came late.
+            if (!streamStrictly && rowsStreamed <= s.maxUnsortedRows()) throw new HoldWhole(error);
+            handler().badRow(error);
         }
 
         private void skip(RowError e) { record(e); }

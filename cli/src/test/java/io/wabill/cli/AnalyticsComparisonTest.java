@@ -70,4 +70,31 @@ class AnalyticsComparisonTest {
         assertEquals("0.0001", exact.get(0).get("cost_difference").replace("-", ""));
         assertEquals("yes", compare("0.0001").get(0).get("agree"));
     }
+
+    @Test
+    void theThreeNamesOfAFreeEntryPointAreOneThing() throws Exception {
+        // W5: Meta's analytics name free entry points REFERRAL_CONVERSION, FREE_ENTRY or FREE_ENTRY_POINT
+        Path fep = dir.resolve("fep.csv");
+        Files.write(fep, List.of(
+                "timestamp,message_id,business,customer,direction,kind,category,entry_point,status,meta_pricing_model",
+                "2025-09-15T09:00:00Z,,15550001111,919876500401,inbound,message,,ctwa,,",
+                "2025-09-15T09:30:00Z,wamid.F1,15550001111,919876500401,outbound,template,marketing,,delivered,PMP",
+                "2025-09-16T09:00:00Z,,15550001111,919876500402,inbound,message,,page_cta,,",
+                "2025-09-16T09:30:00Z,wamid.F2,15550001111,919876500402,outbound,template,utility,,delivered,PMP"));
+        Path json = dir.resolve("fep-pricing.json");
+        Files.writeString(json, """
+                {"pricing_analytics": {"data": [{"data_points": [
+                  {"start": 1757894400, "end": 1757980800, "country": "IN", "pricing_type": "REFERRAL_CONVERSION", "pricing_category": "FREE_ENTRY_POINT", "volume": 1, "cost": 0},
+                  {"start": 1757980800, "end": 1758067200, "country": "IN", "pricing_type": "FREE_ENTRY", "pricing_category": "REFERRAL_CONVERSION", "volume": 1, "cost": 0}
+                ]}]}, "id": "200000000000001"}
+                """);
+        Path out = dir.resolve("out-fep");
+        ReconcileTest.Run r = ReconcileTest.wabill("reconcile", fep.toString(), "--analytics", json.toString(),
+                "--rates", ReconcileTest.resource("conformance/rates").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(0, r.code(), r.err() + r.out());
+        List<String> cells = CsvTable.read(out.resolve("analytics-diff.csv")).stream().map(AnalyticsComparisonTest::cell).toList();
+        assertEquals(List.of(
+                "pricing 2025-09-15 IN REFERRAL_CONVERSION FREE_ENTRY_POINT 1/1 yes",
+                "pricing 2025-09-16 IN REFERRAL_CONVERSION FREE_ENTRY_POINT 1/1 yes"), cells);
+    }
 }

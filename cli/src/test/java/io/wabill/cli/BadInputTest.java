@@ -286,6 +286,49 @@ class BadInputTest {
         }
     }
 
+    // ---- rows a streamed log cannot wait for (G10, G3), and categories the rules need ----
+
+    @Test
+    void aDeliveryPastTheStatusHorizonOfALogTooLongToHoldIsAnInputErrorNamingTheMessage() throws Exception {
+        Path p = log("2025-08-05T10:00:00Z,wamid.LATE,15550001111,919876500001,outbound,template,marketing,,sent,,,",
+                "2025-08-06T10:00:00Z,wamid.B,15550001111,919876500002,outbound,template,marketing,,,,,",
+                "2025-08-07T10:00:00Z,wamid.C,15550001111,919876500003,outbound,template,marketing,,,,,",
+                "2025-09-20T10:00:00Z,wamid.LATE,15550001111,919876500001,outbound,template,marketing,,delivered,,,");
+        assertBadInput(simulate(p, "--max-unsorted-rows", "2", "--threads", "1"), p + ":5", "status", "wamid.LATE");
+        assertTrue(simulate(p, "--max-unsorted-rows", "2", "--threads", "1").err().contains("status horizon (31 d"),
+                "the default horizon is 31 days (G10)");
+
+        CliRun skipped = simulate(p, "--max-unsorted-rows", "2", "--threads", "1", "--on-error", "skip");
+        assertEquals(0, skipped.exitCode(), skipped.describe());
+        assertEquals(List.of("item,rows", "rows_in,4", "ledger_rows,3", "status_rows_merged,0", "rows_skipped,1"),
+                Files.readAllLines(out().resolve("accounting.csv")), "skipped, never a second message");
+        CsvTable.Row late = ledger().stream().filter(r -> r.get("message_id").equals("wamid.LATE")).findFirst().orElseThrow();
+        assertEquals("undelivered", late.get("pricing_type"));
+        assertTrue(late.get("note").contains("no delivery status arrived"), late.get("note"));
+    }
+
+    @Test
+    void theSameLogShortEnoughToHoldIsMergedWhateverTheDelay() throws Exception {
+        Path p = log("2025-08-05T10:00:00Z,wamid.LATE,15550001111,919876500001,outbound,template,marketing,,sent,,,",
+                "2025-08-06T10:00:00Z,wamid.B,15550001111,919876500002,outbound,template,marketing,,,,,",
+                "2025-09-20T10:00:00Z,wamid.LATE,15550001111,919876500001,outbound,template,marketing,,delivered,,,");
+        CliRun r = simulate(p);
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(accounting().contains("status_rows_merged,1"), accounting());
+        CsvTable.Row late = ledger().stream().filter(x -> x.get("message_id").equals("wamid.LATE")).findFirst().orElseThrow();
+        assertEquals("regular", late.get("pricing_type"));
+        assertEquals("2025-09-20T10:00:00Z", late.get("charged_at"));
+    }
+
+    @Test
+    void aTemplateOfUnknownCategoryWhereThePriceNeedsItIsAnInputErrorNamingTheRule() throws Exception {
+        Path p = log("2025-09-10T10:00:00Z,wamid.U,15550001111,919876500001,outbound,template,unknown,,,,,");
+        assertBadInput(simulate(p), p + ":2", "category", "(D3, D4)");
+        Path cbp2 = log("2024-03-10T10:00:00Z,wamid.U,15550001111,919876500001,outbound,template,unknown,,,,,");
+        assertBadInput(simulate(cbp2), cbp2 + ":2", "category", "under CBP-2");
+        assertTrue(simulate(cbp2).err().contains("--unknown-template-category"));
+    }
+
     // ---- skipping ----
 
     @Test

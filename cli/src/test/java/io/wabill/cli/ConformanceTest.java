@@ -64,6 +64,12 @@ class ConformanceTest {
             checked += check(where, "pricing_type", expected.get("expect_pricing_type"), actual.get("pricing_type"), failures);
             checked += check(where, "billable_category", expected.get("expect_billable_category"), actual.get("billable_category"), failures);
             checked += check(where, "market", expected.get("expect_market"), actual.get("market"), failures);
+            String note = expected.get("expect_note");
+            if (!note.isEmpty()) {
+                checked++;
+                if (!actual.get("note").contains(note))
+                    failures.add(where + ": note expected to contain '" + note + "' but was '" + actual.get("note") + "'");
+            }
             String amount = expected.get("expect_amount");
             if (!amount.isEmpty()) {
                 checked++;

@@ -120,6 +120,10 @@ class LedgerPropertiesTest {
             }
         }
         assertTrue(extras >= 40, "the extras are in the ledger: " + extras);
+        // CBP conversation ids number conversations in the order messages reach the executive, which a message of
+        // another portfolio waiting for its delivery may shift by up to the order hold (G3): a label, not a price.
+        base.values().forEach(m -> m.remove("conversation_id"));
+        extended.values().forEach(m -> m.remove("conversation_id"));
         assertEquals(base, extended, "adding free messages changed how the log's own messages were priced");
     }
 
@@ -183,7 +187,7 @@ class LedgerPropertiesTest {
         for (CsvTable.Row r : CsvTable.read(out.resolve("ledger.csv"))) {
             String key = r.get("message_id").isEmpty()
                     ? "in|" + r.get("timestamp") + "|" + r.get("business") + "|" + r.get("customer") : r.get("message_id");
-            assertEquals(null, m.put(key, r.cells()), "one ledger row for " + key);
+            assertEquals(null, m.put(key, new HashMap<>(r.cells())), "one ledger row for " + key);
         }
         return m;
     }

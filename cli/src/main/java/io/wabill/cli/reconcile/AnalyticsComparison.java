@@ -86,12 +86,18 @@ public final class AnalyticsComparison {
         uniform = Math.max(length, 0);
         for (AnalyticsResponse.DataPoint p : response.points()) {
             String category = p.category(), type = p.type();
-            if (type.equals("FREE_ENTRY")) type = "FREE_ENTRY_POINT";
-            if (type.equals("FREE_ENTRY_POINT") && category.equals("SERVICE")) category = "REFERRAL_CONVERSION";
+            // W5: REFERRAL_CONVERSION, FREE_ENTRY and FREE_ENTRY_POINT name one thing, as a type or as a category.
+            if (freeEntryName(type)) type = "FREE_ENTRY_POINT";
+            if (freeEntryName(category) || (type.equals("FREE_ENTRY_POINT") && category.equals("SERVICE")))
+                category = "REFERRAL_CONVERSION";
             Cell cell = meta.computeIfAbsent(new Key(p.start(), p.end(), p.country(), category, type), k -> new Cell());
             cell.metaVolume += p.volume();
             if (p.cost() != null) cell.metaCost = cell.metaCost == null ? p.cost() : cell.metaCost.add(p.cost());
         }
+    }
+
+    private static boolean freeEntryName(String name) {
+        return name.equals("FREE_ENTRY") || name.equals("FREE_ENTRY_POINT") || name.equals("REFERRAL_CONVERSION");
     }
 
     /** Forgets the model's side (the run starts over). */

@@ -154,7 +154,9 @@ public final class TrafficFitter {
             case MARKETING, MARKETING_LITE -> MarketFit.MARKETING;
             case UTILITY -> MarketFit.UTILITY;
             case AUTHENTICATION -> MarketFit.AUTHENTICATION;
+            case UNKNOWN -> -1;
         };
+        if (c < 0) return; // a template of unrecorded category (FORMATS.md section 1) tells no category's traffic
         if (m.template() != null) f.templates.get(c).merge(m.template(), 1L, Long::sum);
         long off = f.offset(t);
         if (c == MarketFit.MARKETING) {

@@ -23,7 +23,10 @@ import java.util.Set;
  *       {@code business_initiated}, a category the rules do not know (W4), or no pricing at all): a
  *       non-template message when the user wrote or called within the 24 hours before it was sent (a
  *       non-template message was possible, G6), else a template whose category is not reported: the configured
- *       fallback category if there is one, else the message cannot be written and is listed.</li>
+ *       fallback category if there is one; else, when Meta reported a CBP-1 initiation type or a free entry point,
+ *       a template of category {@code unknown} (FORMATS.md section 1), which the rules price without its category
+ *       (B2; B4, C7, D5) and which pricing refuses, naming the rule, where they do not; else the message cannot be
+ *       written and is listed.</li>
  * </ol>
  */
 public final class KindInference {
@@ -32,7 +35,7 @@ public final class KindInference {
             "authentication_international", "service", "referral_conversion", "user_initiated", "business_initiated");
 
     /** Which rule decided, for the import report. */
-    public enum Basis { CATEGORY, SERVICE, ERROR_CODE, USER_WROTE, FALLBACK, UNRESOLVED }
+    public enum Basis { CATEGORY, SERVICE, ERROR_CODE, USER_WROTE, FALLBACK, UNKNOWN_CATEGORY, UNRESOLVED }
 
     /** The outcome: a kind and, for templates, a category; or why no kind can be told. */
     public record Result(MessageKind kind, TemplateCategory category, Basis basis, String unresolved) {}
@@ -52,6 +55,8 @@ public final class KindInference {
         if (r.errorCode() == 131049) return new Result(MessageKind.TEMPLATE, TemplateCategory.MARKETING, Basis.ERROR_CODE, null);
         if (userWroteWithinDay) return new Result(MessageKind.FREE_FORM, null, Basis.USER_WROTE, null);
         if (fallback != null) return new Result(MessageKind.TEMPLATE, fallback, Basis.FALLBACK, null);
+        if (pricedWithoutCategory(r.category()) || (r.category().isEmpty() && pricedWithoutCategory(r.conversationOrigin())))
+            return new Result(MessageKind.TEMPLATE, TemplateCategory.UNKNOWN, Basis.UNKNOWN_CATEGORY, null);
         String said = r.category().isEmpty() ? (r.conversationOrigin().isEmpty() ? "no category" : "origin "
                 + r.conversationOrigin()) : "category " + r.category();
         return new Result(null, null, Basis.UNRESOLVED, "Meta reported " + said + ", which names no template category, and the user wrote "
@@ -66,4 +71,13 @@ public final class KindInference {
     }
 
     private static boolean isService(String reported) { return reported.equalsIgnoreCase("service"); }
+
+    /**
+     * What Meta reports for a message whose price the rules decide without its template category: CBP-1's
+     * initiation types (B2) and a free entry point (B4, C7, D5).
+     */
+    private static boolean pricedWithoutCategory(String reported) {
+        return reported.equalsIgnoreCase("user_initiated") || reported.equalsIgnoreCase("business_initiated")
+                || reported.equalsIgnoreCase("referral_conversion") || reported.equalsIgnoreCase("free_entry_point");
+    }
 }

@@ -124,7 +124,7 @@ class WebhookImportTest {
     }
 
     @Test
-    void aFreeEntryPointMessageIsNonTemplateInsideTheWindowAndNeedsACategoryOutsideIt() throws IOException {
+    void aFreeEntryPointMessageIsNonTemplateInsideTheWindowAndATemplateOfUnknownCategoryOutsideIt() throws IOException {
         String ad = "{\"source_type\":\"ad\",\"source_id\":\"900000000000001\",\"ctwa_clid\":\"ARAkTest\"}";
         String[] payloads = {inbound("wamid.IN", USER, "2025-09-15T10:00:00Z", ad),
             status("wamid.A", "delivered", "2025-09-15T10:10:00Z", USER, pmp("referral_conversion", "free_entry_point", false), null, null),
@@ -132,14 +132,31 @@ class WebhookImportTest {
         ImportReport report = importLines(null, payloads);
         assertEquals(EntryPoint.CTWA, rows.get(0).entryPoint());
         assertEquals(MessageKind.FREE_FORM, rows.get(1).kind());
-        assertEquals(2, rows.size(), "the reply after the window closed is not written");
-        assertEquals(1, report.unresolvedMessages());
-        assertEquals(1, errors.size());
-        assertTrue(errors.get(0).reason().contains("--unknown-template-category"), errors.get(0).reason());
+        assertEquals(3, rows.size(), "the reply after the window closed is written too");
+        assertEquals(MessageKind.TEMPLATE, rows.get(2).kind(), "outside the service window only a template could go (G7)");
+        assertEquals(TemplateCategory.UNKNOWN, rows.get(2).category(), "free in the entry window whatever its category (D5)");
+        assertEquals(0, report.unresolvedMessages());
+        assertTrue(errors.isEmpty(), errors.toString());
 
         importLines(TemplateCategory.MARKETING, payloads);
         assertEquals(3, rows.size());
-        assertEquals(TemplateCategory.MARKETING, rows.get(2).category());
+        assertEquals(TemplateCategory.MARKETING, rows.get(2).category(), "a category given is used");
+    }
+
+    @Test
+    void aMessageReportedOnlyAsCbp1BusinessInitiatedIsATemplateOfUnknownCategory() throws IOException {
+        importLines(null, status("wamid.A", "delivered", "2022-09-15T10:10:00Z", USER, cbp("business_initiated"), null, null));
+        assertEquals(MessageKind.TEMPLATE, rows.get(0).kind());
+        assertEquals(TemplateCategory.UNKNOWN, rows.get(0).category(), "B2 prices it without its category");
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void aMessageWithNoPricingAtAllStillNeedsACategory() throws IOException {
+        importLines(null, status("wamid.A", "delivered", "2025-09-16T12:00:00Z", USER, null, null, null));
+        assertTrue(rows.isEmpty());
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).reason().contains("--unknown-template-category"), errors.get(0).reason());
     }
 
     @Test

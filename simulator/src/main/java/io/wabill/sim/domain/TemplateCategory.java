@@ -2,9 +2,13 @@ package io.wabill.sim.domain;
 
 import java.util.Locale;
 
-/** A template's category as it was when sent (G9). */
+/**
+ * A template's category as it was when sent (G9). {@link #UNKNOWN} is a template whose category was not recorded
+ * (FORMATS.md section 1: imported webhooks that report only a CBP-1 initiation type or a free entry point): it is
+ * priced only where the rules in force do not use the category, and is an input error naming the rule elsewhere.
+ */
 public enum TemplateCategory {
-    MARKETING, MARKETING_LITE, UTILITY, AUTHENTICATION;
+    MARKETING, MARKETING_LITE, UTILITY, AUTHENTICATION, UNKNOWN;
 
     /** Computed once: codes are read for every row of a log and every line of a ledger. */
     private final String code = name().toLowerCase(java.util.Locale.ROOT);

@@ -46,6 +46,7 @@ final class Cbp2Pricing {
     /** C2: a template opens a conversation of its category unless one of that category is open. */
     private void template(PairState p, long t) {
         TemplateCategory category = e.m.category();
+        if (category == TemplateCategory.UNKNOWN) throw e.unknownCategory("CBP-2", "C1, C2");
         int slot = ConversationSlot.of(category);
         if (p.conversationOpen(slot, t)) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "C2");

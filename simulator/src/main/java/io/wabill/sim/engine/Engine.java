@@ -129,7 +129,7 @@ public final class Engine {
         line.model = line.regime.model();
         line.country = markets.countryOf(msg.customer());
         marketOfCountry();
-        pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock);
+        pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock());
         if (msg.isInbound()) {
             receive();
         } else {
@@ -155,10 +155,17 @@ public final class Engine {
         if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(country, day)) {
             verdict = "G8 error 131049";
         } else if (msg.kind().isNonTemplate()
-                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), clock).cswOpen(msg.sendAt())) {
+                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock()).cswOpen(msg.sendAt())) {
             verdict = "G7 error 131047";
         }
         if (verdict != null) judgedAtSend.put(msg.messageId(), verdict);
+    }
+
+    private final Map<String, String> undeliveredWhy = new HashMap<>();
+
+    /** Why a message is released undelivered without a delivery status (G10): said in its ledger note. */
+    public void explainUndelivered(Message msg, String why) {
+        if (msg.messageId() != null) undeliveredWhy.put(msg.messageId(), why);
     }
 
     // G5: a country's market on the account's local day, remembered for that day; a log has few countries.
@@ -185,9 +192,22 @@ public final class Engine {
         line.market = marketNames.get(id - 1);
     }
 
+    /**
+     * The clock pairs are forgotten by: a message of another portfolio may come up to the assembler's order hold
+     * behind the latest one priced (MessageAssembler.holdPerKey), and must still find its pair.
+     */
+    private long sweepClock() {
+        return clock == Long.MIN_VALUE || keepEveryPair ? Long.MIN_VALUE : clock - io.wabill.sim.events.MessageAssembler.ORDER_HOLD;
+    }
+
+    private boolean keepEveryPair;
+
+    /** A log held whole: messages of one portfolio may come any time behind another's, so no pair is forgotten. */
+    public void keepEveryPair() { keepEveryPair = true; }
+
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
-        view.state = pairs.get(businessKey(business), customerKey(customer), clock);
+        view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock());
         return view;
     }
 
@@ -226,11 +246,12 @@ public final class Engine {
     private void send() {
         LocalDate day = acct.calendar.day();
         boolean delivered = m.isDelivered();
+        String atSend = judgedAtSend.isEmpty() || m.messageId() == null ? null : judgedAtSend.remove(m.messageId());
+        String why = undeliveredWhy.isEmpty() || m.messageId() == null ? null : undeliveredWhy.remove(m.messageId());
         if (m.kind() == MessageKind.TEMPLATE && m.category().isMarketing() && blockedMarket(day)) {
             reject("G8 error 131049");
             return;
         }
-        String atSend = judgedAtSend.isEmpty() || m.messageId() == null ? null : judgedAtSend.remove(m.messageId());
         if (!delivered) {
             // A message never delivered is released a status horizon after it was sent, when the pair's window may
             // have changed: the platform's verdict was taken at its send instant (judgeAtSend).
@@ -238,7 +259,7 @@ public final class Engine {
                 reject(atSend);
             } else {
                 line.type = PricingType.UNDELIVERED;
-                line.note = "status " + m.status().code();
+                line.note = "status " + m.status().code() + (why == null ? "" : "; " + why);
             }
             return;
         }
@@ -350,6 +371,17 @@ public final class Engine {
         line.note = withCatalogRemarks(note, choice);
     }
 
+    /**
+     * A template of unknown category (FORMATS.md section 1) where the price depends on the category: an input
+     * error that names the rules needing it, before anything changes.
+     */
+    PricingException unknownCategory(String regime, String rules) {
+        return error("category", m.category().code(), "the template's category is unknown (imported from webhooks that "
+                + "report only a CBP-1 initiation type or a free entry point) and under " + regime + " its price depends "
+                + "on the category outside a free entry point (" + rules + "); give the category in the log, or import "
+                + "the webhooks again with --unknown-template-category");
+    }
+
     String withCatalogRemarks(String note, CardChoice choice) {
         if (choice.stale()) note = note + "; stale-card";
         return note;
@@ -391,6 +423,11 @@ public final class Engine {
     int portfolioId() {
         String p = m.portfolio() != null && !m.portfolio().isEmpty() ? m.portfolio() : acct.account.portfolio();
         return intern(portfolioIndex, p);
+    }
+
+    /** The portfolio a row's message counts in (D7): its own column, else its account's. */
+    public String portfolioOf(LogRow row) {
+        return row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : runtime(row.account()).account.portfolio();
     }
 
     int businessId() { return intern(businessIndex, normalizedBusiness(m.business())); }

@@ -73,6 +73,8 @@ final class PerMessagePricing {
 
     private void template(PairState p, long t) {
         TemplateCategory category = e.m.category();
+        if (category == TemplateCategory.UNKNOWN)
+            throw e.unknownCategory(paidService ? "PMP-26" : "PMP", paidService ? "D4, E1" : "D3, D4");
         CardChoice choice;
         switch (category) {
             case MARKETING:

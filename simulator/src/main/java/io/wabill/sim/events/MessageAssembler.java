@@ -1,33 +1,62 @@
 package io.wabill.sim.events;
 
+import io.wabill.sim.domain.DeliveryStatus;
 import io.wabill.sim.domain.Direction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.ToLongFunction;
 
 /**
  * Turns log rows sorted by timestamp into messages in the executive's order ({@link EventOrder}),
  * merging the status rows of one message id (G10).
  *
- * <p>Memory follows the traffic of a time horizon, not the length of the log: a message waits in the
- * reorder buffer only until the stream passes its evaluation instant; a message seen only as {@code sent}
- * or {@code failed} waits at most {@code horizon} for a delivery row and is then released as undelivered;
- * the ids of released messages are remembered for another {@code horizon}, so late status rows are merged
- * rather than mistaken for new messages. A delivery row that arrives after its message was released as
- * undelivered is reported, never silently priced.
+ * <p><b>Order at the charge instant (G3).</b> A message's evaluation instant is known only once its delivery is:
+ * a later status row may carry a {@code delivered_at} earlier than rows read since. So a message still waiting
+ * for its delivery holds back the release of everything at or after its send instant, for at most
+ * {@code orderHold}; a delivery that would place a message before messages already released is refused as out of
+ * reach ({@link Listener#outOfReach}), never priced against the window state of a later instant.
+ *
+ * <p><b>Late status rows (G10).</b> A message seen only as {@code sent} or {@code failed} waits {@code horizon} for
+ * a delivery row and is then released as undelivered; released ids are remembered ({@link RememberedIds}, about
+ * 16 bytes each besides their characters) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
+ * they report a delivery the message was denied: never taken for a new message or a second charge. A message still
+ * waiting at the end of the log is released undelivered and says so ({@link Listener#undelivered}).
+ *
+ * <p>A log held whole (sorted in memory) uses {@link #WHOLE_LOG} for both bounds: nothing is released before the
+ * end of the log can no longer precede it, and every status row is merged whatever its delay.
  */
 public final class MessageAssembler {
+    /** Both bounds of a log held whole: wait for every status row and hold every release (G10: "a whole log is merged whatever the delay"). */
+    public static final long WHOLE_LOG = Long.MAX_VALUE;
+
+    /**
+     * How long a streamed message waiting for its delivery holds back later messages (G3). Deliveries come within
+     * seconds; one hour covers a read row that carries the delivery instant, and keeps the held traffic small.
+     */
+    public static final long ORDER_HOLD = 3_600_000L;
+
+    /** The ledger note of a message released without a delivery status (G10). */
+    static final String NO_DELIVERY = "no delivery status arrived before the end of the log (G10)";
+
     /** Receives messages in order, and the rows that could not be used. */
     public interface Listener {
         void message(Message message);
 
-        /** A row that disagrees with its message or came too late; it is skipped, with the reason. */
+        /** A row that disagrees with its message; it is skipped, with the reason. */
         void rejectedRow(LogRow row, String column, String reason);
+
+        /**
+         * A row that came later than a streamed log can wait for (past the status horizon, or a delivery earlier than
+         * messages already priced): an input error that a log held whole would not have (G10, G3). Skipped when the
+         * listener returns.
+         */
+        default void outOfReach(LogRow row, String column, String reason) { rejectedRow(row, column, reason); }
 
         /**
          * The stream has reached the send instant of a message not (yet) known to be delivered, in order with every
@@ -35,16 +64,32 @@ public final class MessageAssembler {
          * released, undelivered, a status horizon later.
          */
         default void atSend(Message notYetDelivered) { }
+
+        /** Why the next message, undelivered, was released without a delivery status (G10), just before it comes. */
+        default void undelivered(Message message, String why) { }
     }
 
     private final ToLongFunction<Message> instantOf;
     private final Listener listener;
     private final long horizon;
+    private final long orderHold;
+    private java.util.function.Function<LogRow, String> holdKey;
+    /** For a log held whole: the ids that get a delivery somewhere in it (they wait for it, whatever the delay). */
+    private Set<String> deliveredSomewhere;
 
     private final Map<String, Entry> open = new HashMap<>();
+    /** Messages waiting for a delivery, in send order: released undelivered at their horizon. */
     private final ArrayDeque<Entry> sentOnly = new ArrayDeque<>();
+    /**
+     * Per hold key (a portfolio, else an account: what shares windows and counters), the messages waiting for a
+     * delivery while they hold back that key's later messages (G3), in send order; and the messages they hold.
+     * Keys never hold each other, so the parallel lanes (one per portfolio) release exactly what one reader does.
+     */
+    private final Map<String, Hold> holds = new HashMap<>();
+    /** The holds that hold messages back now. */
+    private final ArrayList<Hold> holding = new ArrayList<>();
     private final PriorityQueue<Entry> ready = new PriorityQueue<>();
-    private final LinkedHashMap<String, Released> released = new LinkedHashMap<>();
+    private final RememberedIds released = new RememberedIds();
     private long watermark = Long.MIN_VALUE;
     private long sequence;
     private long rowsMerged;
@@ -52,13 +97,48 @@ public final class MessageAssembler {
 
     /**
      * @param instantOf the instant the executive evaluates a message at (it depends on the regime, G3)
-     * @param horizon   how long, in milliseconds, a message may wait for its status rows
+     * @param horizon   how long, in milliseconds, a message may wait for its status rows; {@link #WHOLE_LOG} for a
+     *                  log held whole
      */
     public MessageAssembler(ToLongFunction<Message> instantOf, long horizon, Listener listener) {
+        this(instantOf, horizon, horizon == WHOLE_LOG ? WHOLE_LOG : Math.min(horizon, ORDER_HOLD), listener);
+    }
+
+    /** @param orderHold how long a message waiting for its delivery holds back later ones (G3) */
+    public MessageAssembler(ToLongFunction<Message> instantOf, long horizon, long orderHold, Listener listener) {
         if (horizon <= 0) throw new IllegalArgumentException("status horizon must be > 0 ms, was " + horizon);
+        if (orderHold < 0) throw new IllegalArgumentException("order hold must be >= 0 ms, was " + orderHold);
         this.instantOf = instantOf;
         this.horizon = horizon;
+        this.orderHold = orderHold;
         this.listener = listener;
+    }
+
+    /**
+     * The log is held whole and these ids have a delivery row somewhere in it (G10: a whole log is merged whatever
+     * the delay). Such a message waits for its delivery and holds back later messages (G3) however long it takes;
+     * one never delivered waits and holds as in a stream, so the log is released exactly as if it had streamed,
+     * and its ids are never forgotten. Call before the first row.
+     */
+    public void holdWhole(Set<String> deliveredIds) { this.deliveredSomewhere = deliveredIds; }
+
+    /**
+     * Priced as logged: a message waiting for its delivery holds back only the messages of its own portfolio
+     * ({@code portfolioOf}), which is all its price can change (windows per pair, counters per portfolio,
+     * account or number), so the parallel lanes release exactly what one reader does, and a log held whole the
+     * same as when it streams. Messages of different keys may then reach the executive out of instant order (up
+     * to {@link #ORDER_HOLD} when streamed; the engine keeps every pair of a log held whole). Call before the
+     * first row.
+     */
+    public void holdPerKey(java.util.function.Function<LogRow, String> portfolioOf) { this.holdKey = portfolioOf; }
+
+    /** The message ids with a row that reports a delivery, in a log held whole (for {@link #holdWhole}). */
+    public static Set<String> deliveredIds(Iterable<LogRow> rows) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (LogRow r : rows)
+            if (r.direction() == Direction.OUTBOUND && r.messageId() != null && r.effectiveStatus().isDelivered())
+                ids.add(r.messageId());
+        return ids;
     }
 
     /** Adds the next row; its timestamp must not be earlier than the previous row's. */
@@ -90,10 +170,22 @@ public final class MessageAssembler {
                 return;
             }
             if (deliveredBeforeSend(row, entry.merger.sendAt())) return;
-            if (!entry.queued && entry.merger.sendAt() + horizon < row.timestamp()) {
+            if (!entry.queued && !entry.waitsForDelivery && after(entry.merger.sendAt(), horizon) < row.timestamp()) {
                 // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
                 lateRow(row, id, true);
                 return;
+            }
+            boolean mayMove = entry.queued ? row.deliveredAt() != LogRow.NONE : row.effectiveStatus().isDelivered();
+            if (mayMove) {
+                StatusMerger trial = entry.merger.copy();
+                trial.merge(row);
+                if (trial.isDelivered()) {
+                    long instant = instantOf.applyAsLong(trial.build());
+                    if (instant < hold(entry.merger.first()).releasedUpTo) {
+                        outOfOrder(row, id, instant, hold(entry.merger.first()).releasedUpTo);
+                        return;
+                    }
+                }
             }
             entry.merger.merge(row);
             rowsMerged++;
@@ -104,26 +196,36 @@ public final class MessageAssembler {
             }
             return;
         }
-        Released done = released.get(id);
-        if (done != null) {
-            if (done.identity != StatusMerger.identity(row)) {
+        long done = released.find(id);
+        if (done >= 0) {
+            if (!released.sameIdentity(done, StatusMerger.identity(row))) {
                 listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "
                         + "first row on account, business, customer, kind, category or template (G10: status rows must agree)");
             } else {
-                lateRow(row, id, done.undelivered);
+                lateRow(row, id, released.undelivered(done));
             }
             return;
         }
         if (deliveredBeforeSend(row, row.timestamp())) return;
         entry = new Entry(new StatusMerger(row, seq));
+        if (entry.merger.isDelivered()) {
+            long instant = instantOf.applyAsLong(entry.merger.build());
+            long releasedUpTo = hold(row).releasedUpTo;
+            if (instant < releasedUpTo) { // a one-row message whose delivered_at precedes messages already released
+                outOfOrder(row, id, instant, releasedUpTo);
+                return;
+            }
+        }
         open.put(id, entry);
         if (open.size() > peakOpen) peakOpen = open.size();
         if (entry.merger.isDelivered()) {
             queue(entry);
         } else {
-            sentOnly.add(entry);
+            entry.waitsForDelivery = horizon == WHOLE_LOG || (deliveredSomewhere != null && deliveredSomewhere.contains(id));
+            if (!entry.waitsForDelivery) sentOnly.add(entry);
+            hold(row).waiting.add(entry);
             Entry probe = new Entry(entry.merger);
-            probe.probe = true;
+            probe.probeOf = entry;
             probe.instant = entry.merger.sendAt();
             probe.sequence = seq;
             ready.add(probe);
@@ -141,18 +243,38 @@ public final class MessageAssembler {
     /** A status row of a message already decided: merged, unless it reports a delivery the message was denied. */
     private void lateRow(LogRow row, String id, boolean undelivered) {
         if (undelivered && row.effectiveStatus().isDelivered()) {
-            listener.rejectedRow(row, "status", "message " + id + " was reported undelivered because no delivery "
-                    + "status came within the status horizon (" + (horizon / 3_600_000) + " h) after it was sent; "
-                    + "raise --status-horizon to merge this row");
+            listener.outOfReach(row, "status", "status row of message " + id + " reports a delivery after the status "
+                    + "horizon (" + describe(horizon) + " after the message was sent), when the message had been reported "
+                    + "undelivered (G10); raise --status-horizon to merge it");
         } else {
             rowsMerged++;
         }
     }
 
+    /** A delivery that would place its message before messages already released (G3). */
+    private void outOfOrder(LogRow row, String id, long instant, long releasedUpTo) {
+        listener.outOfReach(row, row.deliveredAt() != LogRow.NONE ? "delivered_at" : "status", "message " + id
+                + " is delivered at " + Instant.ofEpochMilli(instant) + ", but this row came after messages of later "
+                + "instants (up to " + Instant.ofEpochMilli(releasedUpTo) + ") were priced: a streamed log holds "
+                + "messages back only " + describe(orderHold) + " for a delivery (G3)");
+    }
+
+    static String describe(long millis) {
+        if (millis == WHOLE_LOG) return "the whole log";
+        if (millis % 86_400_000L == 0) return (millis / 86_400_000L) + " d";
+        if (millis % 3_600_000L == 0) return (millis / 3_600_000L) + " h";
+        return Duration.ofMillis(millis).toString();
+    }
+
+    private static long after(long instant, long span) {
+        return span >= Long.MAX_VALUE - instant ? Long.MAX_VALUE : instant + span;
+    }
+
     /** A status row that moves a waiting message's delivery instant (a later delivered_at) moves it in the queue (G3). */
     private void requeueIfMoved(Entry entry) {
         long instant = instantOf.applyAsLong(entry.merger.build());
-        if (instant != entry.instant && ready.remove(entry)) {
+        if (instant != entry.instant && (ready.remove(entry) || hold(entry.merger.first()).held.remove(entry))) {
+            // (a hold left empty by the removal is dropped from the list at the next release)
             entry.instant = instant;
             ready.add(entry);
         }
@@ -173,31 +295,61 @@ public final class MessageAssembler {
             Entry head = sentOnly.peek();
             if (head.queued) {
                 sentOnly.poll();
-            } else if (head.merger.sendAt() + horizon < now) {
+            } else if (after(head.merger.sendAt(), horizon) < now) {
                 sentOnly.poll();
+                // The same words as at the end of the log: a later delivery row is an input error, so none arrives.
+                head.why = NO_DELIVERY;
                 queue(head);
             } else {
                 break;
             }
         }
-        while (!ready.isEmpty() && ready.peek().instant < now) emit(ready.poll());
-        Iterator<Released> it = released.values().iterator();
-        while (it.hasNext() && it.next().forgetAfter < now) it.remove();
+        if (!holding.isEmpty()) {
+            int kept = 0;
+            for (Hold h : holding) {
+                long bound = h.bound(now);
+                while (!h.held.isEmpty() && h.held.peek().instant < bound) ready.add(h.held.poll());
+                if (h.held.isEmpty()) h.listed = false;
+                else holding.set(kept++, h);
+            }
+            holding.subList(kept, holding.size()).clear();
+        }
+        while (!ready.isEmpty() && ready.peek().instant < now) {
+            Entry e = ready.poll();
+            Hold h = hold(e.merger.first());
+            // G3: a message of the same key still waiting for its delivery may be delivered at its send instant or
+            // later, before this one
+            if (e.instant >= h.bound(now)) {
+                h.held.add(e);
+                if (!h.listed) {
+                    h.listed = true;
+                    holding.add(h);
+                }
+            } else {
+                emit(e);
+            }
+        }
+        released.forgetBefore(now);
     }
 
     private void emit(Entry entry) {
-        if (entry.probe) {
-            if (!entry.merger.isDelivered()) listener.atSend(entry.merger.build());
+        if (entry.probeOf != null) {
+            if (!entry.probeOf.merger.isDelivered()) listener.atSend(entry.merger.build());
             return;
         }
         Message m = entry.merger.build();
+        if (m.isInbound() || m.isDelivered()) {
+            Hold h = hold(entry.merger.first());
+            h.releasedUpTo = Math.max(h.releasedUpTo, entry.instant);
+        }
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
             open.remove(m.messageId());
             // Remembered for a horizon after release (not after its instant: a sent-only message is released only
             // once its horizon has passed), so late status rows are merged or reported, never taken for new messages.
-            released.put(m.messageId(), new Released(Math.max(entry.instant, watermark) + horizon, !m.isDelivered(),
-                    StatusMerger.identity(entry.merger.first())));
+            released.add(m.messageId(), deliveredSomewhere != null ? Long.MAX_VALUE : after(watermark, horizon), !m.isDelivered(),
+                    StatusMerger.identity(entry.merger.first()));
         }
+        if (entry.why != null && m.status() != DeliveryStatus.FAILED) listener.undelivered(m, entry.why);
         listener.message(m);
     }
 
@@ -211,10 +363,22 @@ public final class MessageAssembler {
         release(watermark);
     }
 
-    /** Releases everything still held, at the end of the log. */
+    /** Releases everything still held, at the end of the log; a message still waiting for its delivery says so. */
     public void finish() {
-        for (Entry e : sentOnly) if (!e.queued) queue(e);
+        for (Entry e : open.values()) {
+            if (!e.queued) {
+                e.why = NO_DELIVERY;
+                queue(e);
+            }
+        }
         sentOnly.clear();
+        for (Hold h : holds.values()) {
+            ready.addAll(h.held);
+            h.held.clear();
+            h.waiting.clear();
+            h.listed = false;
+        }
+        holding.clear();
         while (!ready.isEmpty()) emit(ready.poll());
         open.clear();
     }
@@ -225,14 +389,53 @@ public final class MessageAssembler {
     /** The most message ids held open at once. */
     public int peakOpen() { return peakOpen; }
 
+    /** The most ids remembered at once after their message was released. */
+    public int peakRemembered() { return released.peak(); }
+
+    private Hold hold(LogRow row) {
+        // One hold for the whole log unless holds per key were asked for (priced as logged): a strategy's executive
+        // sees one order.
+        String key = holdKey == null ? "" : holdKey.apply(row);
+        Hold h = holds.get(key);
+        if (h == null) {
+            h = new Hold();
+            holds.put(key, h);
+        }
+        return h;
+    }
+
+    /** What one hold key (portfolio, else account) waits for and holds back (G3). */
+    private final class Hold {
+        final ArrayDeque<Entry> waiting = new ArrayDeque<>();
+        final PriorityQueue<Entry> held = new PriorityQueue<>();
+        /** The instant of the key's last delivered or inbound message released, which no delivery may precede. */
+        long releasedUpTo = Long.MIN_VALUE;
+        /** In {@link #holding}. */
+        boolean listed;
+
+        /** Messages of this key before this instant may be released now. */
+        long bound(long now) {
+            while (!waiting.isEmpty()) {
+                Entry head = waiting.peek();
+                if (head.queued || (!head.waitsForDelivery && after(head.merger.sendAt(), orderHold) < now)) waiting.poll();
+                else return Math.min(now, head.merger.sendAt());
+            }
+            return now;
+        }
+    }
+
     private static final class Entry implements Comparable<Entry> {
         final StatusMerger merger;
-        /** Not the message itself but the moment of its send instant, for {@link Listener#atSend}. */
-        boolean probe;
+        /** Set when this is not a message but the moment of that message's send instant, for {@link Listener#atSend}. */
+        Entry probeOf;
         boolean queued;
         long instant;
         boolean inbound;
         long sequence;
+        /** It waits for its delivery (and holds back later messages, G3) however long it takes: a log held whole. */
+        boolean waitsForDelivery;
+        /** Why a message released undelivered had no delivery status (G10), or null. */
+        String why;
 
         Entry(StatusMerger merger) { this.merger = merger; }
 
@@ -245,9 +448,7 @@ public final class MessageAssembler {
             c = Long.compare(sequence, o.sequence);
             if (c != 0) return c;
             // A message released undelivered has its probe's instant and sequence: the probe goes first.
-            return Boolean.compare(!probe, !o.probe);
+            return Boolean.compare(probeOf == null, o.probeOf == null);
         }
     }
-
-    private record Released(long forgetAfter, boolean undelivered, long identity) {}
 }

@@ -27,6 +27,20 @@ public final class StatusMerger {
         this.rows = 1;
     }
 
+    private StatusMerger(StatusMerger o) {
+        this.first = o.first;
+        this.sequence = o.sequence;
+        this.sendAt = o.sendAt;
+        this.status = o.status;
+        this.deliveredAtColumn = o.deliveredAtColumn;
+        this.earliestDeliveredRow = o.earliestDeliveredRow;
+        this.fepExpiresAt = o.fepExpiresAt;
+        this.rows = o.rows;
+    }
+
+    /** A copy to try a row on: where would it put the message (G3), before it is merged for good. */
+    public StatusMerger copy() { return new StatusMerger(this); }
+
     /** Adds a status row that agrees with the message ({@link #conflict} returned null for it). */
     public void merge(LogRow row) {
         add(row);

@@ -18,8 +18,14 @@ public final class Pipeline implements MessageAssembler.Listener {
         /** A message the engine cannot price (a missing card, rate or token rate); the state is unchanged. */
         void unpriced(PricingException e);
 
-        /** A status row that disagrees with its message or came too late. */
+        /** A status row that disagrees with its message. */
         void rejectedRow(LogRow row, String column, String reason);
+
+        /**
+         * A row later than a streamed log can wait for (past the status horizon, or a delivery before messages
+         * already priced, G10, G3): skipped when this returns. A log held whole never has one.
+         */
+        default void outOfReach(LogRow row, String column, String reason) { rejectedRow(row, column, reason); }
     }
 
     private final Engine engine;
@@ -28,11 +34,22 @@ public final class Pipeline implements MessageAssembler.Listener {
     private final Problems problems;
     private long lastInstant;
 
+    /**
+     * @param statusHorizonMillis how long a streamed message waits for its status rows (G10), or
+     *                            {@link MessageAssembler#WHOLE_LOG} for a log held whole
+     */
     public Pipeline(Engine engine, StrategyChain chain, long statusHorizonMillis, Problems problems) {
         this.engine = engine;
         this.problems = problems;
         this.replay = new Replay(engine, chain);
         this.assembler = new MessageAssembler(engine::evaluationInstant, statusHorizonMillis, this);
+        if (chain.isAsLogged()) assembler.holdPerKey(engine::portfolioOf);
+    }
+
+    /** The log is held whole: status rows wait for it whatever the delay (G10); see {@link MessageAssembler#holdWhole}. */
+    public void holdWhole(java.util.Set<String> deliveredIds) {
+        assembler.holdWhole(deliveredIds);
+        engine.keepEveryPair(); // a message may come any time behind the latest one of another portfolio
     }
 
     /** The next row of a log sorted by timestamp. */
@@ -71,6 +88,12 @@ public final class Pipeline implements MessageAssembler.Listener {
     @Override public void rejectedRow(LogRow row, String column, String reason) {
         problems.rejectedRow(row, column, reason);
     }
+
+    @Override public void outOfReach(LogRow row, String column, String reason) {
+        problems.outOfReach(row, column, reason);
+    }
+
+    @Override public void undelivered(Message m, String why) { engine.explainUndelivered(m, why); }
 
     /** The evaluation instant of the message handed to the executive last. */
     public long lastInstant() { return lastInstant; }

@@ -20,15 +20,27 @@ class MessageAssemblerTest {
     private static final long HOUR = 3_600_000L;
     private final List<Message> messages = new ArrayList<>();
     private final List<String> rejected = new ArrayList<>();
+    private final List<String> outOfReach = new ArrayList<>();
+    private final List<String> why = new ArrayList<>();
     private long line;
-    private final MessageAssembler assembler = new MessageAssembler(Message::chargeInstant, 24 * HOUR,
-            new MessageAssembler.Listener() {
-                @Override public void message(Message m) { messages.add(m); }
+    private MessageAssembler assembler = assembler(24 * HOUR);
 
-                @Override public void rejectedRow(LogRow row, String column, String reason) {
-                    rejected.add("line " + row.line() + " " + column + ": " + reason);
-                }
-            });
+    private MessageAssembler assembler(long horizon) {
+        return new MessageAssembler(Message::chargeInstant, horizon, new MessageAssembler.Listener() {
+            @Override public void message(Message m) { messages.add(m); }
+
+            @Override public void rejectedRow(LogRow row, String column, String reason) {
+                rejected.add("line " + row.line() + " " + column + ": " + reason);
+            }
+
+            @Override public void outOfReach(LogRow row, String column, String reason) {
+                outOfReach.add("line " + row.line() + " " + column + ": " + reason);
+                rejectedRow(row, column, reason);
+            }
+
+            @Override public void undelivered(Message m, String reason) { why.add(m.messageId() + ": " + reason); }
+        });
+    }
 
     private static long at(String instant) { return Instant.parse(instant).toEpochMilli(); }
 
@@ -206,6 +218,75 @@ class MessageAssemblerTest {
         assembler.finish();
         assertEquals(at("2025-08-05T10:00:20Z"), messages.get(1).chargeInstant());
         assertEquals(List.of("in:911", "w1", "in:912"), order(), "delivered at 10:00:20, after the user's message");
+    }
+
+    @Test
+    void aDeliveryEarlierThanALaterCustomerMessageIsOrderedBeforeItWhileAnotherMessageIsPending() {
+        // G3: the case. w1's read row says it was delivered at 10:01; the customer wrote at 10:01:30; w2's
+        // delivery row at 10:02 would have released the customer's message before w1 was known to be delivered.
+        out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
+        out("2025-08-05T10:00:00Z", "w2", "912", DeliveryStatus.SENT, null);
+        in("2025-08-05T10:01:30Z", "911");
+        out("2025-08-05T10:02:00Z", "w2", "912", DeliveryStatus.DELIVERED, null);
+        out("2025-08-05T10:05:00Z", "w1", "911", DeliveryStatus.READ, "2025-08-05T10:01:00Z");
+        assembler.finish();
+        assertEquals(List.of("w1", "in:911", "w2"), order());
+        assertTrue(rejected.isEmpty(), rejected.toString());
+    }
+
+    @Test
+    void aStreamedLogHoldsMessagesBackOnlyForTheOrderHoldAndThenRefusesAnEarlierDelivery() {
+        out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
+        in("2025-08-05T10:30:00Z", "911");
+        in("2025-08-05T12:00:00Z", "912"); // past the hour: the customer's message at 10:30 is released
+        out("2025-08-05T12:05:00Z", "w1", "911", DeliveryStatus.READ, "2025-08-05T10:01:00Z");
+        assembler.finish();
+        assertEquals(1, outOfReach.size(), outOfReach.toString());
+        assertTrue(outOfReach.get(0).startsWith("line 4 delivered_at") && outOfReach.get(0).contains("w1")
+                && outOfReach.get(0).contains("G3"), outOfReach.get(0));
+        assertEquals(List.of("in:911", "in:912", "w1"), order());
+        assertFalse(messages.get(2).isDelivered(), "the refused row is not merged");
+    }
+
+    @Test
+    void aLogHeldWholeWaitsForEveryStatusRowAndOrdersEveryDelivery() {
+        assembler = assembler(MessageAssembler.WHOLE_LOG);
+        out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
+        in("2025-08-05T10:30:00Z", "911");
+        out("2025-08-06T10:00:00Z", "w2", "912", DeliveryStatus.DELIVERED, null);
+        out("2025-09-20T12:05:00Z", "w1", "911", DeliveryStatus.READ, "2025-08-05T10:01:00Z");
+        out("2025-10-20T12:05:00Z", "w2", "912", DeliveryStatus.READ, null);
+        assembler.finish();
+        assertEquals(List.of("w1", "in:911", "w2"), order());
+        assertTrue(messages.get(0).isDelivered());
+        assertTrue(rejected.isEmpty(), rejected.toString());
+        assertEquals(2, assembler.rowsMerged(), "the read rows, 46 and 75 days late, are merged");
+    }
+
+    @Test
+    void aMessageStillWaitingAtTheEndOfTheLogIsReleasedUndeliveredAndSaysWhy() {
+        out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
+        out("2025-08-05T10:00:00Z", "w2", "912", DeliveryStatus.SENT, null);
+        out("2025-08-07T10:00:00Z", "w3", "913", DeliveryStatus.SENT, null);
+        out("2025-08-07T10:00:01Z", "w3", "913", DeliveryStatus.FAILED, null);
+        assembler.finish();
+        assertEquals(List.of("w1", "w2", "w3"), order());
+        assertEquals(List.of("w1: no delivery status arrived before the end of the log (G10)",
+                "w2: no delivery status arrived before the end of the log (G10)",
+                "w3: no delivery status arrived before the end of the log (G10)"), why, "at its horizon or at the end alike");
+    }
+
+    @Test
+    void aStatusRowPastTheHorizonIsOutOfReachAndNeverANewMessage() {
+        out("2025-08-05T10:00:00Z", "w1", "911", DeliveryStatus.SENT, null);
+        out("2025-08-06T11:00:00Z", "w9", "919", DeliveryStatus.DELIVERED, null);
+        out("2025-08-07T09:00:00Z", "w1", "911", DeliveryStatus.DELIVERED, null);
+        out("2025-08-07T09:30:00Z", "w1", "911", DeliveryStatus.READ, null);
+        assembler.finish();
+        assertEquals(List.of("w1", "w9"), order(), "no second w1");
+        assertEquals(2, outOfReach.size(), outOfReach.toString());
+        assertTrue(outOfReach.get(0).startsWith("line 3 status") && outOfReach.get(0).contains("w1")
+                && outOfReach.get(0).contains("1 d"), outOfReach.get(0));
     }
 
     @Test
