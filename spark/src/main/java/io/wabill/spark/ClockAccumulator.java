@@ -16,8 +16,8 @@ final class ClockAccumulator extends AccumulatorV2<ClockAccumulator.Part, Map<In
      * One file's (or Parquet split's) distinct timestamps, sorted, and the portfolio each account and business
      * number was routed to (a conflict inside the part is kept as the second portfolio after a tab).
      */
-    record Part(int fileIndex, long[] timestamps, Map<String, String> accounts, Map<String, String> businesses)
-            implements java.io.Serializable {}
+    record Part(int fileIndex, long[] timestamps, Map<String, String> accounts, Map<String, String> businesses,
+                long rows, boolean sorted) implements java.io.Serializable {}
 
     /** Collects the portfolio of each account and number while a part is read. */
     static final class Routing {

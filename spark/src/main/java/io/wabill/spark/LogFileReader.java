@@ -123,7 +123,7 @@ final class LogFileReader implements FlatMapFunction<Integer, Row> {
             long[] t = java.util.Arrays.copyOf(times, timeCount);
             times = null;
             if (!sorted) t = SparkSimulation.distinct(java.util.List.of(t));
-            clock.add(new ClockAccumulator.Part(index, t, routing.accounts, routing.businesses));
+            clock.add(new ClockAccumulator.Part(index, t, routing.accounts, routing.businesses, reader.rowsRead(), sorted));
         }
 
         @Override public Row next() {

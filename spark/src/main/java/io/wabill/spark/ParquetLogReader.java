@@ -54,7 +54,7 @@ final class ParquetLogReader implements FlatMapFunction<Iterator<Row>, Row> {
     @Override public Iterator<Row> call(Iterator<Row> rows) throws IOException {
         int partition = org.apache.spark.TaskContext.getPartitionId();
         if (!rows.hasNext()) {
-            clock.add(new ClockAccumulator.Part(clockKey + partition, new long[0], Map.of(), Map.of()));
+            clock.add(new ClockAccumulator.Part(clockKey + partition, new long[0], Map.of(), Map.of(), 0, true));
             return List.<Row>of().iterator();
         }
         AccountBook accounts = PricingInputs.of(settings).accounts;
@@ -117,8 +117,9 @@ final class ParquetLogReader implements FlatMapFunction<Iterator<Row>, Row> {
             Files.deleteIfExists(csv);
         }
         times.add(Arrays.copyOf(seen, distinct));
+        // Spark sorts what it reads; a Parquet log has no order of its own to keep
         clock.add(new ClockAccumulator.Part(clockKey + partition, SparkSimulation.distinct(times), routing.accounts,
-                routing.businesses));
+                routing.businesses, count, true));
         return out.iterator();
     }
 

@@ -23,9 +23,11 @@ import java.util.function.Consumer;
 final class PartitionPricer implements Pipeline.Problems {
     private final Pipeline pipeline;
     private final Consumer<RowError> skipped;
+    private final Runnable outOfReach;
 
-    PartitionPricer(PricingInputs in, LedgerSink sink, Consumer<RowError> skipped) {
+    PartitionPricer(PricingInputs in, LedgerSink sink, Consumer<RowError> skipped, Runnable outOfReach) {
         this.skipped = skipped;
+        this.outOfReach = outOfReach;
         Engine engine;
         try {
             engine = new Engine(in.catalog.rates(), new MarketResolver(in.catalog.markets()), in.accounts, in.pricing, sink);
@@ -34,6 +36,12 @@ final class PartitionPricer implements Pipeline.Problems {
         }
         this.pipeline = new Pipeline(engine, StrategyChain.asLogged(), in.options.statusHorizon.toMillis(), this);
     }
+
+    /**
+     * The task's rows are held whole, as {@code simulate} holds a log that is not sorted or whose status rows came
+     * later than it can stream: these messages (of the task's rows) wait for their delivery whatever the delay.
+     */
+    void holdWhole(java.util.Set<String> deliveredIds) { pipeline.holdWhole(deliveredIds); }
 
     /** The task's next row, in the log's order (timestamp, file, line). */
     void accept(LogRow row) { pipeline.accept(row); }
@@ -57,5 +65,10 @@ final class PartitionPricer implements Pipeline.Problems {
 
     @Override public void rejectedRow(LogRow row, String column, String reason) {
         skipped.accept(new RowError(row.file(), row.line(), column, "", reason));
+    }
+
+    @Override public void outOfReach(LogRow row, String column, String reason) {
+        outOfReach.run();
+        skipped.accept(new RowError(row.file(), row.line(), column, row.messageId(), reason));
     }
 }

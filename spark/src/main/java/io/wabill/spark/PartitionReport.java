@@ -24,6 +24,8 @@ final class PartitionReport implements Serializable {
     long ledgerRows;
     long merged;
     long skipped;
+    /** Status rows later than a streamed log can wait for (G10, G3): the run is priced again held whole, if short. */
+    long outOfReach;
     /** Time the task spent inside the pricing session (accept, advance, finish), and reading its rows. */
     long pricingNanos;
     /** From the task's start to its first row: fetching the shuffle and sorting (Spark sorts before it hands a row). */

@@ -31,9 +31,13 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
     private final Broadcast<long[]> ticks;
     private final SimulateOptions.Format format;
     private final ReportAccumulator reports;
+    private final boolean holdWhole;
 
-    PricePartition(JobSettings settings, Broadcast<long[]> ticks, SimulateOptions.Format format, ReportAccumulator reports) {
+    /** @param holdWhole each task holds its rows whole before pricing them ({@link PartitionPricer#holdWhole}) */
+    PricePartition(JobSettings settings, Broadcast<long[]> ticks, SimulateOptions.Format format, ReportAccumulator reports,
+                   boolean holdWhole) {
         this.settings = settings;
+        this.holdWhole = holdWhole;
         this.ticks = ticks;
         this.format = format;
         this.reports = reports;
@@ -45,7 +49,7 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
     }
 
     private final class Priced implements Iterator<Row> {
-        private final Iterator<Row> in;
+        private Iterator<Row> in;
         private final List<String> files = settings.logs;
         private final long[] clock = ticks.value();
         private final PartitionReport report;
@@ -63,7 +67,19 @@ final class PricePartition implements FlatMapFunction<Iterator<Row>, Row> {
         Priced(Iterator<Row> in, int partition) {
             this.in = in;
             this.report = new PartitionReport(partition);
-            this.pricer = new PartitionPricer(PricingInputs.of(settings), this::line, this::skip);
+            this.pricer = new PartitionPricer(PricingInputs.of(settings), this::line, this::skip, () -> report.outOfReach++);
+            if (holdWhole) {
+                // as simulate holds a short log: every row first, then the messages that get a delivery anywhere
+                java.util.List<Row> all = new java.util.ArrayList<>();
+                java.util.List<io.wabill.sim.events.LogRow> good = new java.util.ArrayList<>();
+                while (in.hasNext()) {
+                    Row r = in.next();
+                    all.add(r);
+                    if (!NormalizedRows.isError(r)) good.add(NormalizedRows.logRow(r, files));
+                }
+                pricer.holdWhole(io.wabill.sim.events.MessageAssembler.deliveredIds(good));
+                this.in = all.iterator();
+            }
         }
 
         @Override public boolean hasNext() {

@@ -110,6 +110,9 @@ final class SimulateOptions {
     @Option(names = "--on-error", paramLabel = "MODE", defaultValue = "STOP", description = "bad rows: STOP (the run fails and names the first) or SKIP (reported in errors.csv); default: ${DEFAULT-VALUE}")
     OnError onError;
 
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", description = "a log of at most N rows that is not sorted, or whose status rows come later than the horizon, is held whole as simulate holds it (status rows merged whatever the delay, G10); default: ${DEFAULT-VALUE}")
+    long maxUnsortedRows;
+
     @Option(names = "--status-horizon", paramLabel = "DURATION", defaultValue = "7d", converter = DurationConverter.class, description = "how late status rows may come; default: ${DEFAULT-VALUE}")
     Duration statusHorizon;
 

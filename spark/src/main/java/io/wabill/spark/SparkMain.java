@@ -92,6 +92,8 @@ public final class SparkMain implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("Priced %,d rows from %d file(s) in %d partition(s): %,d ledger rows, %,d status rows merged, "
                         + "%,d skipped.%n", r.rowsIn(), r.files(), r.partitions(), r.ledgerRows(), r.merged(), r.skipped());
+                if (r.heldWhole()) out.println("The log was held whole, as wabill simulate holds a log of at most "
+                        + "--max-unsorted-rows rows that is not sorted or whose status rows came later than the horizon (G10).");
                 for (var t : r.totals().entrySet())
                     out.println("  " + t.getKey() + " " + io.wabill.report.LedgerFormat.amount(Money.toDecimal(t.getValue())));
                 if (!r.timings().isEmpty()) {

@@ -39,7 +39,7 @@ import org.apache.spark.sql.functions;
 final class SparkSimulation {
     /** What the run did. */
     record Result(long rowsIn, long ledgerRows, long merged, long skipped, Map<String, Long> totals, List<String> written,
-                  int partitions, int files, List<String> timings) {}
+                  int partitions, int files, List<String> timings, boolean heldWhole) {}
 
     private final SparkSession spark;
     private final JobSettings settings;
@@ -115,22 +115,26 @@ final class SparkSimulation {
         }
         long clockReady = System.nanoTime();
         Broadcast<long[]> clock = jsc.broadcast(ticks);
-        ReportAccumulator reports = new ReportAccumulator();
-        spark.sparkContext().register(reports, "wabill partition reports");
-        JavaRDD<Row> priced = routed.mapPartitions(new PricePartition(settings, clock, options.format, reports));
+        long rows = 0;
+        boolean unsorted = false;
+        for (ClockAccumulator.Part p : perFile.values()) {
+            rows += p.rows();
+            unsorted |= !p.sorted();
+        }
+        // simulate holds a log whole when it is not sorted, or when a status row comes later than a stream can wait
+        // for (G10, G3), as long as it has at most --max-unsorted-rows rows; so does the job, task by task
+        boolean short_ = rows <= options.maxUnsortedRows;
+        boolean holdWhole = unsorted && short_;
 
         OutputFolder out = new OutputFolder(options.out, jsc.hadoopConfiguration());
         try {
-            if (options.format == SimulateOptions.Format.CSV) {
-                spark.createDataFrame(priced, LedgerRows.CSV).write().mode(SaveMode.Overwrite).text(out.staged("ledger"));
-                out.renameParts("ledger", ".txt", ".csv");
-            } else {
-                spark.createDataFrame(priced, LedgerRows.PARQUET).write().mode(SaveMode.Overwrite)
-                        .partitionBy("account", "month").parquet(out.staged("ledger"));
+            Map<Integer, PartitionReport> done = price(routed, clock, out, holdWhole);
+            if (!holdWhole && short_ && done.values().stream().anyMatch(p -> p.outOfReach > 0)) {
+                holdWhole = true;
+                done = price(routed, clock, out, true);
             }
             long written = System.nanoTime();
             clock.destroy();
-            Map<Integer, PartitionReport> done = reports.value();
             Result r = finish(done, partitions, files, out);
             List<String> committed = out.commit();
             List<String> timings = List.of();
@@ -139,11 +143,27 @@ final class SparkSimulation {
                 timings = timings(stages, done, ticks.length, clockReady - started, written - clockReady, System.nanoTime() - written);
             }
             return new Result(r.rowsIn(), r.ledgerRows(), r.merged(), r.skipped(), r.totals(), committed, partitions, files,
-                    timings);
+                    timings, holdWhole);
         } catch (IOException | RuntimeException e) {
             out.abort();
             throw e;
         }
+    }
+
+    /** The pricing stage: each task prices its rows and the ledger is written (again, over a first attempt). */
+    private Map<Integer, PartitionReport> price(JavaRDD<Row> routed, Broadcast<long[]> clock, OutputFolder out,
+                                                boolean holdWhole) throws IOException {
+        ReportAccumulator reports = new ReportAccumulator();
+        spark.sparkContext().register(reports, "wabill partition reports");
+        JavaRDD<Row> priced = routed.mapPartitions(new PricePartition(settings, clock, options.format, reports, holdWhole));
+        if (options.format == SimulateOptions.Format.CSV) {
+            spark.createDataFrame(priced, LedgerRows.CSV).write().mode(SaveMode.Overwrite).text(out.staged("ledger"));
+            out.renameParts("ledger", ".txt", ".csv");
+        } else {
+            spark.createDataFrame(priced, LedgerRows.PARQUET).write().mode(SaveMode.Overwrite)
+                    .partitionBy("account", "month").parquet(out.staged("ledger"));
+        }
+        return reports.value();
     }
 
     /** The driver's part: the tasks' reports checked and turned into summary, accounting and errors. */
@@ -185,7 +205,7 @@ final class SparkSimulation {
                 ErrorsWriter.write(w, CsvDialect.UNIX, entries);
             }
         }
-        return new Result(rowsIn, ledgerRows, merged, skipped, summary.totals(), List.of(), partitions, files, List.of());
+        return new Result(rowsIn, ledgerRows, merged, skipped, summary.totals(), List.of(), partitions, files, List.of(), false);
     }
 
     private static List<String> timings(StageTimes stages, Map<Integer, PartitionReport> reports, int ticks, long clockNanos,

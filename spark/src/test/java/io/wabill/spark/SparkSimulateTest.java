@@ -170,6 +170,21 @@ class SparkSimulateTest {
         assertEquals(Runs.text(w.resolve("summary.csv")), Runs.text(s.resolve("summary.csv")));
     }
 
+    @Test void anUnsortedLogIsHeldWholeAsSimulateHoldsIt() throws IOException {
+        TestLogs.Files2 in = TestLogs.write(work, 3_000, 2, 29);
+        List<String> lines = new ArrayList<>(Files.readAllLines(in.log(), StandardCharsets.UTF_8));
+        List<String> rows = new ArrayList<>(lines.subList(1, lines.size()));
+        java.util.Collections.shuffle(rows, new java.util.Random(29));
+        rows.add(0, lines.get(0));
+        Path unsorted = work.resolve("unsorted.csv");
+        Files.write(unsorted, rows, StandardCharsets.UTF_8);
+        Runs.both(work, List.of(unsorted.toString(), "--accounts", in.accounts().toString()), "--format", "csv");
+        Path w = work.resolve("wabill"), s = work.resolve("spark");
+        assertEquals(Runs.wabillLedger(w), Runs.sparkCsvLedger(s, Runs.header(w)));
+        assertEquals(Runs.text(w.resolve("summary.csv")), Runs.text(s.resolve("summary.csv")));
+        assertEquals(Runs.text(w.resolve("accounting.csv")), Runs.text(s.resolve("accounting.csv")));
+    }
+
     private static String mergedRows(Path out) throws IOException {
         for (String l : Files.readAllLines(out.resolve("accounting.csv")))
             if (l.startsWith("status_rows_merged,")) return l.substring(l.indexOf(',') + 1);
