@@ -3,11 +3,13 @@ package io.wabill.spark;
 import io.wabill.data.accounts.AccountSettings;
 import io.wabill.data.accounts.AccountsException;
 import io.wabill.data.accounts.AccountsReader;
-import io.wabill.data.rates.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
 import io.wabill.data.rates.CatalogLoader;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
+import io.wabill.sim.api.Catalog;
+import io.wabill.sim.api.PricingConfig;
+import io.wabill.sim.api.PricingConfigException;
 import io.wabill.sim.engine.PricingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine;
 
 /**
- * The catalog, accounts and pricing options of a job, built from its {@link JobSettings} once per JVM (the driver
- * and each executor) and shared by the tasks that run there. The catalog and book are read-only while pricing
- * (the book derives unconfigured accounts under a lock).
+ * The pricing configuration of a job ({@link PricingConfig}: catalog, accounts, pricing options, status horizon),
+ * built from its {@link JobSettings} once per JVM (the driver and each executor) and shared by the tasks that run
+ * there, each with its own session.
  */
 final class PricingInputs {
     private static final Map<String, PricingInputs> CACHE = new ConcurrentHashMap<>();
@@ -29,12 +31,19 @@ final class PricingInputs {
     final Catalog catalog;
     final AccountBook accounts;
     final PricingOptions pricing;
+    final PricingConfig config;
 
     private PricingInputs(SimulateOptions options, Catalog catalog, AccountBook accounts, PricingOptions pricing) {
         this.options = options;
         this.catalog = catalog;
         this.accounts = accounts;
         this.pricing = pricing;
+        try {
+            this.config = PricingConfig.builder().catalog(catalog).accounts(accounts).options(pricing)
+                    .statusHorizon(options.statusHorizon).build();
+        } catch (PricingConfigException e) {
+            throw new UserException(FlagNames.of(e.getMessage()));
+        }
     }
 
     static PricingInputs of(JobSettings s) {

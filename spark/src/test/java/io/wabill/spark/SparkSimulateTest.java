@@ -138,7 +138,7 @@ class SparkSimulateTest {
                 .withColumn("timestamp", org.apache.spark.sql.functions.to_timestamp(org.apache.spark.sql.functions.col("timestamp")))
                 .write().parquet(parquet.toString());
         List<String> w = new ArrayList<>(List.of("simulate", in.log().toString(), "--accounts", in.accounts().toString(),
-                "--out", work.resolve("wabill").toString(), "--quiet", "--threads", "1"));
+                "--out", work.resolve("wabill").toString()));
         assertEquals(0, Runs.wabill(w).code());
         Runs.Outcome b = Runs.spark(List.of("simulate", parquet.toString(), "--accounts", in.accounts().toString(),
                 "--out", work.resolve("spark").toString(), "--format", "csv"));

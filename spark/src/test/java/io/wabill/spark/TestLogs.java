@@ -25,6 +25,11 @@ final class TestLogs {
     record Files2(Path log, Path accounts) {}
 
     static Files2 write(Path dir, int messages, int portfolios, long seed) throws IOException {
+        return write(dir, messages, portfolios, seed, Instant.parse("2026-09-28T00:00:00Z"));
+    }
+
+    /** The same traffic from {@code start} (e.g. in the CBP era, where conversations are numbered per account). */
+    static Files2 write(Path dir, int messages, int portfolios, long seed, Instant start0) throws IOException {
         Path accounts = dir.resolve("accounts.csv");
         List<String> acc = new ArrayList<>(List.of("account,time_zone,currency,business_country,auth_international_from,portfolio"));
         int n = 0;
@@ -33,7 +38,7 @@ final class TestLogs {
         Files.write(accounts, acc, StandardCharsets.UTF_8);
 
         SplittableRandom rnd = new SplittableRandom(seed);
-        long start = Instant.parse("2026-09-28T00:00:00Z").getEpochSecond();
+        long start = start0.getEpochSecond();
         long span = 6 * 86_400;
         String[] prefixes = {"5511", "9198", "5215", "6281", "4915"};
         String[] categories = {"utility", "authentication", "marketing"};
