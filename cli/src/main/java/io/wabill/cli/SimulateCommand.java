@@ -52,7 +52,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path fees;
 
     @Option(names = "--tax", paramLabel = "RATE",
-            description = "tax on Meta's amount plus fees, e.g. 0.18 or 18%: adds fee, tax and total columns to the ledger and summary")
+            description = "tax on Meta's amount plus fees, e.g. 0.18 or 18%%: adds fee, tax and total columns to the ledger and summary")
     String tax;
 
     @Override public Integer call() throws Exception {

@@ -42,12 +42,22 @@ class ReadmeExamplesTest {
     static List<List<String>> examples() throws IOException {
         List<List<String>> found = new ArrayList<>();
         boolean code = false;
+        StringBuilder continued = null;
         for (String line : Files.readAllLines(README, StandardCharsets.UTF_8)) {
             if (line.startsWith("```")) {
                 code = !code;
+                continued = null;
                 continue;
             }
-            if (code && line.startsWith("./wabill ")) found.add(shellWords(line.substring("./wabill ".length())));
+            if (!code) continue;
+            if (continued == null && !line.startsWith("./wabill ")) continue;
+            // A line ending in a backslash goes on on the next line, as in a shell.
+            boolean goesOn = line.endsWith("\\");
+            String part = goesOn ? line.substring(0, line.length() - 1) : line;
+            continued = continued == null ? new StringBuilder(part) : continued.append(' ').append(part.strip());
+            if (goesOn) continue;
+            found.add(shellWords(continued.substring("./wabill ".length())));
+            continued = null;
         }
         return found;
     }
@@ -149,6 +159,8 @@ class ReadmeExamplesTest {
         generate(dir, "feb.csv.gz", "2027-02-01", "2027-02-07");
         generate(dir, "history.csv.gz", "2026-08-01", "2026-10-31");
         generate(dir, "log-2025-08.csv", "2025-08-01", "2025-08-07");
+        Files.writeString(dir.resolve("volumes.csv"), "month,market,category,messages\n2026-10,Brazil,marketing,120000\n"
+                + "2026-10,Brazil,utility,80000\n2026-10,India,authentication,3000000\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("accounts.csv"), "account,time_zone,currency,business_country\n"
                 + "default,America/Sao_Paulo,USD,BR\n", StandardCharsets.UTF_8);
         gzip(ReconcileTest.resource("webhooks/agree/cbp2-2024.jsonl"), dir.resolve("hooks-2025-08.jsonl.gz"));
