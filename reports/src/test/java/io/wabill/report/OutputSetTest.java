@@ -233,4 +233,27 @@ class OutputSetTest {
         assertEquals(Files.readString(dir.resolve("one/run.json"), StandardCharsets.UTF_8),
                 Files.readString(dir.resolve("two/run.json"), StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aRenamedFileIsPublishedAndRecordedUnderItsNewNameInTheOrderRenamed() throws Exception {
+        Path out = dir.resolve("out");
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            write(set, "scenario-1-ledger.csv", "one\n");
+            write(set, "scenario-2-ledger.csv", "two\n");
+            write(set, "scenarios.csv", "rank\n");
+            // Scenario 2 ranks first (compare names ledgers by rank once the run is over).
+            set.rename("scenario-2-ledger.csv", "ledger-1.csv");
+            set.rename("scenario-1-ledger.csv", "ledger-2.csv");
+            assertThrows(IllegalArgumentException.class, () -> set.rename("scenarios.csv", "ledger-1.csv"), "a name taken");
+            assertThrows(IllegalArgumentException.class, () -> set.rename("missing.csv", "x.csv"), "a file not opened");
+            Path abs = out.toAbsolutePath().normalize();
+            assertEquals(List.of(abs.resolve("scenarios.csv"), abs.resolve("ledger-1.csv"), abs.resolve("ledger-2.csv"),
+                    abs.resolve("run.json")), set.commit());
+        }
+        assertEquals(List.of("ledger-1.csv", "ledger-2.csv", "run.json", "scenarios.csv"), names(out));
+        assertEquals("two\n", Files.readString(out.resolve("ledger-1.csv")));
+        JsonNode files = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("files");
+        assertEquals("ledger-1.csv", files.get(1).get("path").asText());
+        assertEquals(sha256(out.resolve("ledger-1.csv")), files.get(1).get("sha256").asText());
+    }
 }
