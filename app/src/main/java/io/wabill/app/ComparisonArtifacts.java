@@ -36,10 +36,18 @@ public final class ComparisonArtifacts {
         this.commandLine = commandLine;
     }
 
-    /** Writes what was asked for; returns the output sets to commit with the run's own. */
-    public List<OutputSet> write(ComparisonRun.Result r) throws IOException {
-        List<OutputSet> sets = new ArrayList<>();
-        if (charts == null && report == null) return sets;
+    /** Checks the targets before the run writes its first byte. */
+    public void prepare(OutputSet outputs) throws IOException {
+        if (charts != null) outputs.folder(charts);
+        if (report != null) {
+            outputs.folder(report);
+            outputs.claim(report.resolve("report.html"), "report.html");
+        }
+    }
+
+    /** Writes what was asked for into the run's output set. */
+    public void write(ComparisonRun.Result r, OutputSet outputs) throws IOException {
+        if (charts == null && report == null) return;
         Ranking ranking = new Ranking(r.scenarios(), r.table());
         String currency = ranking.rows().get(0).currency();
         List<ComparisonChart.Row> bars = new ArrayList<>();
@@ -48,23 +56,11 @@ public final class ComparisonArtifacts {
             bars.add(new ComparisonChart.Row((rankNo++) + ". " + row.name(), Money.toDecimal(row.total()), Money.toDecimal(row.delta())));
         Chart chart = new ComparisonChart("comparison", currency, bars);
         ChartWriter writer = new ChartWriter(style);
-        try {
-            if (charts != null) {
-                OutputSet o = new OutputSet(charts);
-                sets.add(o);
-                writer.write(o, List.of(chart));
+        if (charts != null) writer.write(outputs.folder(charts), List.of(chart));
+        if (report != null) {
+            try (Writer w = outputs.folder(report).open("report.html")) {
+                html(r, ranking, chart, writer).write(w);
             }
-            if (report != null) {
-                OutputSet o = new OutputSet(report);
-                sets.add(o);
-                try (Writer w = o.open("report.html")) {
-                    html(r, ranking, chart, writer).write(w);
-                }
-            }
-            return sets;
-        } catch (IOException | RuntimeException e) {
-            for (OutputSet o : sets) o.abort();
-            throw e;
         }
     }
 

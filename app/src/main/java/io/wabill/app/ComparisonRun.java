@@ -12,6 +12,7 @@ import io.wabill.report.CsvWriter;
 import io.wabill.report.CustomerMask;
 import io.wabill.report.ErrorsWriter;
 import io.wabill.report.OutputSet;
+import io.wabill.report.RunManifest;
 import io.wabill.report.SummaryTable;
 import io.wabill.report.TemplateTable;
 import io.wabill.sim.account.AccountBook;
@@ -58,10 +59,18 @@ public final class ComparisonRun {
 
     private final Settings s;
     private final ComparisonArtifacts artifacts;
+    private final RunManifest manifest;
 
+    /** A comparison whose run.json names no command line: the library's default ({@link DefaultManifest#of}). */
     public ComparisonRun(Settings settings, ComparisonArtifacts artifacts) {
+        this(settings, artifacts, DefaultManifest.of("compare"));
+    }
+
+    /** @param manifest what run.json says about the command; the logs are added as inputs */
+    public ComparisonRun(Settings settings, ComparisonArtifacts artifacts, RunManifest manifest) {
         this.s = settings;
         this.artifacts = artifacts;
+        this.manifest = manifest;
     }
 
     public Result run() throws IOException {
@@ -73,21 +82,26 @@ public final class ComparisonRun {
             nbpTotals = new ArrayList<>();
             for (ScenarioPipeline p : counting.pipelines) nbpTotals.add(p.session.monthTotals());
         }
-        Pass pass = new Pass(new OutputSet(s.out()), nbpTotals);
-        List<OutputSet> more = List.of();
-        try {
+        try (OutputSet outputs = OutputSet.begin(s.out(), manifest.inputs(s.logs()))) {
+            // Every target is checked before the first byte.
+            outputs.reserve("comparison.csv", "scenarios.csv", "templates.csv", "errors.csv");
+            for (int i = 0; i < s.scenarios().size() && s.ledgers(); i++) outputs.reserve("ledger-" + (i + 1) + ".csv");
+            if (artifacts != null) artifacts.prepare(outputs);
+            Pass pass = new Pass(outputs, nbpTotals);
             boolean inMemory = pass.run();
             Result r = pass.finish(inMemory);
-            // Chart and report are written before anything is renamed, so all files appear or none.
-            if (artifacts != null) more = artifacts.write(r);
-            // The pass may have replaced its outputs (an unsorted log is read again): commit the ones it used.
-            List<Path> written = new ArrayList<>(pass.outputs.commit());
-            for (OutputSet o : more) written.addAll(o.commit());
+            // Chart and report go into the same output set, so all files appear or none.
+            if (artifacts != null) artifacts.write(r, outputs);
+            outputs.manifest().rows("rows_in", r.rowsIn());
+            for (int i = 0; i < r.scenarios().size(); i++) {
+                ScenarioResult x = r.scenarios().get(i);
+                String n = "scenario_" + (i + 1) + "_";
+                outputs.manifest().rows(n + "ledger_rows", x.ledgerRows()).rows(n + "status_rows_merged", x.rowsMerged())
+                        .rows(n + "rows_skipped", x.rowsSkipped()).rows(n + "dropped", x.stats().dropped())
+                        .rows(n + "pending", x.stats().pending());
+            }
+            List<Path> written = outputs.commit();
             return new Result(r.rowsIn(), r.scenarios(), r.table(), written, inMemory);
-        } catch (IOException | RuntimeException e) {
-            pass.outputs.abort();
-            for (OutputSet o : more) o.abort();
-            throw e;
         }
     }
 
@@ -96,7 +110,7 @@ public final class ComparisonRun {
 
     /** One pass over the log into one set of outputs (null outputs: a counting pass). */
     private final class Pass {
-        OutputSet outputs;
+        final OutputSet outputs;
         final List<MonthTotals> nbpTotals;
         List<ScenarioPipeline> pipelines;
         private CsvWriter errors;
@@ -112,6 +126,7 @@ public final class ComparisonRun {
 
         /** Streams the log, or sorts it when it turns out unsorted; true when it was sorted in memory. */
         boolean run() throws IOException {
+            int mark = outputs == null ? 0 : outputs.mark();
             build();
             try {
                 source = new LogSource(s.logs(), handler());
@@ -124,8 +139,7 @@ public final class ComparisonRun {
             } catch (UnsortedLogException | HoldWhole e) {
                 streaming = false;
                 if (outputs != null) {
-                    outputs.abort();
-                    outputs = new OutputSet(s.out());
+                    outputs.rollback(mark);
                 }
                 if (s.progress() != null) s.progress().note(e instanceof HoldWhole
                         ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"

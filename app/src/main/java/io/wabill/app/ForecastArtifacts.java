@@ -2,6 +2,7 @@ package io.wabill.app;
 
 import io.wabill.data.rates.CsvFiles;
 import io.wabill.report.CsvDialect;
+import io.wabill.report.OutputFolder;
 import io.wabill.report.OutputSet;
 import io.wabill.report.chart.Chart;
 import io.wabill.report.chart.ChartStyle;
@@ -36,48 +37,49 @@ public final class ForecastArtifacts {
         this.commandLine = commandLine;
     }
 
-    /** @param variation how the runs' parameters vary ({@code ParameterDraws.describe()}), said under the chart */
-    public List<OutputSet> write(ForecastTable table, StrategyChain chain, String variation) throws IOException {
-        List<OutputSet> sets = new ArrayList<>();
-        if (charts == null && report == null) return sets;
+    /** Checks the targets before the run writes its first byte. */
+    public void prepare(OutputSet outputs) throws IOException {
+        if (charts != null) outputs.folder(charts);
+        if (report != null) {
+            outputs.folder(report);
+            outputs.claim(report.resolve("report.html"), "report.html");
+        }
+    }
+
+    /**
+     * Writes what was asked for into the run's output set.
+     *
+     * @param variation how the runs' parameters vary ({@code ParameterDraws.describe()}), said under the chart
+     */
+    public void write(ForecastTable table, StrategyChain chain, String variation, OutputSet outputs) throws IOException {
+        if (charts == null && report == null) return;
         List<Chart> fans = new ArrayList<>();
         for (String currency : table.currencies()) {
             List<FanChart.Point> points = table.fan(currency);
             if (!points.isEmpty()) fans.add(new FanChart("forecast-" + currency.toLowerCase(java.util.Locale.ROOT), currency, points));
         }
         ChartWriter writer = new ChartWriter(style);
-        try {
-            if (charts != null) {
-                OutputSet o = new OutputSet(charts);
-                sets.add(o);
-                writer.write(o, fans);
+        if (charts != null) writer.write(outputs.folder(charts), fans);
+        if (report != null) {
+            OutputFolder o = outputs.folder(report);
+            HtmlReport html = new HtmlReport("wabill forecast", writer);
+            HtmlReport.Section overview = html.section("overview", "Monthly spend")
+                    .paragraph("Each run generates its own traffic and is priced message by message by the same engine as "
+                            + "simulate; the band is P10 to P90 of each month's total over the runs, the line the median. "
+                            + "Each run draws: " + variation + ". The axis starts at zero; each month is labelled with its days.");
+            for (Chart c : fans) overview.chart(c);
+            StringWriter forecast = new StringWriter(), bands = new StringWriter();
+            table.writeForecast(forecast, CsvDialect.UNIX);
+            table.writeBands(bands, CsvDialect.UNIX);
+            html.section("forecast", "Forecast per month, market and category (forecast.csv)")
+                    .table(asTable("forecast-table", "forecast.csv", forecast.toString(), List.of("month", "market", "category", "currency", "band")));
+            html.section("bands", "Volume bands reached (bands.csv)")
+                    .table(asTable("bands-table", "bands.csv", bands.toString(), List.of("month", "market", "category", "currency", "band", "expected_date")));
+            html.section("inputs", "Inputs").facts(List.of(new String[] {"command", String.join(" ", commandLine)},
+                    new String[] {"strategy", chain.spec()}, new String[] {"runs vary by", variation}));
+            try (Writer w = o.open("report.html")) {
+                html.write(w);
             }
-            if (report != null) {
-                OutputSet o = new OutputSet(report);
-                sets.add(o);
-                HtmlReport html = new HtmlReport("wabill forecast", writer);
-                HtmlReport.Section overview = html.section("overview", "Monthly spend")
-                        .paragraph("Each run generates its own traffic and is priced message by message by the same engine as "
-                                + "simulate; the band is P10 to P90 of each month's total over the runs, the line the median. "
-                                + "Each run draws: " + variation + ". The axis starts at zero; each month is labelled with its days.");
-                for (Chart c : fans) overview.chart(c);
-                StringWriter forecast = new StringWriter(), bands = new StringWriter();
-                table.writeForecast(forecast, CsvDialect.UNIX);
-                table.writeBands(bands, CsvDialect.UNIX);
-                html.section("forecast", "Forecast per month, market and category (forecast.csv)")
-                        .table(asTable("forecast-table", "forecast.csv", forecast.toString(), List.of("month", "market", "category", "currency", "band")));
-                html.section("bands", "Volume bands reached (bands.csv)")
-                        .table(asTable("bands-table", "bands.csv", bands.toString(), List.of("month", "market", "category", "currency", "band", "expected_date")));
-                html.section("inputs", "Inputs").facts(List.of(new String[] {"command", String.join(" ", commandLine)},
-                        new String[] {"strategy", chain.spec()}, new String[] {"runs vary by", variation}));
-                try (Writer w = o.open("report.html")) {
-                    html.write(w);
-                }
-            }
-            return sets;
-        } catch (IOException | RuntimeException e) {
-            for (OutputSet o : sets) o.abort();
-            throw e;
         }
     }
 

@@ -94,6 +94,18 @@ public final class ForecastRun {
         }
     }
 
+    /** Receives the generated messages no card or rate could price, from every run's thread; null: they stop the forecast. */
+    private java.util.function.ObjIntConsumer<RowError> unpriced;
+
+    /**
+     * With {@code --on-error skip}: messages that cannot be priced go to {@code sink}, with the run's index, instead of
+     * stopping the forecast.
+     */
+    public ForecastRun skipUnpriced(java.util.function.ObjIntConsumer<RowError> sink) {
+        this.unpriced = sink;
+        return this;
+    }
+
     public Outcome runOne(int index) throws Exception {
         long seed = s.seed() + index;
         ParameterDraws.Draw draw = s.draws().draw(index);
@@ -118,8 +130,12 @@ public final class ForecastRun {
         }
         // The same session as simulate and compare: a strategy changes what the business sends and when (issue 4).
         PricingSession session = config.newLineSession(ledger, SessionOptions.defaults().withProblems(p -> {
-            if (p.kind() == RowProblem.Kind.UNPRICEABLE)
-                throw new UserException(name + " (seed " + seed + "), generated row " + p.line() + ": " + p.reason());
+            if (p.kind() == RowProblem.Kind.UNPRICEABLE) {
+                RowError error = new RowError(name + " (seed " + seed + ")", p.line(), p.column(), p.value(), p.reason());
+                if (unpriced == null) throw new UserException(error.describe());
+                unpriced.accept(error, index); // --on-error skip: listed in errors.csv and counted
+                return;
+            }
             throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
         }));
         long rows = generator.run(new LogRowSink(name, draw.model(), session::accept));

@@ -5,6 +5,7 @@ import io.wabill.data.traffic.TrafficGenerator;
 import io.wabill.data.traffic.TrafficModel;
 import io.wabill.data.traffic.TrafficModelWriter;
 import io.wabill.report.OutputSet;
+import io.wabill.report.RunManifest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -23,42 +24,54 @@ public final class GeneratedLogFile {
     /** What was generated. */
     public record Result(long rows, double seconds, List<Path> written) {}
 
-    /** Runs the generator into {@code out}; {@code progress} watches the days generated. */
+    /** Runs the generator into {@code out}, with the library's default manifest ({@link DefaultManifest}). */
     public static Result write(TrafficGenerator generator, TrafficModel model, Path out, Progress progress) throws IOException {
+        return write(generator, model, out, progress, DefaultManifest.of("generate"));
+    }
+
+    /**
+     * Runs the generator into {@code out}, published with its manifest {@code NAME.run.json} beside it; {@code progress}
+     * watches the days generated.
+     */
+    public static Result write(TrafficGenerator generator, TrafficModel model, Path out, Progress progress,
+                               RunManifest manifest) throws IOException {
         long started = System.nanoTime();
-        OutputSet outputs = new OutputSet(out.toAbsolutePath().getParent());
-        Progress.Ticket ticket = progress.start(() -> generator.daysDone() / (double) generator.plan().days());
-        try {
-            OutputStream stream = outputs.openBinary(out.getFileName().toString());
-            if (out.getFileName().toString().endsWith(".gz")) {
-                // Fastest deflate level: compression should not be what limits the generator; mtime 0 keeps bytes stable.
-                stream = new GZIPOutputStream(stream, 1 << 16) {
-                    { def.setLevel(Deflater.BEST_SPEED); }
-                };
-            }
+        try (OutputSet outputs = OutputSet.beside(out, manifest)) {
             long rows;
-            try (LogCsvWriter writer = new LogCsvWriter(stream, model)) {
-                rows = generator.run(writer);
+            Progress.Ticket ticket = progress.start(() -> generator.daysDone() / (double) generator.plan().days());
+            try {
+                OutputStream stream = outputs.openBinary(out.getFileName().toString());
+                if (out.getFileName().toString().endsWith(".gz")) {
+                    // Fastest deflate level: compression should not be what limits the generator; mtime 0 keeps bytes stable.
+                    stream = new GZIPOutputStream(stream, 1 << 16) {
+                        { def.setLevel(Deflater.BEST_SPEED); }
+                    };
+                }
+                try (LogCsvWriter writer = new LogCsvWriter(stream, model)) {
+                    rows = generator.run(writer);
+                }
+            } finally {
+                ticket.stop();
             }
-            ticket.stop();
+            manifest.rows("rows_written", rows);
             List<Path> written = outputs.commit();
             return new Result(rows, (System.nanoTime() - started) / 1e9, written);
-        } catch (IOException | RuntimeException e) {
-            ticket.stop();
-            outputs.abort();
-            throw e;
         }
     }
 
-    /** Saves a fitted traffic model with its header comment lines. */
+    /** Saves a fitted traffic model with its header comment lines, with the library's default manifest. */
     public static List<Path> saveModel(TrafficModel model, List<String> header, Path save) throws IOException {
-        OutputSet outputs = new OutputSet(save.toAbsolutePath().getParent());
-        try (Writer w = outputs.open(save.getFileName().toString())) {
-            TrafficModelWriter.write(model, header, w);
-        } catch (IOException | RuntimeException e) {
-            outputs.abort();
-            throw e;
+        return saveModel(model, header, save, DefaultManifest.of("generate"));
+    }
+
+    /** Saves a fitted traffic model with its header comment lines and its manifest {@code NAME.run.json} beside it. */
+    public static List<Path> saveModel(TrafficModel model, List<String> header, Path save, RunManifest manifest)
+            throws IOException {
+        try (OutputSet outputs = OutputSet.beside(save, manifest)) {
+            try (Writer w = outputs.open(save.getFileName().toString())) {
+                TrafficModelWriter.write(model, header, w);
+            }
+            return outputs.commit();
         }
-        return outputs.commit();
     }
 }

@@ -12,13 +12,12 @@ import io.wabill.report.focus.FocusMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * The files a run writes for people besides its CSV: charts ({@code --charts}), {@code report.html}
- * ({@code --report}) and the FOCUS export ({@code --focus}). Each goes into its own output set, renamed only with
+ * ({@code --report}) and the FOCUS export ({@code --focus}). They go into the run's output set, published only with
  * the run's other files.
  */
 public final class RunArtifacts {
@@ -47,47 +46,46 @@ public final class RunArtifacts {
 
     public boolean isEmpty() { return charts == null && report == null && focus == null; }
 
-    /** Writes what was asked for and returns the output sets to commit with the run's own. */
-    public List<OutputSet> write(SimulationRun.Result r) throws IOException {
-        List<OutputSet> sets = new ArrayList<>();
-        try {
-            if (focus != null) {
-                Path abs = focus.toAbsolutePath();
-                OutputSet o = new OutputSet(abs.getParent());
-                sets.add(o);
-                try (Writer w = o.open(abs.getFileName().toString())) {
-                    r.tables().focus().write(w, dialect);
-                }
-                // FOCUS 1.2 metadata (column types, schema id) beside the export, e.g. focus.metadata.json.
-                try (Writer w = o.open(FocusMetadata.fileNameFor(abs.getFileName().toString()))) {
-                    String v = RunArtifacts.class.getPackage().getImplementationVersion();
-                    FocusMetadata.write(w, v == null ? "0.1.0-SNAPSHOT" : v);
-                }
+    /** Checks every target before the run writes its first byte (a --focus file that is a folder, …). */
+    public void prepare(OutputSet outputs) throws IOException {
+        if (focus != null) {
+            outputs.claim(focus, "--focus");
+            Path abs = focus.toAbsolutePath();
+            outputs.claim(abs.resolveSibling(FocusMetadata.fileNameFor(abs.getFileName().toString())), "the FOCUS metadata");
+        }
+        if (charts != null) outputs.folder(charts);
+        if (report != null) {
+            outputs.folder(report);
+            outputs.claim(report.resolve("report.html"), "report.html");
+        }
+    }
+
+    /** Writes what was asked for into the run's output set, published with the run's other files. */
+    public void write(SimulationRun.Result r, OutputSet outputs) throws IOException {
+        if (focus != null) {
+            Path abs = focus.toAbsolutePath();
+            try (Writer w = outputs.folder(abs.getParent()).open(abs.getFileName().toString())) {
+                r.tables().focus().write(w, dialect);
             }
-            if (charts == null && report == null) return sets;
-            ChartWriter writer = new ChartWriter(style);
-            List<Chart> list = RunCharts.of(r.summary().rows(), r.tables().daily().rows(), r.tables().tiers().rows(),
-                    topMarkets);
-            if (charts != null) {
-                OutputSet o = new OutputSet(charts);
-                sets.add(o);
-                writer.write(o, list);
+            // FOCUS 1.2 metadata (column types, schema id) beside the export, e.g. focus.metadata.json.
+            try (Writer w = outputs.folder(abs.getParent()).open(FocusMetadata.fileNameFor(abs.getFileName().toString()))) {
+                String v = RunArtifacts.class.getPackage().getImplementationVersion();
+                FocusMetadata.write(w, v == null ? "0.1.0-SNAPSHOT" : v);
             }
-            if (report != null) {
-                OutputSet o = new OutputSet(report);
-                sets.add(o);
-                try (Writer w = o.open("report.html")) {
-                    SimulationReport.build(title, r.summary().rows(), r.tables().templates().rows(),
-                            r.summary().surcharges() == null ? List.of() : r.summary().bills(),
-                            r.tables().tiers().rows(), list, inputs.apply(r),
-                            new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
-                            writer).write(w);
-                }
+        }
+        if (charts == null && report == null) return;
+        ChartWriter writer = new ChartWriter(style);
+        List<Chart> list = RunCharts.of(r.summary().rows(), r.tables().daily().rows(), r.tables().tiers().rows(),
+                topMarkets);
+        if (charts != null) writer.write(outputs.folder(charts), list);
+        if (report != null) {
+            try (Writer w = outputs.folder(report).open("report.html")) {
+                SimulationReport.build(title, r.summary().rows(), r.tables().templates().rows(),
+                        r.summary().surcharges() == null ? List.of() : r.summary().bills(),
+                        r.tables().tiers().rows(), list, inputs.apply(r),
+                        new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
+                        writer).write(w);
             }
-            return sets;
-        } catch (IOException | RuntimeException e) {
-            for (OutputSet o : sets) o.abort();
-            throw e;
         }
     }
 }

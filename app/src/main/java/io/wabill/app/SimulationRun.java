@@ -12,6 +12,7 @@ import io.wabill.report.CustomerMask;
 import io.wabill.report.ErrorsWriter;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.OutputSet;
+import io.wabill.report.RunManifest;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
 import io.wabill.report.fees.Surcharges;
@@ -110,73 +111,110 @@ public final class SimulationRun {
         return this;
     }
 
+    /** The files {@code simulate} writes into its folder; no other output of the run may take these names. */
+    static final String[] NAMES = {"ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv",
+        "errors.csv"};
+
+    /** {@link #NAMES}, for a caller that writes more files into the same set (reconcile). */
+    public static String[] outputNames() { return NAMES.clone(); }
+
+    private RunManifest manifest;
+    private OutputSet into;
+
+    /** What the run's {@code run.json} says about the command; the logs are added as inputs. */
+    public SimulationRun withManifest(RunManifest m) {
+        this.manifest = m;
+        return this;
+    }
+
+    /**
+     * Writes into an output set the caller owns and commits (reconcile and demo write more files into the same
+     * set); {@link Result#written()} is then empty.
+     */
+    public SimulationRun into(OutputSet outputs) {
+        this.into = outputs;
+        return this;
+    }
+
     public Result run() throws IOException {
-        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
-                && surcharges == null) {
-            Result r = runInLanes();
-            if (r != null) return r;
+        if (into != null) return runInto(into);
+        RunManifest m = manifest != null ? manifest : DefaultManifest.of("simulate");
+        try (OutputSet outputs = OutputSet.begin(s.out(), m)) {
+            Result r = runInto(outputs);
+            List<Path> written = outputs.commit();
+            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
+                    r.sortedInMemory(), r.peakPairs(), r.tables(), r.threads());
         }
+    }
+
+    /** The run into {@code outputs}, which the caller commits. */
+    private Result runInto(OutputSet outputs) throws IOException {
+        outputs.manifest().inputs(s.logs());
+        // Every target is checked before the first byte: a --focus file that is a folder or takes one of our names.
+        outputs.reserve(NAMES);
+        if (artifacts != null) artifacts.prepare(outputs);
+        Result r = null;
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
+                && surcharges == null)
+            r = runInLanes(outputs);
+        if (r == null) r = runOnOneThread(outputs);
+        outputs.manifest().rows("rows_in", r.rowsIn()).rows("ledger_rows", r.ledgerRows())
+                .rows("status_rows_merged", r.rowsMerged()).rows("rows_skipped", r.rowsSkipped());
+        return r;
+    }
+
+    private Result runOnOneThread(OutputSet outputs) throws IOException {
         MonthTotals nbpTotals = null;
         if (config().needsCountingPass()) {
             // A3 whole-month bands need each month's final count before its first template is priced.
             nbpTotals = countingPass();
         }
-        OutputSet outputs = new OutputSet(s.out());
-        List<OutputSet> more = List.of();
+        int mark = outputs.mark();
+        Attempt a = new Attempt(outputs, nbpTotals);
+        boolean inMemory = false;
         try {
-            Attempt a = new Attempt(outputs, nbpTotals);
-            boolean inMemory = false;
+            a.streamFrom(new LogSource(s.logs(), a.handler()));
+        } catch (UnsortedLogException | HoldWhole e) {
+            a.abandon();
+            outputs.rollback(mark);
+            if (tap != null) tap.restart();
+            a = new Attempt(outputs, nbpTotals);
+            inMemory = true;
+            if (s.progress() != null) s.progress().note(e instanceof HoldWhole
+                    ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"
+                    : "the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
             try {
-                a.streamFrom(new LogSource(s.logs(), a.handler()));
-            } catch (UnsortedLogException | HoldWhole e) {
-                outputs.abort();
-                outputs = new OutputSet(s.out());
+                a.sortFrom(new LogSource(s.logs(), a.handler()));
+            } catch (LogFormatException tooLong) {
+                if (!(e instanceof HoldWhole h)) throw tooLong;
+                // Longer than it looked: it streams after all, and the row out of reach is an input error.
+                a.abandon();
+                outputs.rollback(mark);
                 if (tap != null) tap.restart();
+                if (!s.skipBadRows()) throw new LogFormatException(h.error);
                 a = new Attempt(outputs, nbpTotals);
-                inMemory = true;
-                if (s.progress() != null) s.progress().note(e instanceof HoldWhole
-                        ? e.getMessage() + "; the log is short enough to hold in memory, which merges it whatever the delay (G10)"
-                        : "the log is not sorted by time (" + e.getMessage() + "); sorting it in memory");
+                a.streamStrictly = true;
+                inMemory = false;
                 try {
-                    a.sortFrom(new LogSource(s.logs(), a.handler()));
-                } catch (LogFormatException tooLong) {
-                    if (!(e instanceof HoldWhole h)) throw tooLong;
-                    // Longer than it looked: it streams after all, and the row out of reach is an input error.
-                    outputs.abort();
-                    outputs = new OutputSet(s.out());
-                    if (tap != null) tap.restart();
-                    if (!s.skipBadRows()) throw new LogFormatException(h.error);
-                    a = new Attempt(outputs, nbpTotals);
-                    a.streamStrictly = true;
-                    inMemory = false;
-                    try {
-                        a.streamFrom(new LogSource(s.logs(), a.handler()));
-                    } catch (UnsortedLogException unsorted) {
-                        throw tooLong; // unsorted further on, and too long to sort in memory
-                    }
+                    a.streamFrom(new LogSource(s.logs(), a.handler()));
+                } catch (UnsortedLogException unsorted) {
+                    throw tooLong; // unsorted further on, and too long to sort in memory
                 }
             }
-            Result r = a.finish(inMemory);
-            // Charts, report and FOCUS file are written before anything is renamed, so all appear or none.
-            if (artifacts != null) more = artifacts.write(r);
-            List<Path> written = new ArrayList<>(outputs.commit());
-            for (OutputSet o : more) written.addAll(o.commit());
-            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped(), r.summary(), written,
-                    inMemory, r.peakPairs(), r.tables(), 1);
-        } catch (IOException | RuntimeException e) {
-            outputs.abort();
-            for (OutputSet o : more) o.abort();
-            throw e;
         }
+        Result r = a.finish(inMemory);
+        // Charts, report and FOCUS file go into the same output set, so all appear or none.
+        if (artifacts != null) artifacts.write(r, outputs);
+        return r;
     }
 
-    /** The run on several threads, or null when it gave up (nothing is written then). */
-    private Result runInLanes() throws IOException {
-        OutputSet outputs = new OutputSet(s.out());
-        List<OutputSet> more = List.of();
+    /** The run on several threads, or null when it gave up (what it wrote is rolled back then). */
+    private Result runInLanes(OutputSet outputs) throws IOException {
+        int mark = outputs.mark();
         Progress.Ticket ticket = null;
+        LedgerWriter ledger = null;
         try {
-            LedgerWriter ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
+            ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
             PortfolioLanes lanes = new PortfolioLanes(threads, config(), s.dialect().lineEnd(), ledger, this::newTables);
             LogSource source = new LogSource(s.logs(), lanes.badRows());
             ticket = s.progress() == null ? null : s.progress().start(source);
@@ -187,24 +225,15 @@ public final class SimulationRun {
             writeTables(outputs, o.summary(), o.tables(), matched(source, o.accounting()));
             Result r = new Result(o.accounting().rowsIn(), o.accounting().ledgerRows(), o.accounting().rowsMerged(), 0, o.summary(), List.of(), false,
                     o.peakPairs(), o.tables(), threads);
-            if (artifacts != null) more = artifacts.write(r);
-            List<Path> written = new ArrayList<>(outputs.commit());
-            for (OutputSet x : more) written.addAll(x.commit());
-            return new Result(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), 0, r.summary(), written, false, r.peakPairs(),
-                    r.tables(), threads);
+            if (artifacts != null) artifacts.write(r, outputs);
+            return r;
         } catch (PortfolioLanes.GaveUp e) {
-            outputs.abort();
-            for (OutputSet x : more) x.abort();
+            outputs.rollback(mark);
             if (s.progress() != null) s.progress().note("pricing on one thread: " + e.getMessage());
             return null;
         } catch (UnsortedLogException e) {
-            outputs.abort(); // the single-threaded run sorts it and says so
-            for (OutputSet x : more) x.abort();
+            outputs.rollback(mark); // the single-threaded run sorts it and says so
             return null;
-        } catch (IOException | RuntimeException e) {
-            outputs.abort();
-            for (OutputSet x : more) x.abort();
-            throw e;
         } finally {
             if (ticket != null) ticket.stop();
         }
@@ -363,6 +392,16 @@ public final class SimulationRun {
                 errors.add(new ErrorsWriter.Entry(e.file(), e.line(), e.column(), e.value(), e.reason()));
             } catch (IOException x) {
                 throw new UncheckedIOException(x);
+            }
+        }
+
+        /** Closes what this attempt opened; its files are rolled back by the caller. */
+        void abandon() {
+            try {
+                if (ledger != null) ledger.close();
+                if (errors != null) errors.close();
+            } catch (IOException | RuntimeException ignored) {
+                // the files are deleted with the rollback
             }
         }
 

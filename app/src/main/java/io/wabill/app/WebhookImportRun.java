@@ -6,7 +6,9 @@ import io.wabill.data.webhooks.WebhookImport;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CsvWriter;
 import io.wabill.report.ErrorsWriter;
+import io.wabill.report.OutputFolder;
 import io.wabill.report.OutputSet;
+import io.wabill.report.RunManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -29,28 +31,40 @@ public final class WebhookImportRun {
         this.dialect = dialect;
     }
 
+    /** Imports into its own output set with the library's default manifest ({@link DefaultManifest}). */
     public Result run(List<Path> files, Path log) throws IOException {
-        Path folder = log.toAbsolutePath().getParent();
-        String name = log.getFileName().toString();
-        String stem = name.replaceFirst("(\\.csv)?(\\.gz)?$", "");
-        OutputSet outputs = new OutputSet(folder);
-        try {
-            ErrorList errors = new ErrorList(outputs, stem + ".import-errors.csv", dialect);
-            ImportReport report;
-            try (ImportedLogWriter writer = new ImportedLogWriter(outputs.open(name), dialect)) {
-                report = new WebhookImport(settings).run(files, writer::write, errors::add);
-            }
-            errors.close();
-            try (Writer w = outputs.open(stem + ".import-report.csv")) {
-                CsvWriter csv = new CsvWriter(w, dialect);
-                csv.row("item", "value");
-                for (var e : report.items().entrySet()) csv.text(e.getKey()).number(e.getValue()).endRow();
-            }
-            return new Result(report, outputs.commit(), errors.count);
-        } catch (IOException | RuntimeException e) {
-            outputs.abort();
-            throw e;
+        return run(files, log, DefaultManifest.of("import webhooks"));
+    }
+
+    /** Imports into its own output set, with its manifest {@code NAME.run.json} beside the log. */
+    public Result run(List<Path> files, Path log, RunManifest manifest) throws IOException {
+        try (OutputSet outputs = OutputSet.beside(log, manifest.inputs(files))) {
+            Result r = run(files, log, outputs);
+            return new Result(r.report(), outputs.commit(), r.errors());
         }
+    }
+
+    /** Imports into {@code outputs}, which the caller commits (reconcile imports, then prices, then publishes all). */
+    public Result run(List<Path> files, Path log, OutputSet outputs) throws IOException {
+        Path abs = log.toAbsolutePath().normalize();
+        OutputFolder folder = outputs.folder(abs.getParent());
+        String name = abs.getFileName().toString();
+        String stem = name.replaceFirst("(\\.csv)?(\\.gz)?$", "");
+        outputs.claim(abs, "the imported log");
+        ErrorList errors = new ErrorList(folder, stem + ".import-errors.csv", dialect);
+        ImportReport report;
+        try (ImportedLogWriter writer = new ImportedLogWriter(folder.open(name), dialect)) {
+            report = new WebhookImport(settings).run(files, writer::write, errors::add);
+        }
+        errors.close();
+        try (Writer w = folder.open(stem + ".import-report.csv")) {
+            CsvWriter csv = new CsvWriter(w, dialect);
+            csv.row("item", "value");
+            for (var e : report.items().entrySet()) csv.text(e.getKey()).number(e.getValue()).endRow();
+        }
+        outputs.manifest().inputs(files).rows("payloads", report.payloads()).rows("bad_payloads", report.badPayloads())
+                .rows("rows_written", report.rowsWritten());
+        return new Result(report, List.of(), errors.count);
     }
 
     /** Prints the import report's main figures. */
@@ -69,13 +83,13 @@ public final class WebhookImportRun {
 
     /** The errors file, opened at the first error. */
     private static final class ErrorList {
-        private final OutputSet outputs;
+        private final OutputFolder outputs;
         private final String name;
         private final CsvDialect dialect;
         private CsvWriter csv;
         long count;
 
-        ErrorList(OutputSet outputs, String name, CsvDialect dialect) {
+        ErrorList(OutputFolder outputs, String name, CsvDialect dialect) {
             this.outputs = outputs;
             this.name = name;
             this.dialect = dialect;

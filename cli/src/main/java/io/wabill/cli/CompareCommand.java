@@ -74,9 +74,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin XlsxOption xlsx;
 
     @Override public Integer call() throws Exception {
-        if (output.focus != null)
-            throw new ParameterException(spec.commandLine(), "--focus is written by simulate (a FOCUS dataset is one run's "
-                    + "costs); run simulate with the scenario's --regime/--card to export one");
         List<Scenario> scenarios = scenarios();
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, accounts.book(), scenarios,
@@ -84,7 +81,8 @@ public final class CompareCommand implements Callable<Integer> {
                 ledgers, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
         ComparisonArtifacts artifacts = new ComparisonArtifacts(output.charts, output.report, output.chartSize,
                 spec.commandLine().getParseResult().originalArgs());
-        ComparisonRun.Result r = new ComparisonRun(settings, artifacts).run();
+        ComparisonRun.Result r = new ComparisonRun(settings, artifacts,
+                SimulateCommand.manifest(spec, accounts, pricing).inputs(strategyFiles)).run();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Rows in: %,d; %d scenario(s)%s%n", r.rowsIn(), scenarios.size(),
                 r.sortedInMemory() ? "; the log was not sorted by time and was sorted in memory" : "");

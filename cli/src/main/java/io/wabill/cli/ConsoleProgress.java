@@ -31,7 +31,7 @@ public final class ConsoleProgress implements Progress {
 
     /** A remark for the user on stderr (not a result). */
     @Override public void note(String text) {
-        if (!quiet) err.println("wabill: " + text);
+        if (!quiet) err.println("wabill: " + io.wabill.data.files.SafeText.message(text));
     }
 
     /** Watches any pass whose share done (0 to 1) {@code share} tells, e.g. days generated or runs priced. */

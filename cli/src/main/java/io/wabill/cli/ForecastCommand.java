@@ -101,12 +101,18 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "line ends and BOM of written CSV: ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     CsvDialect dialect;
 
-    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", converter = Counts.Rows.class,
             description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar")
     boolean quiet;
+
+    @Option(names = "--on-error", paramLabel = "MODE", defaultValue = "stop",
+            description = "stop at the first row of a fitted log that cannot be used or the first generated message no card "
+                    + "or rate can price, or skip them, count them and list them in errors.csv: ${COMPLETION-CANDIDATES}; "
+                    + "default: ${DEFAULT-VALUE}")
+    RunOutput.OnError onError;
 
     @Option(names = "--strategy", paramLabel = "SPEC", defaultValue = "as-logged",
             description = "how the business messages (see wabill compare --help); several composed with ';'; default: ${DEFAULT-VALUE}")
@@ -175,7 +181,8 @@ public final class ForecastCommand implements Callable<Integer> {
         // The actuals: the log priced as simulate prices it, its summary kept in actual/.
         Backtest.Actuals actuals = new Backtest.Actuals(book);
         new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), false, Duration.ofDays(7),
-                maxUnsortedRows, out.resolve("actual"), false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null).run();
+                maxUnsortedRows, out.resolve("actual"), false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null)
+                .withManifest(SimulateCommand.manifest(spec, accounts, pricing)).run();
         Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
         io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
                 new io.wabill.sim.market.MarketResolver(catalog.markets()), io.wabill.data.log.RowErrorHandler.STOP,
@@ -196,8 +203,9 @@ public final class ForecastCommand implements Callable<Integer> {
         double seconds = runAll(new ForecastRun(settings), runs, quiet, table::add);
         table.finish();
         Backtest result = new Backtest(actuals.cells(), table, h);
-        OutputSet outputs = new OutputSet(out);
-        try {
+        List<Path> written;
+        try (OutputSet outputs = OutputSet.begin(out, SimulateCommand.manifest(spec, accounts, pricing).inputs(backtest))) {
+            outputs.reserve("backtest.csv", "backtest-summary.csv", "forecast.csv", "runs.csv");
             try (Writer w = outputs.open("backtest.csv")) {
                 result.write(w, dialect);
             }
@@ -210,11 +218,9 @@ public final class ForecastCommand implements Callable<Integer> {
             try (Writer w = outputs.open("runs.csv")) {
                 table.writeRuns(w, dialect);
             }
-        } catch (Exception e) {
-            outputs.abort();
-            throw e;
+            outputs.manifest().rows("runs", runs);
+            written = outputs.commit();
         }
-        List<Path> written = outputs.commit();
         printer.printf("Priced %d runs on %d thread%s (%.1f s)%n", runs, threads, threads > 1 ? "s" : "", seconds);
         result.print(printer);
         SimulateCommand.printWritten(printer, written);
@@ -243,48 +249,64 @@ public final class ForecastCommand implements Callable<Integer> {
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         AccountBook book = accounts.book();
         ZoneId zone = book.get(Account.DEFAULT_ID).zone();
-        ScenarioOptions.Loaded loaded = source.load(catalog.markets(), zone, maxUnsortedRows);
-        if (start == null) {
-            start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
-                    : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
-            if (start.plusMonths(months).minusDays(1).isAfter(DayConverter.LAST)) // a fitted log at the end of time
-                throw new UserException("the forecast would start on " + start + " and run past " + DayConverter.LAST
-                        + ", the last day a log's instants cover in every time zone");
-        }
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, ConsoleProgress.forConsole(quiet));
-        try {
-            // The largest population any run can reach must still have numbers of its own.
-            double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
-            new io.wabill.data.traffic.TrafficGenerator(loaded.model(), new io.wabill.data.traffic.TrafficGenerator.Plan(start,
-                    start.plusMonths(months).minusDays(1), scale, most, seed));
-        } catch (IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
         io.wabill.sim.strategy.StrategyChain chain;
         try {
             chain = io.wabill.sim.strategy.Strategies.parse(strategy);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
         }
-        ParameterDraws draws = new ParameterDraws(loaded.model(), loaded.fit() == null ? null : loaded.fit().tallies(),
-                spread(loaded), fixedParameters, growthSpec(loaded), seed, start);
-        ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
-                scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
-        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, scale %s, seed %d%n",
-                loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
-                io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
-        printer.printf("Each run draws: %s%n", draws.describe());
-        printer.flush();
-        ForecastTable table = new ForecastTable(runs, catalog, settings.pricing());
-        long[] rowsTotal = {0};
-        double seconds = ForecastCommand.runAll(new ForecastRun(settings), runs, quiet, o -> {
-            rowsTotal[0] += o.rows();
-            table.add(o);
-        });
-        table.finish();
-        long rows = rowsTotal[0];
-        OutputSet outputs = new OutputSet(out);
-        try {
+        io.wabill.report.RunManifest manifest = SimulateCommand.manifest(spec, accounts, pricing).inputs(source.inputFiles());
+        List<Path> written;
+        ForecastTable table;
+        long rows;
+        double seconds;
+        SkippedRows skipped;
+        // The output folder is locked and every target checked before the log is fitted or a run starts; all files are
+        // published together at the end.
+        try (OutputSet outputs = OutputSet.begin(out, manifest)) {
+            outputs.reserve("forecast.csv", "bands.csv", "runs.csv", "errors.csv");
+            ForecastArtifacts artifacts = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs());
+            artifacts.prepare(outputs);
+            skipped = new SkippedRows(outputs, dialect);
+            ScenarioOptions.Loaded loaded = source.load(catalog.markets(), zone, maxUnsortedRows,
+                    onError == RunOutput.OnError.SKIP ? skipped::fitRow : io.wabill.data.log.RowErrorHandler.STOP);
+            if (start == null) {
+                start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
+                        : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
+                if (start.plusMonths(months).minusDays(1).isAfter(DayConverter.LAST)) // a fitted log at the end of time
+                    throw new UserException("the forecast would start on " + start + " and run past " + DayConverter.LAST
+                            + ", the last day a log's instants cover in every time zone");
+            }
+            ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, ConsoleProgress.forConsole(quiet));
+            try {
+                // The largest population any run can reach must still have numbers of its own.
+                double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
+                new io.wabill.data.traffic.TrafficGenerator(loaded.model(), new io.wabill.data.traffic.TrafficGenerator.Plan(start,
+                        start.plusMonths(months).minusDays(1), scale, most, seed));
+            } catch (IllegalArgumentException e) {
+                throw new UserException(e.getMessage());
+            }
+            ParameterDraws draws = new ParameterDraws(loaded.model(), loaded.fit() == null ? null : loaded.fit().tallies(),
+                    spread(loaded), fixedParameters, growthSpec(loaded), seed, start);
+            ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
+                    scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
+            printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, scale %s, seed %d%n",
+                    loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
+                    io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
+            printer.printf("Each run draws: %s%n", draws.describe());
+            printer.flush();
+            ForecastRun run = new ForecastRun(settings);
+            if (onError == RunOutput.OnError.SKIP) run.skipUnpriced(skipped::unpricedMessage);
+            ForecastTable t = new ForecastTable(runs, catalog, settings.pricing());
+            table = t;
+            long[] rowsTotal = {0};
+            seconds = ForecastCommand.runAll(run, runs, quiet, o -> {
+                rowsTotal[0] += o.rows();
+                t.add(o);
+            });
+            table.finish();
+            rows = rowsTotal[0];
+            skipped.close();
             try (Writer w = outputs.open("forecast.csv")) {
                 table.writeForecast(w, dialect);
             }
@@ -294,14 +316,15 @@ public final class ForecastCommand implements Callable<Integer> {
             try (Writer w = outputs.open("runs.csv")) {
                 table.writeRuns(w, dialect);
             }
-        } catch (Exception e) {
-            outputs.abort();
-            throw e;
+            artifacts.write(table, chain, draws.describe(), outputs);
+            if (loaded.fit() != null)
+                manifest.rows("fit_rows_in", loaded.fit().rowsRead()).rows("fit_rows_skipped", skipped.fitRows());
+            manifest.rows("runs", runs).rows("rows_generated", rows).rows("messages_unpriced", skipped.unpricedMessages());
+            written = outputs.commit();
         }
-        List<OutputSet> more = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs())
-                .write(table, chain, draws.describe());
-        List<Path> written = new ArrayList<>(outputs.commit());
-        for (OutputSet o : more) written.addAll(o.commit());
+        if (skipped.fitRows() + skipped.unpricedMessages() > 0)
+            printer.printf("Skipped: %,d row(s) of the fitted log, %,d generated message(s) no card or rate could price; "
+                    + "listed in errors.csv%n", skipped.fitRows(), skipped.unpricedMessages());
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);

@@ -64,7 +64,7 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "with --fit: the time zone hours and weekdays are read in (the customers'); default: ${DEFAULT-VALUE}")
     ZoneId timeZone;
 
-    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", converter = Counts.Rows.class,
             description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 
@@ -96,7 +96,9 @@ public final class GenerateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        GeneratedLogFile.Result r = GeneratedLogFile.write(generator, loaded.model(), out, ConsoleProgress.forConsole(quiet));
+        io.wabill.report.RunManifest manifest = RunManifests.of(spec).inputs(source.inputFiles());
+        GeneratedLogFile.Result r = GeneratedLogFile.write(generator, loaded.model(), out, ConsoleProgress.forConsole(quiet),
+                manifest);
         printer.printf("Generated %,d rows: %s, %s to %s, %d market%s, scale %s, growth %s/month, seed %d (%.1f s, %,.0f rows/s)%n",
                 r.rows(), loaded.description(), from, to, loaded.model().markets().size(), loaded.model().markets().size() > 1 ? "s" : "",
                 TrafficModelWriter.num(scale), GrowthConverter.format(growth), seed, r.seconds(), r.rows() / Math.max(r.seconds(), 1e-9));
@@ -108,10 +110,12 @@ public final class GenerateCommand implements Callable<Integer> {
     private Integer fit(Catalog catalog, PrintWriter printer) throws Exception {
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
         TrafficModel model = loaded.model();
+        io.wabill.report.RunManifest manifest = RunManifests.of(spec).inputs(source.inputFiles())
+                .rows("rows_in", loaded.fit().rowsRead()).rows("messages", loaded.fit().messages());
         List<Path> written = GeneratedLogFile.saveModel(model, List.of("Fitted by wabill generate --fit from "
                 + source.fitLogs.size() + " log file(s), " + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", "
                 + loaded.fit().rowsRead() + " rows, " + loaded.fit().messages() + " messages; hours and weekdays read in "
-                + timeZone + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), save);
+                + timeZone + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), save, manifest);
         printer.printf("Fitted %s: %,d rows, %,d messages, %d market%s%n", loaded.description(), loaded.fit().rowsRead(),
                 loaded.fit().messages(), model.markets().size(), model.markets().size() > 1 ? "s" : "");
         printFit(printer, model);

@@ -46,7 +46,7 @@ public final class ImportWebhooksCommand implements Callable<Integer> {
         String name = out.getFileName().toString();
         if (!name.endsWith(".csv") && !name.endsWith(".csv.gz"))
             throw new UserException("--out names the log to write and must end with .csv or .csv.gz, was " + out);
-        WebhookImportRun.Result r = run(importOptions, statusHorizon, dialect, files, out);
+        WebhookImportRun.Result r = importer(importOptions, statusHorizon, dialect).run(files, out, RunManifests.of(spec));
         PrintWriter p = spec.commandLine().getOut();
         WebhookImportRun.print(p, r.report(), r.errors());
         SimulateCommand.printWritten(p, r.written());
@@ -54,10 +54,10 @@ public final class ImportWebhooksCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static WebhookImportRun.Result run(ImportOptions o, Duration horizon, CsvDialect dialect, List<Path> files, Path out)
-            throws java.io.IOException {
+    /** The import with these options, checked. */
+    static WebhookImportRun importer(ImportOptions o, Duration horizon, CsvDialect dialect) {
         checkHorizon(o, horizon);
-        return new WebhookImportRun(o.settings(horizon), dialect).run(files, out);
+        return new WebhookImportRun(o.settings(horizon), dialect);
     }
 
     /** The status horizon must cover the join window: a status joins a message written within it. */

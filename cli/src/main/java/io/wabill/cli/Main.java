@@ -1,11 +1,5 @@
 package io.wabill.cli;
 
-import io.wabill.app.UserException;
-
-import io.wabill.data.log.LogFormatException;
-import io.wabill.data.rates.CatalogLoadException;
-import io.wabill.sim.api.PricingConfigException;
-import io.wabill.sim.api.PricingProblemException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -24,33 +18,56 @@ public final class Main {
         CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not a stack trace: say what to do. (Readers bound what they hold; this is the last resort.)
+            err.println("wabill: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); give more with "
+                    + "WABILL_JAVA_OPTS=-Xmx… or use a smaller input");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
+    }
+
+    /** "command --option" to what to do instead, for the options taken out of a command. */
+    private static final java.util.Map<String, String> NOT_APPLICABLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void without(CommandLine command, String hint, String... names) {
+        if (command == null) return;
+        for (String n : names) {
+            var option = command.getCommandSpec().findOption(n);
+            if (option != null) command.getCommandSpec().remove(option);
+            NOT_APPLICABLE.put(command.getCommandName() + " " + n, hint);
+        }
     }
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WabillCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, cmd.getErr()));
+        // The shared output options that a command does not use are taken out of it, so its help lists only what it
+        // honours and anything else is refused as an unknown option (exit 2) rather than ignored.
+        without(cli.getSubcommands().get("compare"), "a FOCUS dataset is one run's costs: run simulate with the scenario's "
+                + "--regime/--card to export one; compare writes ledgers with --ledgers", "--focus", "--no-ledger", "--top-markets");
+        without(cli.getSubcommands().get("reconcile"), "run simulate on the imported log for charts, a report or a FOCUS "
+                + "export", "--focus", "--report", "--charts", "--chart-size", "--top-markets");
         RuleHelpFooter.addTo(cli);
         HelpLayout.install(cli);
-        cli.setParameterExceptionHandler(new UsageErrors());
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            PrintWriter err = cmd.getErr();
-            if (e instanceof UserException || e instanceof LogFormatException || e instanceof CatalogLoadException
-                    || e instanceof PricingProblemException || e instanceof PricingConfigException) {
-                err.println("wabill: " + FlagNames.of(e.getMessage()));
-                return ExitCodes.BAD_INPUT;
+        CommandLine.IParameterExceptionHandler usage = new UsageErrors();
+        cli.setParameterExceptionHandler((ex, args) -> {
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                for (String arg : u.getUnmatched()) {
+                    String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                    String hint = NOT_APPLICABLE.get(u.getCommandLine().getCommandName() + " " + name);
+                    if (hint != null) {
+                        u.getCommandLine().getErr().println("wabill " + u.getCommandLine().getCommandName() + ": " + name
+                                + " does not apply here; " + hint);
+                        u.getCommandLine().getErr().flush();
+                        return ExitCodes.USAGE;
+                    }
+                }
             }
-            if (e instanceof java.nio.file.NoSuchFileException) {
-                err.println("wabill: no such file: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            if (e instanceof java.io.IOException) {
-                err.println("wabill: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
-            err.println("wabill: internal error, please report it with the command line that caused it:");
-            e.printStackTrace(err);
-            return ExitCodes.INTERNAL;
+            return usage.handleParseException(ex, args);
         });
         return cli;
     }

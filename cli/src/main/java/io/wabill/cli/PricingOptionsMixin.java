@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 
 /** The rate catalog and every option PRICING.md names, with its default. */
 public final class PricingOptionsMixin {
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE) picocli.CommandLine.Model.CommandSpec mixee;
+
     @Option(names = "--rates", paramLabel = "DIR|FILE", description = "rate cards to use instead of the bundled catalog: a folder (with markets.csv and coverage.csv if it has them) or one card file")
     Path rates;
 
@@ -62,7 +64,10 @@ public final class PricingOptionsMixin {
                 .withNonProfitExemption(nonProfit)
                 .withExpiryBase(expiryBase);
         for (var e : agentRates.entrySet()) {
-            if (e.getValue().signum() < 0) throw new UserException("--agent-rate " + e.getKey() + " must be >= 0");
+            // A bad option value is a usage error (exit 2), like any other.
+            if (e.getValue().signum() < 0)
+                throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "--agent-rate " + e.getKey()
+                        + " must be >= 0, was " + e.getValue().toPlainString());
             o = o.withAgentRate(e.getKey().trim().toUpperCase(java.util.Locale.ROOT), e.getValue());
         }
         return o;

@@ -114,16 +114,15 @@ public final class QuoteCommand implements Callable<Integer> {
         } catch (CatalogException e) {
             throw new UserException(e.getMessage());
         }
-        OutputSet outputs = new OutputSet(out);
         List<Path> written;
-        try {
+        // One output set like every command's: the folder locked, quote.csv staged, run.json written last.
+        try (OutputSet outputs = OutputSet.begin(out, RunManifests.of(spec).input(volumesFile).input(rates))) {
+            outputs.reserve("quote.csv");
             try (Writer w = outputs.open("quote.csv")) {
                 QuoteTable.write(w, dialect, lines);
             }
+            outputs.manifest().rows("volumes", lines.size());
             written = outputs.commit();
-        } catch (Exception e) {
-            outputs.abort();
-            throw e;
         }
         print(spec.commandLine().getOut(), lines, assumptions);
         SimulateCommand.printWritten(spec.commandLine().getOut(), written);

@@ -122,7 +122,7 @@ public final class RatesCommand implements Runnable {
                         + String.join(", ", c.rates().cards().stream().map(RateCard::id).toList()));
                 return ExitCodes.OK;
             } catch (CatalogLoadException e) {
-                spec.commandLine().getErr().println("wabill: " + e.getMessage());
+                spec.commandLine().getErr().println("wabill: " + io.wabill.data.files.SafeText.message(e.getMessage()));
                 return ExitCodes.BAD_INPUT;
             }
         }

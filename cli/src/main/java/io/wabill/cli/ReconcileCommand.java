@@ -60,7 +60,8 @@ public final class ReconcileCommand implements Callable<Integer> {
                 output.maxUnsortedRows, output.out, !output.noLedger, output.dialect, output.mask(),
                 ConsoleProgress.forConsole(output.quiet));
         ReconcileRun.Result r = ReconcileRun.run(settings, webhooks, importOptions.settings(output.statusHorizon),
-                analyticsFiles, costTolerance, i -> WebhookImportRun.print(out, i.report(), i.errors()), FlagNames::of);
+                analyticsFiles, costTolerance, i -> WebhookImportRun.print(out, i.report(), i.errors()), FlagNames::of,
+                SimulateCommand.manifest(spec, accounts, pricing));
         out.printf("Rows in: %,d = %,d ledger rows + %,d status rows merged + %,d skipped%n",
                 r.run().rowsIn(), r.run().ledgerRows(), r.run().rowsMerged(), r.run().rowsSkipped());
         print(out, r.summary());

@@ -33,7 +33,7 @@ public final class RunOutput {
             description = "how long after sending a message's status rows may arrive in a sorted log that streams (bounds its memory; G10: never below 31 days by default); a log held in memory merges them whatever the delay; default: ${DEFAULT-VALUE}")
     Duration statusHorizon;
 
-    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000",
+    @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", converter = Counts.Rows.class,
             description = "the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 
@@ -56,7 +56,7 @@ public final class RunOutput {
             description = "chart size in pixels (PNG) and user units (SVG); default: ${DEFAULT-VALUE}")
     ChartStyle chartSize;
 
-    @Option(names = "--top-markets", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--top-markets", paramLabel = "N", defaultValue = "8", converter = Counts.AtLeastOne.class,
             description = "markets shown by name in the spend-by-market chart; the rest are one column; default: ${DEFAULT-VALUE}")
     int topMarkets;
 

@@ -41,7 +41,20 @@ public final class ScenarioOptions {
 
     boolean given() { return scenario != null || fitLogs != null; }
 
+    /** The files the model is read from, for run.json: the fitted logs, or the scenario when it is a file. */
+    List<Path> inputFiles() {
+        List<Path> files = new java.util.ArrayList<>();
+        if (fitLogs != null) files.addAll(fitLogs);
+        if (scenario != null && java.nio.file.Files.isRegularFile(Path.of(scenario))) files.add(Path.of(scenario));
+        return files;
+    }
+
     Loaded load(MarketMap markets, ZoneId fitZone, long maxUnsortedRows) throws IOException {
+        return load(markets, fitZone, maxUnsortedRows, RowErrorHandler.STOP);
+    }
+
+    /** @param badRows what happens to a row of a fitted log that cannot be used (stop, or skip and list it) */
+    Loaded load(MarketMap markets, ZoneId fitZone, long maxUnsortedRows, RowErrorHandler badRows) throws IOException {
         if (scenario != null && fitLogs != null) throw new UserException("give either --scenario or --fit, not both");
         if (scenario != null) {
             try {
@@ -51,7 +64,7 @@ public final class ScenarioOptions {
             }
         }
         TrafficFitting.Result fit = TrafficFitting.fit(fitLogs, fitZone, marketZones, new MarketResolver(markets),
-                RowErrorHandler.STOP, fitStatusHorizon, maxUnsortedRows);
+                badRows, fitStatusHorizon, maxUnsortedRows);
         return new Loaded(fit.model(), fit, "fit of " + fitLogs.size() + " log" + (fitLogs.size() > 1 ? "s" : "")
                 + " (" + fit.firstDay() + " to " + fit.lastDay() + ")");
     }

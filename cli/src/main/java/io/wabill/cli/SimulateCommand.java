@@ -63,7 +63,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
         if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
         SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withWording(FlagNames::of).withThreads(threads)
-                .withSurcharges(surcharges).run();
+                .withSurcharges(surcharges).withManifest(manifest(spec, accounts, pricing).input(fees)).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         xlsx.write(XlsxOption.Kind.SIMULATION, output.out, spec.commandLine().getOut());
         return ExitCodes.OK;
@@ -73,6 +73,11 @@ public final class SimulateCommand implements Callable<Integer> {
         return new SimulationRun.Settings(logFiles, catalog, accounts.book(), pricing.options(),
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
                 !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
+    }
+
+    /** The run.json header, with the accounts file and the cards given as inputs besides the logs. */
+    static io.wabill.report.RunManifest manifest(CommandSpec spec, AccountOptions accounts, PricingOptionsMixin pricing) {
+        return RunManifests.of(spec).input(accounts.accountsFile).input(pricing.rates);
     }
 
     /** The bill as paid from --fees and --tax, or null when neither is given (the outputs are then FORMATS.md's own). */

@@ -68,8 +68,20 @@ class ThreadsTest {
             files.forEach(f -> names.add(f.getFileName().toString()));
         }
         assertEquals(names.size(), Files.list(two).count(), "the same files");
-        for (String name : names)
+        for (String name : names) {
+            if (name.equals("run.json")) {
+                // The manifests name different --threads and --out arguments; inputs, rows and files are the same.
+                assertEquals(withoutArguments(one.resolve(name)), withoutArguments(two.resolve(name)), name);
+                continue;
+            }
             assertArrayEquals(Files.readAllBytes(one.resolve(name)), Files.readAllBytes(two.resolve(name)), name);
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutArguments(Path manifest) throws Exception {
+        var node = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+        node.remove("arguments");
+        return node;
     }
 
     private Path run(List<String> args, int threads) {

@@ -1,88 +1,450 @@
 package io.wabill.report;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * The files one run writes. Each is written under a temporary name in the output folder and renamed to its
- * real name only by {@link #commit()}, so a run that fails or is interrupted never leaves a file that looks
- * complete; {@link #abort()} deletes the temporary files.
+ * The files one run writes, published as one commit. Every file (ledger, tables, errors, charts, report, FOCUS export,
+ * workbook, generated log) is written into a staging folder private to the run ({@code .wabill-run-<random>/}, one in
+ * each folder the run writes into), and {@link #commit()} moves them all to their names and then writes the manifest
+ * ({@code run.json}, {@link RunManifest}) last. So:
+ * <ul>
+ * <li>a run that fails or is killed leaves no file under a final name and no manifest (its hidden staging folder is
+ *     removed by the next run into the same folder);</li>
+ * <li>a second run into the same folder while one is running is refused: a run takes an operating-system lock on
+ *     the empty hidden file {@code .wabill.lock} of every folder it writes into ({@code --out}, and {@code --charts},
+ *     {@code --report} or a {@code --focus} file's folder elsewhere), which dies with the process, so a killed run
+ *     never blocks the next (the file stays: see {@link FileLocks}); a run beside a file locks
+ *     {@code .NAME.wabill.lock} instead, so runs writing other files into that folder go on;</li>
+ * <li>files an earlier run wrote (named in its manifest) that this run does not write are removed at commit, when
+ *     their size and SHA-256 still match what that manifest recorded, so a folder never mixes two runs and a user's
+ *     own files are never touched;</li>
+ * <li>every target is checked before the first byte ({@link #claim}, {@link #folder}): a file target that is a
+ *     folder, a folder that is a file or cannot be written, two outputs with one name.</li>
+ * </ul>
+ * Every failure to write is an {@link OutputException} whose one-line message names the file.
  */
-public final class OutputSet {
+public final class OutputSet implements OutputFolder, AutoCloseable {
+    /** The manifest's name in a folder a command writes into ({@code --out DIR}). */
+    public static final String MANIFEST = "run.json";
+    /** The lock file of a folder a run writes into. */
+    public static final String LOCK = ".wabill.lock";
+
     private final Path folder;
-    private final Map<Path, Path> pending = new LinkedHashMap<>();
+    private final String manifestName;
+    private final RunManifest manifest;
+    private FileLocks.Held lock;
+    /** The locks of the other folders this run writes into. */
+    private final List<FileLocks.Held> folderLocks = new ArrayList<>();
+    private final Map<Path, StagingFolder> staging = new LinkedHashMap<>();
+    private final Map<Path, Staged> files = new LinkedHashMap<>();
+    private final Map<Path, String> claims = new LinkedHashMap<>();
+    /** Folders this run created to check its targets; an aborted run removes them again when they are empty. */
+    private final List<Path> created = new ArrayList<>();
+    private boolean finished;
 
-    public OutputSet(Path folder) throws IOException {
+    private OutputSet(Path folder, String manifestName, RunManifest manifest) {
         this.folder = folder;
-        Files.createDirectories(folder);
-    }
-
-    public Path folder() { return folder; }
-
-    /** A writer for {@code name}, gzip-compressed when the name ends with {@code .gz}; the file appears under that name at commit. */
-    public Writer open(String name) throws IOException {
-        Path target = folder.resolve(name);
-        Path temp = folder.resolve("." + name + ".partial");
-        pending.put(target, temp);
-        java.io.OutputStream out = Files.newOutputStream(temp);
-        if (name.endsWith(".gz")) out = new java.util.zip.GZIPOutputStream(out, 1 << 16);
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    /** A byte stream for {@code name} (a PNG chart, a generated log, the ledger); the file appears under that name at commit. */
-    public java.io.OutputStream openBinary(String name) throws IOException {
-        Path target = folder.resolve(name);
-        Path temp = folder.resolve("." + name + ".partial");
-        pending.put(target, temp);
-        return new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
+        this.manifestName = manifestName;
+        this.manifest = manifest;
     }
 
     /**
-     * Gives the file opened as {@code name} the final name {@code newName} instead (a name only known once the run
-     * is over, such as a rank); it moves to the end of the order of {@link #commit()}, so files renamed in order
-     * are listed in that order.
+     * Starts a run writing into {@code folder} (created when missing), with its manifest {@code run.json}; refused
+     * with an {@link OutputException} when another run is writing into it.
      */
-    public void rename(String name, String newName) {
+    public static OutputSet begin(Path folder, RunManifest manifest) throws IOException {
+        return start(folder.toAbsolutePath().normalize(), MANIFEST, LOCK, manifest);
+    }
+
+    /**
+     * Starts a run whose main output is one file in a folder of other things ({@code generate --out log.csv.gz},
+     * {@code import webhooks --out log.csv}): its manifest is {@code NAME.run.json} beside it, so runs writing other
+     * files into the same folder neither block nor clean up each other.
+     */
+    public static OutputSet beside(Path file, RunManifest manifest) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) throw new OutputException(file + " is a folder; give the name of the file to write");
+        return start(abs.getParent(), abs.getFileName() + ".run.json", "." + abs.getFileName() + ".wabill.lock", manifest);
+    }
+
+    private static OutputSet start(Path folder, String manifestName, String lockName, RunManifest manifest) throws IOException {
+        OutputSet set = new OutputSet(folder, manifestName, manifest);
+        set.makeFolder(folder);
+        Path lockFile = folder.resolve(lockName);
+        try {
+            set.lock = lock(lockFile, folder);
+        } catch (IOException | RuntimeException e) {
+            set.abort();
+            throw e;
+        }
+        try {
+            set.claims.put(folder.resolve(manifestName), manifestName);
+            set.claims.put(lockFile, lockFile.getFileName().toString());
+            set.stagingFor(folder);
+            return set;
+        } catch (IOException | RuntimeException e) {
+            set.abort();
+            throw e;
+        }
+    }
+
+    @Override public Path path() { return folder; }
+
+    public RunManifest manifest() { return manifest; }
+
+    /** Where the manifest goes. */
+    public Path manifestPath() { return folder.resolve(manifestName); }
+
+    /** Declares names this run writes into its own folder, so that no other target of the run may take them. */
+    public void reserve(String... names) throws IOException {
+        for (String n : names) claim(folder.resolve(n), n);
+    }
+
+    /**
+     * Checks, before anything is written, a file target given by the user ({@code --focus FILE}): not a folder, in a
+     * folder that can be written, not a name another output of this run takes.
+     *
+     * @param what how the user named it, for the message, e.g. {@code --focus}
+     */
+    public void claim(Path target, String what) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) throw new OutputException(what + " " + target + " is a folder; give a file name");
+        String other = claims.get(abs);
+        if (other != null && !other.equals(what))
+            throw new OutputException(what + " " + target + " is also where this run writes " + other + "; give another file name");
+        stagingFor(abs.getParent());
+        claims.put(abs, what);
+    }
+
+    /** The view of another folder this run writes into (checked and prepared now, before the first byte). */
+    public OutputFolder folder(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (abs.equals(folder)) return this;
+        String other = claims.get(abs);
+        if (other != null) throw new OutputException(dir + " is a folder here, but this run also writes " + other + " there");
+        stagingFor(abs);
+        return new OutputFolder() {
+            @Override public Path path() { return abs; }
+            @Override public Writer open(String name) throws IOException { return writer(abs, name); }
+            @Override public OutputStream openBinary(String name) throws IOException { return stream(abs, name); }
+        };
+    }
+
+    @Override public Writer open(String name) throws IOException { return writer(folder, name); }
+
+    @Override public OutputStream openBinary(String name) throws IOException { return stream(folder, name); }
+
+    /**
+     * Where a written (closed) file of this run lies until the commit, for a run that reads back what it wrote
+     * (reconcile prices the log it imported).
+     */
+    public Path staged(Path target) {
+        Staged s = files.get(target.toAbsolutePath().normalize());
+        if (s == null || !s.closed) throw new IllegalStateException(target + " was not written and closed by this run");
+        return s.file;
+    }
+
+    /** How many files were opened so far; {@link #rollback} forgets those opened after. */
+    public int mark() { return files.size(); }
+
+    /** Deletes the files opened since {@code mark} (a run that starts over: the log turned out unsorted). */
+    public void rollback(int mark) {
+        List<Path> targets = new ArrayList<>(files.keySet());
+        for (Path t : targets.subList(mark, targets.size())) files.remove(t).discard();
+    }
+
+    /** Deletes the staged file {@code name} of this run's own folder, if one was opened (a writer that starts over). */
+    public void discard(String name) {
+        Staged s = files.remove(folder.resolve(name));
+        if (s != null) s.discard();
+    }
+
+    /**
+     * Gives the file opened as {@code name} in this run's own folder the final name {@code newName} instead (a name
+     * only known once the run is over, such as a rank); it moves to the end of the order of {@link #commit()}, so
+     * files renamed in order are listed in that order. It stays staged under its first name until the commit.
+     */
+    public void rename(String name, String newName) throws IOException {
+        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
         Path from = folder.resolve(name), to = folder.resolve(newName);
-        if (!pending.containsKey(from)) throw new IllegalArgumentException(name + " was not opened in " + folder);
-        if (!from.equals(to) && pending.containsKey(to)) throw new IllegalArgumentException(newName + " is already taken in " + folder);
-        pending.put(to, pending.remove(from));
+        Staged s = files.get(from);
+        if (s == null) throw new IllegalArgumentException(name + " was not opened in " + folder);
+        if (from.equals(to)) return;
+        if (files.containsKey(to)) throw new IllegalArgumentException(newName + " is already taken in " + folder);
+        if (Files.isDirectory(to)) throw new OutputException("cannot write " + to + ": a folder of that name is in the way");
+        files.remove(from);
+        s.target = to;
+        files.put(to, s);
     }
 
-    /** Renames every file to its real name; returns their paths in the order they were opened. */
+    /**
+     * Publishes the run: moves every file to its name, removes files of the earlier run that this one did not write,
+     * and writes the manifest last. Returns the files in the order they were opened, then the manifest.
+     */
     public List<Path> commit() throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (Map.Entry<Path, Path> e : pending.entrySet()) {
-            try {
-                Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException x) {
-                Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
+        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        try {
+            for (Staged s : files.values())
+                if (!s.closed) throw new IllegalStateException(s.target + " was not closed before the commit");
+            Path manifestPath = manifestPath();
+            List<RunManifest.FileEntry> earlier = RunManifest.filesOf(manifestPath);
+            // From here until the new manifest lands the folder has none: a reader trusts no half-published set.
+            deleteOrFail(manifestPath);
+            List<RunManifest.FileEntry> entries = new ArrayList<>();
+            List<Path> written = new ArrayList<>();
+            for (Staged s : files.values()) {
+                move(s.file, s.target);
+                entries.add(new RunManifest.FileEntry(folder.relativize(s.target).toString().replace('\\', '/'), s.bytes, s.sha256));
+                written.add(s.target);
             }
-            written.add(e.getKey());
+            removeEarlier(earlier, new HashSet<>(written));
+            Path staged = staging.get(folder).path().resolve(manifestName);
+            try (OutputStream out = Files.newOutputStream(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                manifest.write(out, entries);
+            } catch (OutputException e) {
+                throw e;
+            } catch (IOException e) {
+                throw OutputException.writing(manifestPath, e);
+            }
+            move(staged, manifestPath);
+            written.add(manifestPath);
+            finished = true;
+            release();
+            created.clear();
+            return written;
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
         }
-        pending.clear();
-        return written;
     }
 
-    /** Deletes the temporary files of a failed run. */
+    /** Deletes every file of the run not yet published and releases the folder; safe to call more than once. */
     public void abort() {
-        for (Path temp : pending.values()) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: the name starts with a dot and ends with .partial, so it never looks complete
+        for (Staged s : files.values()) s.discard();
+        files.clear();
+        boolean wasFinished = finished;
+        finished = true;
+        release();
+        if (!wasFinished) {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i)); // only when empty; a folder with anything in it stays
+                } catch (IOException ignored) {
+                    // not empty, or not ours to remove
+                }
             }
         }
-        pending.clear();
+        created.clear();
+    }
+
+    /** Aborts unless committed, so {@code try (OutputSet o = …)} never leaves a half run behind. */
+    @Override public void close() {
+        if (!finished) abort();
+    }
+
+    private void release() {
+        for (StagingFolder f : staging.values()) f.close();
+        staging.clear();
+        for (FileLocks.Held h : folderLocks) h.close();
+        folderLocks.clear();
+        if (lock != null) lock.close();
+        lock = null;
+    }
+
+    /** Files the earlier manifest names that this run did not write, removed when they are still what it recorded. */
+    private void removeEarlier(List<RunManifest.FileEntry> earlier, Set<Path> written) {
+        for (RunManifest.FileEntry e : earlier) {
+            Path p = folder.resolve(e.path()).normalize();
+            // Only in a folder this run writes into: a manifest never sends wabill elsewhere (../../something).
+            if (p.getParent() == null || !staging.containsKey(p.getParent())) continue;
+            if (written.contains(p) || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) continue;
+            try {
+                if (Files.size(p) != e.bytes()) continue; // changed since: not ours any more
+                if (!RunManifest.describe(p, e.path()).sha256().equals(e.sha256())) continue;
+                Files.delete(p);
+            } catch (IOException ignored) {
+                // left in place: the new manifest does not name it, so nobody takes it for part of this run
+            }
+        }
+    }
+
+    /** Locks a folder's lock file, or says that another run holds it. */
+    private static FileLocks.Held lock(Path lockFile, Path folder) throws IOException {
+        FileLocks.Held held;
+        try {
+            held = FileLocks.tryLock(lockFile);
+        } catch (IOException e) {
+            throw new OutputException("cannot write into " + folder + ": " + OutputException.reason(e), e);
+        }
+        if (held == null)
+            throw new OutputException("another wabill run is writing into " + folder + " (it holds " + lockFile.getFileName()
+                    + "); wait for it to finish, or give another output folder");
+        return held;
+    }
+
+    private StagingFolder stagingFor(Path dir) throws IOException {
+        StagingFolder s = staging.get(dir);
+        if (s != null) return s;
+        makeFolder(dir);
+        // Another folder of this run (--charts, --report, a --focus file's): locked too, so two runs with different
+        // --out folders never mix their charts or reports in a shared one.
+        if (!dir.equals(folder)) folderLocks.add(lock(dir.resolve(LOCK), dir));
+        try {
+            s = StagingFolder.create(dir);
+        } catch (IOException e) {
+            throw new OutputException("cannot write into " + dir + ": " + OutputException.reason(e), e);
+        }
+        staging.put(dir, s);
+        return s;
+    }
+
+    private void makeFolder(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir))
+            throw new OutputException(dir + " is a file, not a folder; give a folder to write into");
+        List<Path> missing = new ArrayList<>();
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) missing.add(0, p);
+        try {
+            Files.createDirectories(dir);
+            created.addAll(missing);
+        } catch (IOException e) {
+            throw new OutputException("cannot create the folder " + dir + ": " + OutputException.reason(e), e);
+        }
+    }
+
+    private Writer writer(Path dir, String name) throws IOException {
+        OutputStream out = stream(dir, name);
+        if (name.endsWith(".gz")) out = new GZIPOutputStream(out, 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private OutputStream stream(Path dir, String name) throws IOException {
+        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(StagingFolder.PREFIX))
+            throw new IllegalArgumentException("not a plain file name: " + name);
+        Path target = dir.resolve(name);
+        if (files.containsKey(target))
+            throw new OutputException("two outputs of this run would be " + target + "; give them different names");
+        if (Files.isDirectory(target)) throw new OutputException("cannot write " + target + ": a folder of that name is in the way");
+        Path file = stagingFor(dir).path().resolve(name);
+        OutputStream raw;
+        try {
+            raw = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw OutputException.writing(target, e);
+        }
+        Staged s = new Staged(target, file, raw);
+        files.put(target, s);
+        return new BufferedOutputStream(s, 1 << 16);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException x) {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw OutputException.writing(to, e);
+        }
+    }
+
+    private static void deleteOrFail(Path p) throws IOException {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            throw new OutputException("cannot replace " + p + ": " + OutputException.reason(e), e);
+        }
+    }
+
+    /** One staged file: counts and hashes what is written, and names the final file in every failure. */
+    private static final class Staged extends OutputStream {
+        /** Where the file is published; changed only by {@link #rename}. */
+        Path target;
+        final Path file;
+        private final OutputStream out;
+        private final MessageDigest sha = RunManifest.sha256();
+        long bytes;
+        boolean closed;
+        String sha256;
+
+        Staged(Path target, Path file, OutputStream out) {
+            this.target = target;
+            this.file = file;
+            this.out = out;
+        }
+
+        @Override public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw OutputException.writing(target, e);
+            }
+            sha.update((byte) b);
+            bytes++;
+        }
+
+        @Override public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw OutputException.writing(target, e);
+            }
+            sha.update(b, off, len);
+            bytes += len;
+        }
+
+        @Override public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw OutputException.writing(target, e);
+            }
+        }
+
+        @Override public void close() throws IOException {
+            if (closed) return;
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw OutputException.writing(target, e);
+            }
+            closed = true;
+            sha256 = HexFormat.of().formatHex(sha.digest());
+        }
+
+        void discard() {
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // deleted below
+            }
+            closed = true;
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // inside the staging folder, deleted with it
+            }
+        }
     }
 }

@@ -10,13 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -44,8 +42,22 @@ public final class MetaReports {
     public boolean anyColumns() { return anyColumns; }
 
     private void readOne(Path log) throws IOException {
-        InputStream in = Files.newInputStream(log);
-        if (log.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+        try {
+            readColumns(log);
+        } catch (io.wabill.data.files.InputFileException | LogFormatException e) {
+            throw e;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            // Commons CSV and the mark before the header fail without a file name ("Mark invalid", an unbalanced
+            // quote): say which file, in one line.
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new LogFormatException(new RowError(log.toString(), 0, "", "", "cannot be read as a CSV log: "
+                    + root.getMessage() + " (an unbalanced quote, or a line of more than 1 MB before the header?)"));
+        }
+    }
+
+    private void readColumns(Path log) throws IOException {
+        InputStream in = io.wabill.data.files.InputFiles.open(log);
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             long skipped = 0;
             reader.mark(1 << 20);

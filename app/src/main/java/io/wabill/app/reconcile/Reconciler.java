@@ -63,7 +63,10 @@ public final class Reconciler implements SimulationRun.LedgerTap {
     }
 
     @Override public void restart() throws IOException {
-        if (mismatches != null) mismatches.close();
+        if (mismatches != null) {
+            mismatches.close();
+            outputs.discard("mismatches.csv");
+        }
         mismatches = new CsvWriter(outputs.open("mismatches.csv"), dialect);
         mismatches.row(MISMATCH_COLUMNS);
         tallies = new EnumMap<>(Field.class);

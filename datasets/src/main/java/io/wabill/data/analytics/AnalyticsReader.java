@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a saved {@code pricing_analytics} or {@code conversation_analytics} response: {@code {"pricing_analytics":
@@ -63,8 +62,7 @@ public final class AnalyticsReader {
     }
 
     private static InputStream open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+        return io.wabill.data.files.InputFiles.open(file);
     }
 
     private AnalyticsResponse.DataPoint point(String file, AnalyticsResponse.Kind kind, JsonNode dp, int index) {

@@ -1,6 +1,6 @@
 package io.wabill.report.chart;
 
-import io.wabill.report.OutputSet;
+import io.wabill.report.OutputFolder;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -27,7 +27,7 @@ public final class ChartWriter {
     public ChartStyle style() { return style; }
 
     /** Writes {@code <name>.png} and {@code <name>.svg} of each chart into {@code out} (renamed at its commit). */
-    public void write(OutputSet out, List<? extends Chart> charts) throws IOException {
+    public void write(OutputFolder out, List<? extends Chart> charts) throws IOException {
         for (Chart c : charts) {
             JFreeChart drawn = c.draw(style);
             try (OutputStream png = out.openBinary(c.name() + ".png")) {

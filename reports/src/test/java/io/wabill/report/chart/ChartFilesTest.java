@@ -55,11 +55,11 @@ class ChartFilesTest {
     @Test
     void everyChartIsWrittenAsPngAndSvgWithItsTitle(@TempDir Path dir) throws Exception {
         ChartWriter writer = new ChartWriter(new ChartStyle(640, 400));
-        OutputSet out = new OutputSet(dir);
+        OutputSet out = OutputSet.begin(dir, new io.wabill.report.RunManifest("test", List.of(), "test"));
         List<Chart> charts = everyKind();
         writer.write(out, charts);
         List<Path> written = out.commit();
-        assertEquals(ChartWriter.fileNames(charts).size(), written.size());
+        assertEquals(ChartWriter.fileNames(charts).size() + 1, written.size()); // and run.json
         for (Chart c : charts) {
             byte[] png = Files.readAllBytes(dir.resolve(c.name() + ".png"));
             assertArrayEquals(PNG_MAGIC, Arrays.copyOf(png, 8), c.name());

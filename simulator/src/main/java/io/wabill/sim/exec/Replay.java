@@ -118,8 +118,8 @@ public final class Replay implements StrategyContext {
                 .append(describe(logged.kind(), logged.category())).append(", ");
         note.append("still held when the log ended (deferred ").append(duration(t - IntentAccess.firstSeenAt(intent)))
                 .append(" so far): priced as if sent at the log's last instant");
+        process(reshape(logged, intent.kind(), intent.category(), t), note.toString(), null);
         stats.pending++;
-        engine.process(reshape(logged, intent.kind(), intent.category(), t), note.toString());
         stats.pendingUnits.merge(engine.lastCurrency(), engine.lastAmountUnits(), Long::sum);
     }
 
@@ -158,7 +158,7 @@ public final class Replay implements StrategyContext {
     private void business(Message m, long t) {
         stats.intended++;
         if (asLogged) {
-            engine.process(m);
+            process(m, null, null);
             stats.sentAsLogged++;
             return;
         }
@@ -267,7 +267,7 @@ public final class Replay implements StrategyContext {
         boolean retimed = t != firstSeen;
         boolean changed = intent.kind() != logged.kind() || intent.category() != logged.category();
         if (!retimed && !changed) {
-            engine.process(logged);
+            process(logged, null, null);
             stats.sentAsLogged++;
             return;
         }
@@ -280,7 +280,7 @@ public final class Replay implements StrategyContext {
             note.append("delayed ").append(duration(t - firstSeen));
         }
         boolean loggedRefused = IntentAccess.refusedAsLogged(intent);
-        engine.process(out, note.toString(), loggedRefused ? null : "dropped: refused only because of the strategy");
+        process(out, note.toString(), loggedRefused ? null : "dropped: refused only because of the strategy");
         if (engine.lastType() == PricingType.REJECTED && !loggedRefused) {
             // G7/G8 because of what the strategy did: a message lost to the customer, not a saving.
             stats.refused++;
@@ -290,6 +290,16 @@ public final class Replay implements StrategyContext {
         }
         if (retimed) stats.delay(t - firstSeen);
         stats.sentChanged++;
+    }
+
+    /** Prices a sent message; one that cannot be priced is counted as such before the caller hears of it. */
+    private void process(Message m, String note, String refusedNote) {
+        try {
+            engine.process(m, note, refusedNote);
+        } catch (io.wabill.sim.engine.PricingException e) {
+            stats.unpriced++;
+            throw e;
+        }
     }
 
     /** The message as sent: another kind or category, and when retimed, sent and delivered at {@code at}. */

@@ -5,10 +5,10 @@ import java.util.TreeMap;
 
 /**
  * What a strategy did to the log's business messages: every intended message ends sent (as logged or
- * changed), refused by the platform because of the strategy (G7, G8), dropped by the strategy with a reason, or
- * still pending when the log ended (then priced as if sent at the log's last instant). Delays are in
- * milliseconds, from the instant the log has the message (its evaluation instant: delivery, or send under NBP)
- * to the instant it goes out.
+ * changed), refused by the platform because of the strategy (G7, G8), dropped by the strategy with a reason,
+ * still pending when the log ended (then priced as if sent at the log's last instant), or unpriced (sent, but no
+ * card or rate could price it: a skipped row with {@code --on-error skip}). Delays are in milliseconds, from the
+ * instant the log has the message (its evaluation instant: delivery, or send under NBP) to the instant it goes out.
  */
 public final class ReplayStats {
     long intended;
@@ -18,6 +18,7 @@ public final class ReplayStats {
     long dropped;
     long pending;
     long refused;
+    long unpriced;
     final Map<String, Long> dropReasons = new TreeMap<>();
     final Map<String, Long> refusals = new TreeMap<>();
     final Map<String, Long> pendingUnits = new TreeMap<>();
@@ -64,6 +65,9 @@ public final class ReplayStats {
     /** Messages still held when the log ended; each is priced as if sent at the log's last instant. */
     public long pending() { return pending; }
 
+    /** Messages the strategy sent that could not be priced (no card, no rate): skipped and listed with the bad rows. */
+    public long unpriced() { return unpriced; }
+
     /** The amount of the pending messages per currency, in 10^-8 units (part of the scenario's total). */
     public Map<String, Long> pendingUnits() { return pendingUnits; }
 
@@ -90,5 +94,5 @@ public final class ReplayStats {
     }
 
     /** True when every intended message is accounted for. */
-    public boolean balanced() { return intended == sentAsLogged + sentChanged + refused + dropped + pending; }
+    public boolean balanced() { return intended == sentAsLogged + sentChanged + refused + dropped + pending + unpriced; }
 }

@@ -1,0 +1,165 @@
+package io.wabill.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an output set's {@code run.json} says: the command and its arguments, wabill's version, every input file with
+ * its size and SHA-256, the row accounting, and every file the run wrote with its size and SHA-256. It is written
+ * last, so a folder whose manifest matches its files holds one whole run. Nothing in it depends on the clock, so
+ * equal inputs give equal bytes.
+ */
+public final class RunManifest {
+    /** The manifest format's version, for readers. */
+    public static final int FORMAT = 1;
+
+    /** A file the manifest names: its path (relative to the manifest's folder for outputs), size and SHA-256. */
+    public record FileEntry(String path, long bytes, String sha256) {}
+
+    private final String command;
+    private final List<String> arguments;
+    private final String version;
+    private final List<Path> inputs = new ArrayList<>();
+    private final Map<String, Long> rows = new LinkedHashMap<>();
+
+    /**
+     * @param command   the command, e.g. {@code simulate} or {@code import webhooks}
+     * @param arguments its arguments as given (secrets such as a mask salt already hidden)
+     * @param version   wabill's version
+     */
+    public RunManifest(String command, List<String> arguments, String version) {
+        this.command = command;
+        this.arguments = List.copyOf(arguments);
+        this.version = version;
+    }
+
+    public String command() { return command; }
+
+    /**
+     * Adds an input file (a log, a card, an accounts file), or the files of an input folder (a folder of cards); each
+     * is hashed when the set commits.
+     */
+    public RunManifest input(Path file) {
+        if (file == null) return this;
+        if (Files.isDirectory(file)) {
+            try (java.util.stream.Stream<Path> list = Files.list(file)) {
+                list.filter(Files::isRegularFile).sorted().forEach(this::input);
+            } catch (IOException e) {
+                // the run reads the folder itself and reports what it cannot read
+            }
+            return this;
+        }
+        // A file the run wrote itself and reads back (reconcile's imported log) is an output, named under "files".
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().startsWith(StagingFolder.PREFIX))
+            return this;
+        if (!inputs.contains(file)) inputs.add(file);
+        return this;
+    }
+
+    public RunManifest inputs(List<Path> files) {
+        for (Path f : files) input(f);
+        return this;
+    }
+
+    /** Sets one item of the row accounting, e.g. {@code rows_in}. */
+    public RunManifest rows(String item, long count) {
+        rows.put(item, count);
+        return this;
+    }
+
+    public Map<String, Long> rows() { return Map.copyOf(rows); }
+
+    public List<Path> inputPaths() { return List.copyOf(inputs); }
+
+    /** Writes the manifest with the given output files. */
+    void write(OutputStream out, List<FileEntry> files) throws IOException {
+        try (JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeNumberField("wabill_manifest", FORMAT);
+            g.writeStringField("command", command);
+            g.writeArrayFieldStart("arguments");
+            for (String a : arguments) g.writeString(a);
+            g.writeEndArray();
+            g.writeStringField("version", version);
+            g.writeArrayFieldStart("inputs");
+            for (Path p : inputs) {
+                FileEntry e = describe(p, p.toString());
+                entry(g, e);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("rows");
+            for (Map.Entry<String, Long> e : rows.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+            g.writeEndObject();
+            g.writeArrayFieldStart("files");
+            for (FileEntry e : files) entry(g, e);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void entry(JsonGenerator g, FileEntry e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", e.path());
+        g.writeNumberField("bytes", e.bytes());
+        g.writeStringField("sha256", e.sha256());
+        g.writeEndObject();
+    }
+
+    /** Size and SHA-256 of a file, read now. */
+    static FileEntry describe(Path file, String name) throws IOException {
+        MessageDigest sha = sha256();
+        long bytes = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sha.update(buffer, 0, n);
+                bytes += n;
+            }
+        } catch (IOException e) {
+            throw new OutputException("cannot read " + file + " to record it in run.json: " + OutputException.reason(e), e);
+        }
+        return new FileEntry(name, bytes, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** The output files an earlier manifest names, or none when there is none or it cannot be read. */
+    public static List<FileEntry> filesOf(Path manifest) {
+        List<FileEntry> files = new ArrayList<>();
+        if (!Files.isRegularFile(manifest)) return files;
+        try {
+            JsonNode root = new ObjectMapper().readTree(manifest.toFile());
+            for (JsonNode f : root.path("files")) {
+                if (f.path("path").isTextual() && f.path("bytes").canConvertToLong() && f.path("sha256").isTextual())
+                    files.add(new FileEntry(f.get("path").asText(), f.get("bytes").asLong(), f.get("sha256").asText()));
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged or foreign run.json names nothing wabill may remove; it is replaced by this run's.
+            return new ArrayList<>();
+        }
+        return files;
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}
