@@ -7,6 +7,9 @@
 #
 #   benchmarks/e2e/run.sh [ROWS] [REPEATS]      (default 2000000 rows, 1 repeat; the steps are interleaved per repeat)
 #
+# WABILL_BASELINE_JAR=path/to/older/wabill.jar also times that jar (same JVM options as the launcher, one thread,
+# with the ledger) in the same run, and checks that its ledger, summary and accounting files are byte-identical.
+#
 # The log (one business number, 50,000 customers, epoch seconds, October 2025 under PMP, CSW, US block, tiers, no
 # entry points) and its tiered card are written once into ${WABILL_BENCH_DIR:-/tmp/wabill-bench}/e2e.
 # Results: a table on stdout and in $DIR/results-<time>.txt; outputs of each run in $DIR/out-*.
@@ -63,7 +66,17 @@ for r in $(seq 1 "$REPEATS"); do
   measure "simulate-ledger-t1" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-ledger-t1" --quiet --threads 1
   measure "simulate-ledger-t2" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-ledger-t2" --quiet --threads 2
   measure "simulate-noledger-t1" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-noledger-t1" --quiet --threads 1 --no-ledger
+  if [ -n "${WABILL_BASELINE_JAR:-}" ]; then
+    measure "baseline-jar-ledger-t1" java $(sed -n 's/^BATCH_OPTS="\(.*\)"$/\1/p' wabill) ${WABILL_JAVA_OPTS:-} -jar "$WABILL_BASELINE_JAR" \
+        simulate "$LOG" --rates "$CARDS" --out "$DIR/out-baseline-t1" --quiet --threads 1
+  fi
 done
+if [ -n "${WABILL_BASELINE_JAR:-}" ]; then
+  for f in ledger.csv summary.csv accounting.csv daily.csv tiers.csv; do
+    cmp -s "$DIR/out-ledger-t1/$f" "$DIR/out-baseline-t1/$f" && echo "# $f byte-identical to the baseline jar's" | tee -a "$RESULTS" \
+        || echo "WARNING: $f differs from the baseline jar's" | tee -a "$RESULTS"
+  done
+fi
 for f in ledger.csv summary.csv accounting.csv; do
   cmp -s "$DIR/out-ledger-t1/$f" "$DIR/out-ledger-t2/$f" || echo "WARNING: $f differs between 1 and 2 threads" | tee -a "$RESULTS"
 done

@@ -46,7 +46,7 @@ public final class PmpLog {
     }
 
     /** Tiered utility (D6) so a month crosses every band; marketing flat. */
-    static void writeCard(Path card) throws IOException {
+    public static void writeCard(Path card) throws IOException {
         StringBuilder b = new StringBuilder("market,currency,category,tier_from,tier_to,rate\n");
         for (int i = 0; i < MARKETS.length; i++) {
             String m = MARKETS[i];
@@ -67,7 +67,7 @@ public final class PmpLog {
         return "1415" + (2000000L + spread % 8000000L);                         // United States, San Francisco
     }
 
-    static void write(long rows, int customers, long seed, OutputStream out) throws IOException {
+    public static void write(long rows, int customers, long seed, OutputStream out) throws IOException {
         SplittableRandom rnd = new SplittableRandom(seed);
         String[] numbers = new String[customers];
         for (int c = 0; c < customers; c++) numbers[c] = customer(c);
