@@ -28,7 +28,7 @@ public final class AccountOptions {
     @Option(names = "--business-country", paramLabel = "CC", description = "ISO country the business is based in (authentication-international, X1)")
     String businessCountry;
 
-    @Option(names = "--auth-international-from", paramLabel = "DATE", description = "date the default account became eligible for authentication-international rates (X2)")
+    @Option(names = "--auth-international-from", paramLabel = "DATE", converter = DayConverter.class, description = "date the default account became eligible for authentication-international rates (X2)")
     LocalDate authInternationalFrom;
 
     @Option(names = "--portfolio", paramLabel = "ID", description = "business portfolio of the default account (shares volume tiers, D7)")

@@ -39,7 +39,7 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--months", paramLabel = "N", defaultValue = "3", description = "months to forecast; default: ${DEFAULT-VALUE}")
     int months;
 
-    @Option(names = "--start", paramLabel = "DATE", description = "first day of the forecast; default: with --fit the first day of the month after the log, else the first day of next month")
+    @Option(names = "--start", paramLabel = "DATE", converter = DayConverter.class, description = "first day of the forecast; default: with --fit the first day of the month after the log, else the first day of next month")
     LocalDate start;
 
     @Option(names = "--growth", paramLabel = "RATE", converter = GrowthConverter.class, defaultValue = "0",
@@ -100,6 +100,9 @@ public final class ForecastCommand implements Callable<Integer> {
         if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE or --fit LOG");
         if (months < 1 || months > 120) throw new ParameterException(spec.commandLine(), "--months must be 1 to 120, was " + months);
         if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
+        if (start != null && start.plusMonths(months).minusDays(1).isAfter(DayConverter.LAST))
+            throw new ParameterException(spec.commandLine(), "--start " + start + " with --months " + months + " runs past "
+                    + DayConverter.LAST + ", the last day a log's instants cover in every time zone");
         if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
         if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
         PrintWriter printer = spec.commandLine().getOut();
@@ -110,6 +113,9 @@ public final class ForecastCommand implements Callable<Integer> {
         if (start == null) {
             start = loaded.fit() != null ? loaded.fit().lastDay().withDayOfMonth(1).plusMonths(1)
                     : LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
+            if (start.plusMonths(months).minusDays(1).isAfter(DayConverter.LAST)) // a fitted log at the end of time
+                throw new UserException("the forecast would start on " + start + " and run past " + DayConverter.LAST
+                        + ", the last day a log's instants cover in every time zone");
         }
         ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
         try {

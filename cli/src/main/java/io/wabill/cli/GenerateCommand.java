@@ -39,10 +39,10 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin ScenarioOptions source;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "first day to generate (local to each market)")
+    @Option(names = "--from", paramLabel = "DATE", converter = DayConverter.class, description = "first day to generate (local to each market)")
     LocalDate from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "last day to generate, inclusive")
+    @Option(names = "--to", paramLabel = "DATE", converter = DayConverter.class, description = "last day to generate, inclusive")
     LocalDate to;
 
     @Option(names = "--scale", paramLabel = "X", defaultValue = "1", description = "multiply every market's customers by X; default: ${DEFAULT-VALUE}")

@@ -69,7 +69,7 @@ public final class RatesCommand implements Runnable {
     static final class Show implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(paramLabel = "MARKET", description = "market name as on Meta's cards, e.g. Brazil or \"Rest of Africa\"") String market;
-        @Option(names = "--date", paramLabel = "DATE", description = "the day (account-local); default: today") LocalDate date;
+        @Option(names = "--date", paramLabel = "DATE", converter = DayConverter.class, description = "the day (account-local); default: today") LocalDate date;
         @Option(names = "--currency", paramLabel = "CUR", defaultValue = "USD", description = "default: ${DEFAULT-VALUE}") String currency;
         @Option(names = "--rates", paramLabel = "DIR|FILE", description = "a catalog other than the bundled one") Path rates;
 

@@ -46,8 +46,15 @@ public final class CsvLine {
         return this;
     }
 
-    /** A cell wabill formatted itself: quoted as needed, not neutralized. */
-    public CsvLine raw(String value) { return cell((char) 0, value); }
+    /**
+     * A cell wabill formatted itself: quoted as needed; neutralized only when its shape could start a formula (a
+     * date past the year 9999 starts with {@code +}, see {@link CsvCells#formatted}).
+     */
+    public CsvLine raw(String value) {
+        if (value != null && !value.isEmpty() && (value.charAt(0) == '+' || value.charAt(0) == '-' || value.charAt(0) == '='
+                || value.charAt(0) == '@')) return cell((char) 0, CsvCells.formatted(value));
+        return cell((char) 0, value);
+    }
 
     private CsvLine cell(char prefix, String value) {
         separator();

@@ -23,8 +23,12 @@ public final class CsvWriter implements AutoCloseable {
         return raw(CsvCells.text(value));
     }
 
-    /** A cell wabill formatted itself (numbers, instants, vocabulary): quoted as needed, not neutralized. */
+    /**
+     * A cell wabill formatted itself (numbers, instants, vocabulary): quoted as needed; neutralized only when its
+     * shape could start a formula (a date past the year 9999 starts with {@code +}, see {@link CsvCells#formatted}).
+     */
     public CsvWriter raw(String value) throws IOException {
+        value = CsvCells.formatted(value);
         if (!firstCell) out.write(',');
         firstCell = false;
         if (value == null || value.isEmpty()) return this;

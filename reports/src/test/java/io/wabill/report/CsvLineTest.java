@@ -15,11 +15,12 @@ class CsvLineTest {
         SplittableRandom rnd = new SplittableRandom(5);
         long[] fixed = {0, 1, 999, 1000, 59_999, 951_782_400_000L, 1_790_845_200_000L, 253_402_300_799_999L,
             253_402_300_800_000L, -1, -86_400_001L, 4_102_444_800_000L};
-        for (long ms : fixed) assertEquals(Instant.ofEpochMilli(ms).toString(), new CsvLine().instant(ms).toString());
+        for (long ms : fixed) assertEquals(CsvCells.formatted(Instant.ofEpochMilli(ms).toString()), new CsvLine().instant(ms).toString());
+        assertEquals("'+10000-01-01T00:00:00Z", new CsvLine().instant(253_402_300_800_000L).toString());
         for (int i = 0; i < 200_000; i++) {
             long ms = rnd.nextLong(-5_000_000_000_000L, 300_000_000_000_000L);
             if (i % 3 == 0) ms -= ms % 1000;
-            assertEquals(Instant.ofEpochMilli(ms).toString(), new CsvLine().instant(ms).toString(), "ms " + ms);
+            assertEquals(CsvCells.formatted(Instant.ofEpochMilli(ms).toString()), new CsvLine().instant(ms).toString(), "ms " + ms);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wabill.data.accounts;
 
+import io.wabill.data.io.BadInputException;
 import io.wabill.data.log.RowError;
 import io.wabill.data.rates.CsvFiles;
 import io.wabill.sim.account.Account;
@@ -25,7 +26,9 @@ public final class AccountsReader {
     public static List<Account> read(Path file) throws IOException, AccountsException {
         CsvFiles.Table t;
         try (InputStream in = Files.newInputStream(file)) {
-            t = CsvFiles.read(in);
+            t = CsvFiles.read(in, file.toString());
+        } catch (BadInputException e) { // malformed (an unbalanced quote) or past the bounds of a small table
+            throw new AccountsException(List.of(new RowError(file.toString(), e.line(), e.column(), "", e.reason())));
         }
         List<RowError> problems = new ArrayList<>();
         List<Account> accounts = new ArrayList<>();

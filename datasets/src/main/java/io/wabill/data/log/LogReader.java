@@ -1,5 +1,7 @@
 package io.wabill.data.log;
 
+import io.wabill.data.io.BadInputException;
+import io.wabill.data.io.BoundedInput;
 import io.wabill.sim.domain.DeliveryStatus;
 import io.wabill.sim.domain.Direction;
 import io.wabill.sim.domain.EntryPoint;
@@ -69,10 +71,10 @@ public final class LogReader implements Closeable {
         InputStream in = new CountingInputStream(Files.newInputStream(path), bytesRead);
         if (path.getFileName().toString().endsWith(".gz")) {
             try {
-                in = GzipGuard.open(in);
-            } catch (GzipGuard.DamagedException e) {
+                in = BoundedInput.gunzip(in, file, BoundedInput.STREAMS);
+            } catch (BadInputException e) {
                 in.close();
-                throw new LogFormatException(new RowError(file, 0, "", "", e.getMessage()));
+                throw new LogFormatException(new RowError(file, 0, "", "", e.reason()));
             }
         }
         // Bytes that are not UTF-8 become U+FFFD and the row that holds them is reported, with its line.
@@ -92,7 +94,7 @@ public final class LogReader implements Closeable {
         } catch (IOException e) {
             close();
             // A user's file, not a fault of wabill's: say where, never a stack trace.
-            throw e instanceof GzipGuard.DamagedException || e instanceof CsvScanner.RecordTooLongException
+            throw e instanceof BadInputException || e instanceof CsvScanner.RecordTooLongException
                     ? unreadable(commentLines, e)
                     : new LogFormatException(new RowError(file, commentLines + 1, "", "",
                             "the header row cannot be read: " + e.getMessage() + " (an unbalanced quote?)"));
@@ -163,8 +165,9 @@ public final class LogReader implements Closeable {
     /** The input cannot be read past {@code lineBefore} (damaged gzip, a row past the bound): a fatal input error. */
     private LogFormatException unreadable(long lineBefore, IOException e) {
         long line = e instanceof CsvScanner.RecordTooLongException tooLong ? commentLines + tooLong.line() : lineBefore + 1;
-        String reason = e instanceof GzipGuard.DamagedException || e instanceof CsvScanner.RecordTooLongException
-                ? e.getMessage() : "the file cannot be read: " + e.getMessage();
+        String reason = e instanceof BadInputException bad ? bad.reason()
+                : e instanceof CsvScanner.RecordTooLongException ? e.getMessage()
+                : "the file cannot be read: " + e.getMessage();
         return new LogFormatException(new RowError(file, line, "", "", reason));
     }
 
@@ -182,7 +185,7 @@ public final class LogReader implements Closeable {
         while (true) {
             try {
                 if (!r.next()) return null;
-            } catch (GzipGuard.DamagedException | CsvScanner.RecordTooLongException e) {
+            } catch (BadInputException | CsvScanner.RecordTooLongException e) {
                 throw unreadable(lastLine, e);
             } catch (IOException e) {
                 throw new LogFormatException(new RowError(file, lastLine + 1, "", "",

@@ -24,12 +24,29 @@ public final class Timestamps {
             long fast = fastUtc(s);
             if (fast != Long.MIN_VALUE) return fast;
         }
+        java.time.Instant instant;
         try {
-            return OffsetDateTime.parse(s).toInstant().toEpochMilli();
+            instant = OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected an ISO-8601 instant with Z or an offset "
                     + "(2025-07-03T09:00:00Z, 2025-07-03T14:30:00+05:30) or epoch seconds");
         }
+        if (instant.isBefore(MIN) || instant.isAfter(MAX))
+            throw new IllegalArgumentException("the instant is outside the years 0001 to 9999 (UTC) that the model holds");
+        return instant.toEpochMilli();
+    }
+
+    /**
+     * The first and last instant a log may hold: four-digit years, as ISO-8601 writes them without a sign. Every
+     * instant between, shifted by any time zone and by the longest window (72 h) or horizon, still fits a long of
+     * milliseconds and a {@code LocalDate}, so nothing downstream can overflow.
+     */
+    public static final java.time.Instant MIN = java.time.Instant.parse("0001-01-01T00:00:00Z");
+    public static final java.time.Instant MAX = java.time.Instant.parse("9999-12-31T23:59:59.999Z");
+
+    /** Whether epoch milliseconds lie in {@link #MIN}..{@link #MAX}. */
+    public static boolean inRange(long epochMillis) {
+        return epochMillis >= MIN.toEpochMilli() && epochMillis <= MAX.toEpochMilli();
     }
 
     private static boolean isDigits(String s) {
@@ -42,7 +59,7 @@ public final class Timestamps {
         if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(13) != ':' || s.charAt(16) != ':') return Long.MIN_VALUE;
         int year = num(s, 0, 4), month = num(s, 5, 2), day = num(s, 8, 2);
         int hour = num(s, 11, 2), minute = num(s, 14, 2), second = num(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59) return Long.MIN_VALUE;
         if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) return Long.MIN_VALUE;
         long days = java.time.LocalDate.of(year, month, day).toEpochDay();
@@ -58,7 +75,7 @@ public final class Timestamps {
         if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') return Long.MIN_VALUE;
         int year = num(b, from, 4), month = num(b, from + 5, 2), day = num(b, from + 8, 2);
         int hour = num(b, from + 11, 2), minute = num(b, from + 14, 2), second = num(b, from + 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59) return Long.MIN_VALUE;
         if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) return Long.MIN_VALUE;
         return ((epochDay(year, month, day) * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;

@@ -97,6 +97,8 @@ public final class CatalogLoader {
         } else {
             markets = bundledMarkets(problems);
         }
+        // Without a usable market map every card row would add an "unknown market" echo of the one real problem.
+        if (!problems.isEmpty()) throw new CatalogLoadException(problems);
         List<CoveragePeriod> coverage = new ArrayList<>();
         Path coverageFile = folder.resolve(COVERAGE);
         if (Files.isRegularFile(coverageFile) && Files.isDirectory(path)) {

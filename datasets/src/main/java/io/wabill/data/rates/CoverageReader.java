@@ -14,7 +14,8 @@ public final class CoverageReader {
     private CoverageReader() {}
 
     public static List<CoveragePeriod> read(InputStream in, String file, List<CardProblem> problems) throws IOException {
-        CsvFiles.Table t = CsvFiles.read(in);
+        CsvFiles.Table t = CsvFiles.readOrReport(in, file, problems);
+        if (t == null) return List.of();
         List<CoveragePeriod> periods = new ArrayList<>();
         for (CsvFiles.Row r : t.rows()) {
             String currency = r.get("currency");
@@ -36,16 +37,23 @@ public final class CoverageReader {
             }
             periods.add(new CoveragePeriod(currency, from, to, status, r.get("note")));
         }
-        for (int i = 0; i < periods.size(); i++)
-            for (int j = i + 1; j < periods.size(); j++) {
-                CoveragePeriod a = periods.get(i), b = periods.get(j);
-                if (!a.currency().equals(b.currency())) continue;
-                LocalDate aFrom = a.from() == null ? LocalDate.MIN : a.from(), aTo = a.to() == null ? LocalDate.MAX : a.to();
-                LocalDate bFrom = b.from() == null ? LocalDate.MIN : b.from(), bTo = b.to() == null ? LocalDate.MAX : b.to();
-                if (!aFrom.isAfter(bTo) && !bFrom.isAfter(aTo))
-                    problems.add(new CardProblem(file, 0, "from", "coverage periods " + a.describe() + " and "
+        // Compared within each currency in order of start, each with the period reaching furthest before it.
+        java.util.Map<String, List<CoveragePeriod>> byCurrency = new java.util.TreeMap<>();
+        for (CoveragePeriod p : periods) byCurrency.computeIfAbsent(p.currency(), k -> new ArrayList<>()).add(p);
+        for (List<CoveragePeriod> list : byCurrency.values()) {
+            list.sort(java.util.Comparator.comparing(CoverageReader::from));
+            CoveragePeriod reach = null;
+            for (CoveragePeriod b : list) {
+                if (reach != null && !from(b).isAfter(to(reach)))
+                    problems.add(new CardProblem(file, 0, "from", "coverage periods " + reach.describe() + " and "
                             + b.describe() + " overlap"));
+                if (reach == null || to(b).isAfter(to(reach))) reach = b;
             }
+        }
         return periods;
     }
+
+    private static LocalDate from(CoveragePeriod p) { return p.from() == null ? LocalDate.MIN : p.from(); }
+
+    private static LocalDate to(CoveragePeriod p) { return p.to() == null ? LocalDate.MAX : p.to(); }
 }

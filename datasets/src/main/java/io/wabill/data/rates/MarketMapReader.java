@@ -15,7 +15,8 @@ public final class MarketMapReader {
     private MarketMapReader() {}
 
     public static MarketMap read(InputStream in, String file, List<CardProblem> problems) throws IOException {
-        CsvFiles.Table t = CsvFiles.read(in);
+        CsvFiles.Table t = CsvFiles.readOrReport(in, file, problems);
+        if (t == null) return new MarketMap(List.of());
         for (String c : List.of("market", "iso2", "valid_from", "valid_to"))
             if (!t.header().contains(c)) problems.add(new CardProblem(file, 1, c, "the market map lacks the column " + c));
         List<MarketAssignment> rows = new ArrayList<>();
@@ -33,22 +34,28 @@ public final class MarketMapReader {
         return new MarketMap(rows);
     }
 
-    /** A country in two markets on one day would make pricing depend on row order. */
+    /**
+     * A country in two markets on one day would make pricing depend on row order. Rows are compared within their
+     * country in order of start, each with the one reaching furthest before it, so a large file stays linear.
+     */
     private static void checkOverlaps(List<MarketAssignment> rows, String file, List<CardProblem> problems) {
-        for (int i = 0; i < rows.size(); i++) {
-            for (int j = i + 1; j < rows.size(); j++) {
-                MarketAssignment a = rows.get(i), b = rows.get(j);
-                if (!a.iso2().equals(b.iso2())) continue;
-                LocalDate aFrom = a.validFrom() == null ? LocalDate.MIN : a.validFrom();
-                LocalDate aTo = a.validTo() == null ? LocalDate.MAX : a.validTo();
-                LocalDate bFrom = b.validFrom() == null ? LocalDate.MIN : b.validFrom();
-                LocalDate bTo = b.validTo() == null ? LocalDate.MAX : b.validTo();
-                if (!aFrom.isAfter(bTo) && !bFrom.isAfter(aTo))
-                    problems.add(new CardProblem(file, 0, "iso2", a.iso2() + " is in " + a.market() + " and "
+        java.util.Map<String, List<MarketAssignment>> byCountry = new java.util.TreeMap<>();
+        for (MarketAssignment r : rows) byCountry.computeIfAbsent(r.iso2(), k -> new ArrayList<>()).add(r);
+        for (List<MarketAssignment> country : byCountry.values()) {
+            country.sort(java.util.Comparator.comparing(MarketMapReader::from));
+            MarketAssignment reach = null;
+            for (MarketAssignment b : country) {
+                if (reach != null && !from(b).isAfter(to(reach)))
+                    problems.add(new CardProblem(file, 0, "iso2", b.iso2() + " is in " + reach.market() + " and "
                             + b.market() + " on overlapping dates"));
+                if (reach == null || to(b).isAfter(to(reach))) reach = b;
             }
         }
     }
+
+    private static LocalDate from(MarketAssignment a) { return a.validFrom() == null ? LocalDate.MIN : a.validFrom(); }
+
+    private static LocalDate to(MarketAssignment a) { return a.validTo() == null ? LocalDate.MAX : a.validTo(); }
 
     static LocalDate date(CsvFiles.Row r, String column, String file, List<CardProblem> problems) {
         String v = r.get(column);

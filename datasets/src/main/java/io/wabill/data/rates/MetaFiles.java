@@ -16,7 +16,14 @@ final class MetaFiles {
     static List<RateCard> read(List<Path> files, MarketMap markets, List<CardProblem> problems) throws IOException {
         List<Path> meta = new ArrayList<>();
         for (Path f : files) {
-            if (MetaRateCardReader.looksLikeMetaFile(f)) meta.add(f);
+            boolean looksLikeMeta;
+            try {
+                looksLikeMeta = MetaRateCardReader.looksLikeMetaFile(f);
+            } catch (io.wabill.data.io.BadInputException e) {
+                problems.add(new CardProblem(e.file(), e.line(), e.column(), e.reason()));
+                continue;
+            }
+            if (looksLikeMeta) meta.add(f);
             else problems.add(new CardProblem(f.toString(), 0, "", "not a rate card: expected a file named "
                     + "meta-rates-<CUR>-<YYYY-MM-DD>.csv (market,currency,category,tier_from,tier_to,rate) or one of "
                     + "Meta's downloaded rate or volume-tier files"));

@@ -1,6 +1,6 @@
 package io.wabill.data.rates;
 
-import io.wabill.sim.money.Money;
+import io.wabill.data.io.ModelBounds;
 import io.wabill.sim.rates.Band;
 import io.wabill.sim.rates.Bands;
 import io.wabill.sim.rates.CardProblem;
@@ -50,7 +50,8 @@ public final class NormalizedCardReader {
             problems.add(new CardProblem(file, 0, "", "the file name's date " + name.group(2) + " is not a date"));
             return null;
         }
-        CsvFiles.Table t = CsvFiles.read(in);
+        CsvFiles.Table t = CsvFiles.readOrReport(in, file, problems);
+        if (t == null) return null;
         for (String c : COLUMNS)
             if (!t.header().contains(c)) problems.add(new CardProblem(file, 1, c, "the card lacks the column " + c));
         if (problems.size() > before) return null;
@@ -116,14 +117,9 @@ public final class NormalizedCardReader {
             problems.add(new CardProblem(file, r.line(), "rate", "expected a decimal rate, was '" + r.get("rate") + "'"));
             return null;
         }
-        if (rate.signum() < 0) {
-            problems.add(new CardProblem(file, r.line(), "rate", "a rate cannot be negative, was " + rate.toPlainString()));
-            return null;
-        }
-        try {
-            Money.toUnits(rate);
-        } catch (ArithmeticException e) {
-            problems.add(new CardProblem(file, r.line(), "rate", e.getMessage()));
+        String wrong = ModelBounds.checkRate(rate);
+        if (wrong != null) {
+            problems.add(new CardProblem(file, r.line(), "rate", wrong));
             return null;
         }
         return new Band(from, to, rate);

@@ -23,6 +23,22 @@ public final class GeneratedRow {
     /** The outbound message's number in the log (1, 2, ...), 0 for inbound rows; set when the row is emitted. */
     long messageNo;
 
+    /** Back to a new row's values, for the generator's scratch row. */
+    GeneratedRow reset() {
+        at = 0;
+        deliveredAt = -1;
+        market = 0;
+        customer = 0;
+        type = 0;
+        category = 0;
+        status = 0;
+        ctwa = false;
+        tokens = 0;
+        sequence = 0;
+        messageNo = 0;
+        return this;
+    }
+
     public long at() { return at; }
 
     public long deliveredAt() { return deliveredAt; }

@@ -96,15 +96,90 @@ public final class TrafficGenerator {
         int days = plan.days();
         for (int d = 0; d < days; d++) {
             LocalDate day = plan.from().plusDays(d);
-            long watermark = Long.MAX_VALUE;
-            for (MarketState m : markets) {
-                m.generateDay(day);
-                watermark = Math.min(watermark, m.nextDayStart);
-            }
-            flush(sink, d == days - 1 ? Long.MAX_VALUE : watermark);
+            long daySequence = sequence;
+            long watermark = generateAll(day);
+            if (d == days - 1) watermark = Long.MAX_VALUE;
+            if (!overflowed) flush(sink, watermark);
+            else generateInSlices(sink, day, daySequence, watermark);
             daysDone.incrementAndGet();
         }
         return rows;
+    }
+
+    /** Generates day {@code day} of every market into the batch (within the window); returns the earliest next day start. */
+    private long generateAll(LocalDate day) {
+        long watermark = Long.MAX_VALUE;
+        for (MarketState m : markets) {
+            m.generateDay(day);
+            watermark = Math.min(watermark, m.nextDayStart);
+        }
+        return watermark;
+    }
+
+    // ---- days larger than the batch budget: generated again per slice of time ----
+    //
+    // A day's events are drawn in no time order (each process draws the whole day), so a day is sorted whole. When
+    // its events outnumber the budget (a large --scale), the day is generated again: once counting its events per
+    // second, then once per slice of time holding at most the budget, keeping only the events of that slice. Every
+    // pass draws the same numbers from the same streams and numbers the events the same way, and the slices are
+    // emitted in time order through the same merge with the carry, so the rows are the same, byte for byte, as if
+    // the day had been held whole; memory is the budget (plus the carry), whatever the scale.
+
+    /** Events a batch may hold before a day is generated in slices; about 100 bytes each, a quarter of the heap. */
+    private int budget = (int) Math.max(50_000, Math.min(1 << 28, Runtime.getRuntime().maxMemory() / 400));
+    private boolean overflowed, counting, slicing;
+    private long windowFrom = Long.MIN_VALUE, windowTo = Long.MAX_VALUE;
+    private long countBase;
+    private long[] counts = new long[0];
+    private final GeneratedRow scratch = new GeneratedRow();
+
+    /** Sets the batch budget (tests use a small one to make every day go in slices); returns this. */
+    TrafficGenerator sliceBudget(int events) {
+        this.budget = Math.max(1, events);
+        return this;
+    }
+
+    private void generateInSlices(TrafficSink sink, LocalDate day, long daySequence, long watermark) throws IOException {
+        Arrays.fill(batch, 0, batchSize, null);
+        batchSize = 0;
+        overflowed = false;
+        long from = Long.MAX_VALUE, to = Long.MIN_VALUE;
+        for (MarketState m : markets) {
+            from = Math.min(from, day.atStartOfDay(m.zone).toEpochSecond());
+            to = Math.max(to, m.end);
+        }
+        to = Math.min(to, watermark);
+        countBase = from;
+        counts = new long[(int) Math.max(1, Math.min(to - from, 4 * DAY))];
+        counting = true;
+        sequence = daySequence;
+        generateAll(day);
+        counting = false;
+        slicing = true;
+        long sliceFrom = Long.MIN_VALUE, held = 0;
+        for (int i = 0; i < counts.length; i++) {
+            if (held > 0 && held + counts[i] > budget) {
+                long cut = countBase + i;
+                slice(sink, day, daySequence, sliceFrom, cut, cut);
+                sliceFrom = cut;
+                held = 0;
+            }
+            held += counts[i];
+        }
+        slice(sink, day, daySequence, sliceFrom, watermark, watermark);
+        if (watermark != Long.MAX_VALUE) slice(sink, day, daySequence, watermark, Long.MAX_VALUE, watermark); // to the carry
+        counts = new long[0];
+        slicing = false;
+        windowFrom = Long.MIN_VALUE;
+        windowTo = Long.MAX_VALUE;
+    }
+
+    private void slice(TrafficSink sink, LocalDate day, long daySequence, long from, long to, long emitBefore) throws IOException {
+        windowFrom = from;
+        windowTo = to;
+        sequence = daySequence;
+        generateAll(day); // a single second above the budget is held whole: it cannot be split
+        flush(sink, emitBefore);
     }
 
     /** Sorts the batch, merges it into the carry, and emits every event before the watermark. */
@@ -143,13 +218,23 @@ public final class TrafficGenerator {
     }
 
     private GeneratedRow add(MarketState m, long at, long customer, byte type) {
-        GeneratedRow r = new GeneratedRow();
+        boolean store = at < m.end && !counting && !overflowed && at >= windowFrom && at < windowTo;
+        if (counting && at < m.end) {
+            long i = Math.max(0, at - countBase);
+            if (i < counts.length) counts[(int) i]++; // later events go to the last slice, carried to the next day
+        }
+        // A row that is not kept is still filled in: its caller reads it (delivery, status) before the next add.
+        GeneratedRow r = store ? new GeneratedRow() : scratch.reset();
         r.at = at;
         r.market = m.index;
         r.customer = customer;
         r.type = type;
         r.sequence = sequence++;
-        if (at < m.end) {
+        if (store) {
+            if (batchSize >= budget && !slicing) {
+                overflowed = true; // the whole day does not fit: it is generated again in slices
+                return r;
+            }
             if (batchSize == batch.length) batch = Arrays.copyOf(batch, batchSize * 2);
             if (batchSize >= 1 << 29) throw new IllegalStateException("more than 2^29 events in one day; lower --scale");
             batch[batchSize++] = r;

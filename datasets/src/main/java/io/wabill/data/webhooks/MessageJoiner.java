@@ -51,7 +51,7 @@ public final class MessageJoiner {
     private final ArrayDeque<Pending> byDeadline = new ArrayDeque<>();
     private final PriorityQueue<ImportedRow> buffer = new PriorityQueue<>(Comparator.comparingLong(ImportedRow::timestamp)
             .thenComparing(r -> r.direction() != Direction.INBOUND).thenComparingLong(ImportedRow::sequence));
-    private final LinkedHashMap<String, Written> written = new LinkedHashMap<>();
+    private final AwaitingDelivery written = new AwaitingDelivery();
     /** Ids of written messages that nothing late can change (delivered, or not written), and of user messages. */
     private final IdMemory settled, inboundSeen;
     private final LinkedHashMap<String, long[]> userMessages = new LinkedHashMap<>();
@@ -107,7 +107,7 @@ public final class MessageJoiner {
             p.add(s);
             report.statusesMerged++;
         } else {
-            Written w = written.get(s.messageId());
+            AwaitingDelivery.Message w = written.get(s.messageId());
             if (w != null) late(s, w);
             else if (settled.contains(s.messageId(), watermark)) lateWithoutNews();
             else open(s);
@@ -128,20 +128,21 @@ public final class MessageJoiner {
     }
 
     /** A status of an undelivered message already written: a further status row when it says something new. */
-    private void late(StatusEvent s, Written w) {
-        if (DeliveryStatus.mostAdvanced(w.status, s.status()) == w.status) {
+    private void late(StatusEvent s, AwaitingDelivery.Message w) {
+        if (DeliveryStatus.mostAdvanced(w.status(), s.status()) == w.status()) {
             lateWithoutNews();
             return;
         }
         report.statusesMerged++;
-        w.status = s.status();
         if (s.status().isDelivered()) { // from now on only a read could follow, which changes no price
             written.remove(s.messageId());
             settled.add(s.messageId(), watermark);
+        } else {
+            written.setStatus(s.messageId(), s.status());
         }
         report.lateStatusRows++;
-        buffer(new ImportedRow(s.timestamp(), s.messageId(), w.account, w.business, w.customer, Direction.OUTBOUND,
-                w.kind, w.category, EntryPoint.NONE, s.status(), LogRow.NONE, s.report(), sequence++));
+        buffer(new ImportedRow(s.timestamp(), s.messageId(), w.account(), w.business(), w.customer(), Direction.OUTBOUND,
+                w.kind(), w.category(), EntryPoint.NONE, s.status(), LogRow.NONE, s.report(), sequence++));
     }
 
     private void finalizeMessage(Pending p) {
@@ -152,7 +153,8 @@ public final class MessageJoiner {
         if (!category.isEmpty() && !KindInference.KNOWN_CATEGORIES.contains(category))
             report.unknownCategories.merge(p.report.category(), 1L, Long::sum); // W4: kept as reported, listed
         // Only a message still waiting for its delivery keeps its attributes; the others are settled ids.
-        if (kind.kind() != null && !p.status.isDelivered()) written.put(p.id, new Written(p, kind, watermark));
+        if (kind.kind() != null && !p.status.isDelivered())
+            written.put(p.id, p.account, p.business, p.customer, kind.kind(), kind.category(), p.status, watermark);
         else settled.add(p.id, watermark);
         if (kind.kind() == null) {
             report.unresolvedMessages++;
@@ -180,7 +182,7 @@ public final class MessageJoiner {
         }
         long safe = watermark - 2 * joinWindow;
         while (!buffer.isEmpty() && buffer.peek().timestamp() < safe) emit(buffer.poll());
-        forget(written, w -> w.writtenAt + horizon < watermark);
+        written.forgetWrittenBefore(watermark - horizon);
         forget(userMessages, times -> times[times.length - 1] + DAY + 2 * joinWindow < watermark);
     }
 
@@ -258,24 +260,6 @@ public final class MessageJoiner {
             if (s.status().isDelivered() && (deliveredAt == LogRow.NONE || s.timestamp() < deliveredAt))
                 deliveredAt = s.timestamp();
             report = report.orElse(s.report());
-        }
-    }
-
-    private static final class Written {
-        final String account, business, customer;
-        final MessageKind kind;
-        final TemplateCategory category;
-        final long writtenAt;
-        DeliveryStatus status;
-
-        Written(Pending p, KindInference.Result k, long writtenAt) {
-            this.account = p.account;
-            this.business = p.business;
-            this.customer = p.customer;
-            this.kind = k.kind();
-            this.category = k.category();
-            this.status = p.status;
-            this.writtenAt = writtenAt;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wabill.data.io.BoundedInput;
 import io.wabill.sim.events.LogRow;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -91,7 +92,7 @@ class LogReaderBoundsTest {
     void aFileNamedGzThatIsNotGzipNamesTheFile() throws IOException {
         LogFormatException e = fails(write("plain.csv.gz", HEADER + ROW));
         assertTrue(e.getMessage().startsWith(dir.resolve("plain.csv.gz") + ":"), e.getMessage());
-        assertTrue(e.getMessage().contains("not in gzip format"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a readable gzip file"), e.getMessage());
     }
 
     @Test
@@ -107,7 +108,7 @@ class LogReaderBoundsTest {
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));
         LogFormatException e = fails(cut);
         assertTrue(e.getMessage().contains("cut.csv.gz:"), e.getMessage());
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a readable gzip file"), e.getMessage());
         assertTrue(e.error().line() > 1, e.getMessage());
     }
 
@@ -117,10 +118,11 @@ class LogReaderBoundsTest {
         byte[] same = ROW.getBytes(StandardCharsets.UTF_8);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(bomb), 1 << 16)) {
             out.write(HEADER.getBytes(StandardCharsets.UTF_8));
-            long rows = (GzipGuard.MIN_CHECKED * 2) / same.length;
+            long rows = (BoundedInput.STREAMS.ratioGraceBytes() * 2) / same.length;
             for (long i = 0; i < rows; i++) out.write(same);
         }
-        assertTrue(Files.size(bomb) * GzipGuard.MAX_RATIO < GzipGuard.MIN_CHECKED * 2, "the test file is a bomb");
+        assertTrue(Files.size(bomb) * BoundedInput.STREAMS.maxRatio() < BoundedInput.STREAMS.ratioGraceBytes() * 2,
+                "the test file is a bomb");
         LogFormatException e = fails(bomb);
         assertTrue(e.getMessage().contains("gzip bomb"), e.getMessage());
         assertTrue(e.getMessage().contains("bomb.csv.gz:"), e.getMessage());

@@ -22,7 +22,7 @@ import org.jfree.chart.renderer.xy.StackedXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.time.Day;
+import org.jfree.data.time.SimpleTimePeriod;
 import org.jfree.data.time.TimeTableXYDataset;
 
 /**
@@ -31,6 +31,8 @@ import org.jfree.data.time.TimeTableXYDataset;
  */
 public final class DailyCostChart implements Chart {
     private static final TimeZone UTC = TimeZone.getTimeZone(ZoneOffset.UTC);
+    /** The longest span, in days, whose days without charges are drawn as zero (ten years). */
+    static final int MAX_FILLED_DAYS = 3_660;
 
     private final String name;
     private final String currency;
@@ -54,7 +56,10 @@ public final class DailyCostChart implements Chart {
             if (last == null || d.isAfter(last)) last = d;
             b.add(r.billableCategory(), r.day(), r.amount());
         }
-        for (LocalDate d = first; d != null && !d.isAfter(last); d = d.plusDays(1)) b.column(d.toString());
+        // Days without charges show as zero, within a span a chart can show day by day; a log spanning more (a
+        // stray row centuries away) keeps only its charged days, rather than millions of empty columns.
+        if (first != null && java.time.temporal.ChronoUnit.DAYS.between(first, last) <= MAX_FILLED_DAYS)
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) b.column(d.toString());
         return new DailyCostChart(name, currency, b.build(true), markers(rows, currency));
     }
 
@@ -135,8 +140,13 @@ public final class DailyCostChart implements Chart {
         return chart;
     }
 
-    private static Day day(LocalDate d) {
-        return new Day(d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+    /**
+     * The account-local day as a period of UTC milliseconds. JFreeChart's {@code Day} holds only the years 1900 to
+     * 9999; a plain period holds any day a log may have (years 0 to 10000 once shifted to local time).
+     */
+    private static SimpleTimePeriod day(LocalDate d) {
+        long start = d.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        return new SimpleTimePeriod(start, start + 86_400_000L - 1);
     }
 
     private static java.text.SimpleDateFormat dateFormat() {

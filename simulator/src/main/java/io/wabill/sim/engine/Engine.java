@@ -306,7 +306,12 @@ public final class Engine {
         line.billable = BillableCategory.BUSINESS_AGENT;
         // The rate column is per token, so that rate x tokens = amount; the note keeps Meta's per-million figure.
         line.rate = perMillion.movePointLeft(6);
-        line.amountUnits = Money.perMillion(m.tokens(), perMillion);
+        try {
+            line.amountUnits = Money.perMillion(m.tokens(), perMillion);
+        } catch (ArithmeticException e) { // a token count or rate past what a long of 10^-8 units holds
+            throw error("tokens", Long.toString(m.tokens()), m.tokens() + " tokens at " + perMillion.toPlainString()
+                    + " per million cost more than the model can hold");
+        }
         line.note = "E6 " + m.tokens() + " tokens at " + perMillion.toPlainString() + " per million";
     }
 

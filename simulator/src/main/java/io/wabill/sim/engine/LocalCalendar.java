@@ -47,8 +47,12 @@ final class LocalCalendar {
         return format(monthIndex);
     }
 
+    /**
+     * {@code 0000-01}, {@code 2026-10}, {@code +10000-01}: the month of {@link LocalDate#toString()}, which (unlike
+     * {@code YearMonth.toString()}) signs a year past 9999 the way {@code YearMonth.parse} needs it.
+     */
     private static String format(int monthIndex) {
-        int year = monthIndex / 12, month = monthIndex % 12 + 1;
-        return String.format("%04d-%02d", year, month);
+        String day = LocalDate.of(Math.floorDiv(monthIndex, 12), Math.floorMod(monthIndex, 12) + 1, 1).toString();
+        return day.substring(0, day.length() - 3);
     }
 }

@@ -181,12 +181,30 @@ public final class Replay implements StrategyContext {
     }
 
     private void release(Intent intent, boolean unused, long t) {
+        // Released by its deadline while still waiting for the customer: it leaves the pair's waiting list now, or
+        // every pair whose customer never writes again would keep its messages until the end of the log.
+        if (IntentAccess.isWaitingForCustomer(intent)) forgetWaiting(intent);
         boolean customerWrote = IntentAccess.releasedByCustomer(intent);
         int by = IntentAccess.deferredBy(intent);
         IntentAccess.released(intent);
         Message m = intent.logged();
         chain.get(by).release(intent, customerWrote, engine.window(m.business(), m.customer()), this, t, decision);
         if (apply(intent, by, t)) decide(intent, by + 1, t);
+    }
+
+    private void forgetWaiting(Intent intent) {
+        String key = pairKey(intent.logged());
+        List<Intent> waiting = waitingForCustomer.get(key);
+        if (waiting == null) return;
+        waiting.remove(intent);
+        if (waiting.isEmpty()) waitingForCustomer.remove(key);
+    }
+
+    /** Deferred messages waiting for a customer's message, over all pairs (bounded by the deferral horizon). */
+    public int waitingForCustomer() {
+        int n = 0;
+        for (List<Intent> l : waitingForCustomer.values()) n += l.size();
+        return n;
     }
 
     private void send(Intent intent, long t) {

@@ -1,6 +1,5 @@
 package io.wabill.sim.exec;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,12 +15,19 @@ public final class ReplayStats {
     long dropped;
     long pending;
     final Map<String, Long> dropReasons = new TreeMap<>();
-    private long[] delays = new long[64];
+    /**
+     * Delays counted per distinct value, not kept one by one: a log of millions of deferred messages has only as
+     * many distinct delays as the deferral horizon has instants (86,400 for a day at whole seconds), so memory does
+     * not grow with the log while the mean and the 95th percentile stay exact.
+     */
+    private final TreeMap<Long, long[]> delays = new TreeMap<>();
     private int delayCount;
+    private long delaySum;
 
     void delay(long millis) {
-        if (delayCount == delays.length) delays = Arrays.copyOf(delays, delayCount * 2);
-        delays[delayCount++] = millis;
+        delays.computeIfAbsent(millis, k -> new long[1])[0]++;
+        delayCount++;
+        delaySum += millis;
     }
 
     public long intended() { return intended; }
@@ -44,18 +50,19 @@ public final class ReplayStats {
 
     public double meanDelayMillis() {
         if (delayCount == 0) return 0;
-        double sum = 0;
-        for (int i = 0; i < delayCount; i++) sum += delays[i];
-        return sum / delayCount;
+        return (double) delaySum / delayCount;
     }
 
     /** The delay that 95% of delayed messages do not exceed (nearest rank), 0 when none were delayed. */
     public long p95DelayMillis() {
         if (delayCount == 0) return 0;
-        long[] sorted = Arrays.copyOf(delays, delayCount);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(0.95 * delayCount);
-        return sorted[Math.max(0, rank - 1)];
+        long rank = Math.max(1, (long) Math.ceil(0.95 * delayCount));
+        long seen = 0;
+        for (Map.Entry<Long, long[]> e : delays.entrySet()) {
+            seen += e.getValue()[0];
+            if (seen >= rank) return e.getKey();
+        }
+        return delays.lastKey();
     }
 
     /** True when every intended message is accounted for. */

@@ -51,7 +51,7 @@ final class Amounts {
         if (stripped.scale() > Money.SCALE) {
             return "rate " + rate.toPlainString() + " has more than " + Money.SCALE + " decimals";
         }
-        return null;
+        return io.wabill.data.io.ModelBounds.checkRate(rate);
     }
 
     static boolean isOpen(String printed) {

@@ -1,8 +1,9 @@
 package io.wabill.data.rates.meta;
 
+import io.wabill.data.io.BadInputException;
+import io.wabill.data.io.CsvRecords;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -12,42 +13,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /** Reads a CSV file into rows that remember their line numbers. */
 final class CsvSheet {
-    /**
-     * Blank lines are kept as blank records: skipping them would make the parser's line count and the
-     * record's start line disagree, and blank rows are harmless to the layouts anyway.
-     */
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .build();
-
     private CsvSheet() {}
 
     static List<SheetRow> read(Path file) throws IOException {
         return read(file, Integer.MAX_VALUE);
     }
 
-    /** At most {@code maxRows} rows, for sniffing a file without reading all of it into rows. */
+    /**
+     * At most {@code maxRows} rows, for sniffing a file without reading all of it into rows. A file larger than
+     * the bounds of {@link CsvRecords#TABLES}, or malformed (an unbalanced quote), is a {@link BadInputException}
+     * naming the file and line.
+     */
     static List<SheetRow> read(Path file, int maxRows) throws IOException {
+        long size = Files.size(file);
+        if (size > CsvRecords.TABLES.maxChars())
+            throw new BadInputException(file.toString(), 0, "", "larger than " + CsvRecords.TABLES.maxChars()
+                    + " bytes, more than any rate card (was " + size + " bytes)");
         String text = decode(Files.readAllBytes(file));
         List<SheetRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), FORMAT)) {
-            long before = parser.getCurrentLineNumber();
-            for (CSVRecord record : parser) {
-                rows.add(new SheetRow(before + 1, record.toList()));
-                if (rows.size() >= maxRows) break;
-                before = parser.getCurrentLineNumber();
-            }
-        } catch (UncheckedIOException e) {
-            // Commons CSV reports a malformed file (an unclosed quote) this way while iterating.
-            throw new IOException(file + ": not a readable CSV file: " + e.getCause().getMessage(), e.getCause());
-        }
+        CsvRecords records = new CsvRecords(new StringReader(text), file.toString(), CsvRecords.TABLES);
+        List<String> record;
+        while (rows.size() < maxRows && (record = records.next()) != null) rows.add(new SheetRow(records.line(), record));
         return rows;
     }
 

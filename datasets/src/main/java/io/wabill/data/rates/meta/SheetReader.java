@@ -12,7 +12,13 @@ final class SheetReader {
     static ParsedSheet read(Path file, MarketNames markets, List<CardProblem> problems) throws IOException {
         String name = file.getFileName().toString();
         SheetIssues issues = new SheetIssues(file.toString(), problems);
-        List<SheetRow> rows = CsvSheet.read(file);
+        List<SheetRow> rows;
+        try {
+            rows = CsvSheet.read(file);
+        } catch (io.wabill.data.io.BadInputException e) {
+            issues.add(e.line(), e.column(), e.reason());
+            return new ParsedSheet(name, ParsedSheet.Kind.RATES, issues);
+        }
         SheetLayout layout = SheetLayout.find(rows);
         if (layout == null) {
             issues.add(0, "", "no Meta rate card header (Market, Currency, Marketing, Utility, … or a volume-tier "
