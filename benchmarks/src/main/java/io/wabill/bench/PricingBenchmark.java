@@ -5,7 +5,7 @@ package io.wabill.bench;
 import io.wabill.data.accounts.AccountsReader;
 import io.wabill.data.log.LogReader;
 import io.wabill.data.log.RowErrorHandler;
-import io.wabill.data.rates.Catalog;
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoader;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;

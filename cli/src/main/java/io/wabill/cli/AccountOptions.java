@@ -1,5 +1,7 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+
 import io.wabill.data.accounts.AccountSettings;
 import io.wabill.data.accounts.AccountsException;
 import io.wabill.data.accounts.AccountsReader;

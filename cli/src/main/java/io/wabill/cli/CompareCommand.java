@@ -1,6 +1,11 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.ComparisonRun;
+import io.wabill.app.ComparisonArtifacts;
+import io.wabill.app.Ranking;
+import io.wabill.app.Scenario;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.sim.domain.Regime;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.strategy.Strategies;
@@ -74,7 +79,7 @@ public final class CompareCommand implements Callable<Integer> {
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, accounts.book(), scenarios,
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
-                ledgers, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                ledgers, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
         ComparisonArtifacts artifacts = new ComparisonArtifacts(output.charts, output.report, output.chartSize,
                 spec.commandLine().getParseResult().originalArgs());
         ComparisonRun.Result r = new ComparisonRun(settings, artifacts).run();

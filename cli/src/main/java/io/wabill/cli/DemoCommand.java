@@ -1,6 +1,9 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.RunArtifacts;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.samples.DemoLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +35,14 @@ public final class DemoCommand implements Callable<Integer> {
         printer.println("Demo: " + log + " (time zone " + accounts.timeZone + ", bundled Meta rate cards)");
         SimulationRun.Settings s = new SimulationRun.Settings(List.of(log), catalog, accounts.book(), pricing.options(),
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
-                !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
         // The demo shows everything wabill makes: charts, report and FOCUS export go beside the CSV unless given.
         if (output.charts == null) output.charts = out.resolve("charts");
         if (output.report == null) output.report = out;
         if (output.focus == null) output.focus = out.resolve("focus.csv");
         RunArtifacts artifacts = output.artifacts("wabill demo: an online retailer in Sao Paulo, September to November 2026",
                 r -> RunInputsFactory.of(spec, s, r.tables().facts()));
-        SimulationRun.Result r = new SimulationRun(s, null, artifacts).run();
+        SimulationRun.Result r = new SimulationRun(s, null, artifacts).withWording(FlagNames::of).run();
         new RunReport(printer).print(r);
         printer.println("Charts: " + output.charts + " (PNG and SVG); the report works offline in any browser");
         printer.flush();

@@ -1,6 +1,13 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.ForecastRun;
+import io.wabill.app.ForecastTable;
+import io.wabill.app.ForecastArtifacts;
+import io.wabill.app.UserException;
+import io.wabill.app.GrowthRange;
+import io.wabill.app.Progress;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.OutputSet;
 import io.wabill.sim.account.Account;
@@ -46,7 +53,7 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "customer growth per month, e.g. 5%%/month, 5%% or 0.05; default: none")
     double growth;
 
-    @Option(names = "--growth-range", paramLabel = "LOW..HIGH", converter = GrowthRange.Converter.class,
+    @Option(names = "--growth-range", paramLabel = "LOW..HIGH", converter = GrowthRangeConverter.class,
             description = "draw each run's monthly growth uniformly from this range, e.g. 2%%..8%% (instead of --growth)")
     GrowthRange growthRange;
 
@@ -117,7 +124,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 throw new UserException("the forecast would start on " + start + " and run past " + DayConverter.LAST
                         + ", the last day a log's instants cover in every time zone");
         }
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, Progress.forConsole(quiet));
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), start, ConsoleProgress.forConsole(quiet));
         try {
             // The largest population any run can reach must still have numbers of its own.
             double most = growthRange != null ? Math.max(growthRange.low(), growthRange.high()) : growth;
@@ -140,7 +147,7 @@ public final class ForecastCommand implements Callable<Integer> {
                 io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
         printer.flush();
         ForecastRun run = new ForecastRun(settings);
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> run.done() / (double) runs);
+        Progress.Ticket ticket = ConsoleProgress.forConsole(quiet).start(() -> run.done() / (double) runs);
         List<ForecastRun.Outcome> outcomes;
         long started = System.nanoTime();
         try {

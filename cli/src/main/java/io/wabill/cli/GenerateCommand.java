@@ -1,23 +1,20 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
-import io.wabill.data.traffic.LogCsvWriter;
+import io.wabill.app.UserException;
+import io.wabill.app.GeneratedLogFile;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.traffic.MarketTraffic;
 import io.wabill.data.traffic.TrafficGenerator;
 import io.wabill.data.traffic.TrafficModel;
 import io.wabill.data.traffic.TrafficModelWriter;
 import io.wabill.data.traffic.TrafficPresets;
-import io.wabill.report.OutputSet;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,60 +89,29 @@ public final class GenerateCommand implements Callable<Integer> {
         if (to.isBefore(from)) throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), from, Progress.forConsole(quiet));
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), from, ConsoleProgress.forConsole(quiet));
         TrafficGenerator generator;
         try {
             generator = new TrafficGenerator(loaded.model(), new TrafficGenerator.Plan(from, to, scale, growth, seed));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        long rows;
-        long started = System.nanoTime();
-        Path folder = out.toAbsolutePath().getParent();
-        OutputSet outputs = new OutputSet(folder);
-        Progress.Ticket ticket = Progress.forConsole(quiet).start(() -> generator.daysDone() / (double) generator.plan().days());
-        try {
-            OutputStream stream = outputs.openBinary(out.getFileName().toString());
-            if (out.getFileName().toString().endsWith(".gz")) {
-                // Fastest deflate level: compression should not be what limits the generator; mtime 0 keeps bytes stable.
-                stream = new GZIPOutputStream(stream, 1 << 16) {
-                    { def.setLevel(Deflater.BEST_SPEED); }
-                };
-            }
-            try (LogCsvWriter writer = new LogCsvWriter(stream, loaded.model())) {
-                rows = generator.run(writer);
-            }
-            ticket.stop();
-            List<Path> written = outputs.commit();
-            double seconds = (System.nanoTime() - started) / 1e9;
-            printer.printf("Generated %,d rows: %s, %s to %s, %d market%s, scale %s, growth %s/month, seed %d (%.1f s, %,.0f rows/s)%n",
-                    rows, loaded.description(), from, to, loaded.model().markets().size(), loaded.model().markets().size() > 1 ? "s" : "",
-                    TrafficModelWriter.num(scale), GrowthConverter.format(growth), seed, seconds, rows / Math.max(seconds, 1e-9));
-            SimulateCommand.printWritten(printer, written);
-            printer.flush();
-        } catch (Exception e) {
-            ticket.stop();
-            outputs.abort();
-            throw e;
-        }
+        GeneratedLogFile.Result r = GeneratedLogFile.write(generator, loaded.model(), out, ConsoleProgress.forConsole(quiet));
+        printer.printf("Generated %,d rows: %s, %s to %s, %d market%s, scale %s, growth %s/month, seed %d (%.1f s, %,.0f rows/s)%n",
+                r.rows(), loaded.description(), from, to, loaded.model().markets().size(), loaded.model().markets().size() > 1 ? "s" : "",
+                TrafficModelWriter.num(scale), GrowthConverter.format(growth), seed, r.seconds(), r.rows() / Math.max(r.seconds(), 1e-9));
+        SimulateCommand.printWritten(printer, r.written());
+        printer.flush();
         return ExitCodes.OK;
     }
 
     private Integer fit(Catalog catalog, PrintWriter printer) throws Exception {
         ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
         TrafficModel model = loaded.model();
-        Path folder = save.toAbsolutePath().getParent();
-        OutputSet outputs = new OutputSet(folder);
-        try (Writer w = outputs.open(save.getFileName().toString())) {
-            TrafficModelWriter.write(model, List.of("Fitted by wabill generate --fit from " + source.fitLogs.size() + " log file(s), "
-                    + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", " + loaded.fit().rowsRead() + " rows, "
-                    + loaded.fit().messages() + " messages; hours and weekdays read in " + timeZone
-                    + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), w);
-        } catch (Exception e) {
-            outputs.abort();
-            throw e;
-        }
-        List<Path> written = outputs.commit();
+        List<Path> written = GeneratedLogFile.saveModel(model, List.of("Fitted by wabill generate --fit from "
+                + source.fitLogs.size() + " log file(s), " + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", "
+                + loaded.fit().rowsRead() + " rows, " + loaded.fit().messages() + " messages; hours and weekdays read in "
+                + timeZone + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), save);
         printer.printf("Fitted %s: %,d rows, %,d messages, %d market%s%n", loaded.description(), loaded.fit().rowsRead(),
                 loaded.fit().messages(), model.markets().size(), model.markets().size() > 1 ? "s" : "");
         printFit(printer, model);

@@ -26,7 +26,5 @@ public final class GrowthConverter implements ITypeConverter<Double> {
     }
 
     /** {@code 0.05} as {@code 5%}. */
-    static String format(double growth) {
-        return new java.math.BigDecimal(growth * 100).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString() + "%";
-    }
+    static String format(double growth) { return io.wabill.app.GrowthRange.format(growth); }
 }

@@ -17,4 +17,9 @@ public final class ImportOptions {
                     + "written with category unknown, which is priced where the rules do not use the category (B2; B4, "
                     + "C7, D5) and refused, naming the rule, elsewhere; other such messages are listed in the errors")
     TemplateCategory unknownTemplateCategory;
+
+    /** The import's settings with this status horizon. */
+    io.wabill.data.webhooks.WebhookImport.Settings settings(Duration statusHorizon) {
+        return new io.wabill.data.webhooks.WebhookImport.Settings(joinWindow, statusHorizon, unknownTemplateCategory);
+    }
 }

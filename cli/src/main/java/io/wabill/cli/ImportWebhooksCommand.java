@@ -1,6 +1,8 @@
 package io.wabill.cli;
 
-import io.wabill.data.webhooks.WebhookImport;
+import io.wabill.app.WebhookImportRun;
+import io.wabill.app.UserException;
+
 import io.wabill.report.CsvDialect;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,9 +56,13 @@ public final class ImportWebhooksCommand implements Callable<Integer> {
 
     static WebhookImportRun.Result run(ImportOptions o, Duration horizon, CsvDialect dialect, List<Path> files, Path out)
             throws java.io.IOException {
+        checkHorizon(o, horizon);
+        return new WebhookImportRun(o.settings(horizon), dialect).run(files, out);
+    }
+
+    /** The status horizon must cover the join window: a status joins a message written within it. */
+    static void checkHorizon(ImportOptions o, Duration horizon) {
         if (horizon.compareTo(o.joinWindow) < 0)
             throw new UserException("--status-horizon (" + horizon + ") must not be shorter than --join-window (" + o.joinWindow + ")");
-        return new WebhookImportRun(new WebhookImport.Settings(o.joinWindow, horizon, o.unknownTemplateCategory), dialect)
-                .run(files, out);
     }
 }

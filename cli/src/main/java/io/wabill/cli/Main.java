@@ -1,7 +1,11 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.rates.CatalogLoadException;
+import io.wabill.sim.api.PricingConfigException;
+import io.wabill.sim.api.PricingProblemException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -28,8 +32,9 @@ public final class Main {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
-            if (e instanceof UserException || e instanceof LogFormatException || e instanceof CatalogLoadException) {
-                err.println("wabill: " + e.getMessage());
+            if (e instanceof UserException || e instanceof LogFormatException || e instanceof CatalogLoadException
+                    || e instanceof PricingProblemException || e instanceof PricingConfigException) {
+                err.println("wabill: " + FlagNames.of(e.getMessage()));
                 return ExitCodes.BAD_INPUT;
             }
             if (e instanceof java.nio.file.NoSuchFileException) {

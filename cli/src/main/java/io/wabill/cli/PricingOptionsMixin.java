@@ -1,5 +1,7 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+
 import io.wabill.sim.domain.Regime;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.engine.ExpiryBase;

@@ -1,6 +1,8 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.UserException;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
 import io.wabill.data.rates.CatalogLoader;
 import io.wabill.sim.rates.Band;

@@ -1,13 +1,12 @@
 package io.wabill.cli;
 
-import io.wabill.cli.reconcile.AnalyticsComparison;
-import io.wabill.cli.reconcile.MetaReports;
-import io.wabill.cli.reconcile.Reconciler;
-import io.wabill.cli.reconcile.Tally;
-import io.wabill.data.analytics.AnalyticsReader;
-import io.wabill.data.rates.Catalog;
-import io.wabill.report.OutputSet;
-import java.io.IOException;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.WebhookImportRun;
+import io.wabill.app.UserException;
+
+import io.wabill.app.reconcile.ReconcileRun;
+import io.wabill.app.reconcile.Reconciler;
+import io.wabill.app.reconcile.Tally;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -55,40 +54,17 @@ public final class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Path> logs = new ArrayList<>(), webhooks = new ArrayList<>();
         for (Path p : inputs) (isWebhookFile(p) ? webhooks : logs).add(p);
-        List<Path> written = new ArrayList<>();
-        if (!webhooks.isEmpty()) {
-            Path imported = output.out.resolve("imported-log.csv.gz");
-            WebhookImportRun.Result r = ImportWebhooksCommand.run(importOptions, output.statusHorizon, output.dialect, webhooks, imported);
-            WebhookImportRun.print(out, r.report(), r.errors());
-            written.addAll(r.written());
-            logs.add(imported);
-        }
-        MetaReports reports = MetaReports.read(logs);
-        if (!reports.anyColumns())
-            throw new UserException("the logs have no meta_* columns, so there is nothing Meta reported to compare with; "
-                    + "give the webhook payload files, or a log written by 'wabill import webhooks'");
-        List<AnalyticsComparison> comparisons = new ArrayList<>();
-        AnalyticsReader reader = new AnalyticsReader();
-        for (Path a : analyticsFiles) comparisons.add(new AnalyticsComparison(reader.read(a), costTolerance));
-
-        Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
-        OutputSet reconcileOutputs = new OutputSet(output.out);
-        try {
-            Reconciler reconciler = new Reconciler(reports, comparisons, reconcileOutputs, output.dialect);
-            SimulationRun.Settings settings = new SimulationRun.Settings(logs, catalog, accounts.book(), pricing.options(),
-                    output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
-                    !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
-            SimulationRun.Result run = new SimulationRun(settings, reconciler, null).run();
-            written.addAll(run.written());
-            Reconciler.Summary summary = reconciler.finish();
-            written.addAll(reconcileOutputs.commit());
-            out.printf("Rows in: %,d = %,d ledger rows + %,d status rows merged + %,d skipped%n",
-                    run.rowsIn(), run.ledgerRows(), run.rowsMerged(), run.rowsSkipped());
-            print(out, summary);
-        } catch (IOException | RuntimeException e) {
-            reconcileOutputs.abort();
-            throw e;
-        }
+        if (!webhooks.isEmpty()) ImportWebhooksCommand.checkHorizon(importOptions, output.statusHorizon);
+        SimulationRun.Settings settings = new SimulationRun.Settings(logs, SimulateCommand.loadCatalog(pricing.rates),
+                accounts.book(), pricing.options(), output.onError == RunOutput.OnError.SKIP, output.statusHorizon,
+                output.maxUnsortedRows, output.out, !output.noLedger, output.dialect, output.mask(),
+                ConsoleProgress.forConsole(output.quiet));
+        ReconcileRun.Result r = ReconcileRun.run(settings, webhooks, importOptions.settings(output.statusHorizon),
+                analyticsFiles, costTolerance, i -> WebhookImportRun.print(out, i.report(), i.errors()), FlagNames::of);
+        out.printf("Rows in: %,d = %,d ledger rows + %,d status rows merged + %,d skipped%n",
+                r.run().rowsIn(), r.run().ledgerRows(), r.run().rowsMerged(), r.run().rowsSkipped());
+        print(out, r.summary());
+        List<Path> written = r.written();
         SimulateCommand.printWritten(out, written);
         out.flush();
         return ExitCodes.OK;

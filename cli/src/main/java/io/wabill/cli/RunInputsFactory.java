@@ -1,6 +1,9 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.Provenance;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.report.RunFacts;
 import io.wabill.report.html.RunInputs;
 import io.wabill.sim.account.Account;

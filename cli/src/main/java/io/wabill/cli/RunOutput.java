@@ -1,5 +1,9 @@
 package io.wabill.cli;
 
+import io.wabill.app.SimulationRun;
+import io.wabill.app.RunArtifacts;
+import io.wabill.app.UserException;
+
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CustomerMask;
 import io.wabill.report.chart.ChartStyle;

@@ -1,5 +1,7 @@
 package io.wabill.cli;
 
+import io.wabill.app.SimulationRun;
+
 import io.wabill.report.LedgerFormat;
 import io.wabill.report.SummaryTable;
 import java.io.PrintWriter;

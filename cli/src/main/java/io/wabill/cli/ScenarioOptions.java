@@ -1,5 +1,8 @@
 package io.wabill.cli;
 
+import io.wabill.app.UserException;
+import io.wabill.app.Progress;
+
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.traffic.TrafficFitting;
 import io.wabill.data.traffic.TrafficModel;

@@ -1,6 +1,10 @@
 package io.wabill.cli;
 
-import io.wabill.data.rates.Catalog;
+import io.wabill.app.SimulationRun;
+import io.wabill.app.RunArtifacts;
+import io.wabill.app.UserException;
+
+import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
 import io.wabill.data.rates.CatalogLoader;
 import java.io.PrintWriter;
@@ -45,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
         RunArtifacts artifacts = output.artifacts("wabill simulate: " + logs.size() + (logs.size() == 1 ? " log" : " logs"),
                 r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
         if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
-        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withThreads(threads).run();
+        SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withWording(FlagNames::of).withThreads(threads).run();
         new RunReport(spec.commandLine().getOut()).print(r);
         return ExitCodes.OK;
     }
@@ -53,7 +57,7 @@ public final class SimulateCommand implements Callable<Integer> {
     SimulationRun.Settings settings(Catalog catalog, List<Path> logFiles, Path out) {
         return new SimulationRun.Settings(logFiles, catalog, accounts.book(), pricing.options(),
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, out,
-                !output.noLedger, output.dialect, output.mask(), Progress.forConsole(output.quiet));
+                !output.noLedger, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
     }
 
     static Catalog loadCatalog(Path rates) throws Exception {

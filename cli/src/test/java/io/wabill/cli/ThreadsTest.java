@@ -31,6 +31,20 @@ class ThreadsTest {
         assertTrue(lastOutput.contains("priced on 2 threads"), "the lanes ran rather than giving up: " + lastOutput);
     }
 
+    /** CBP conversation ids are numbered per account, so a CBP-era log splits into lanes like any other. */
+    @Test
+    void twoThreadsWriteTheSameFilesAsOneForACbpEraLogOfSeveralPortfolios() throws Exception {
+        SyntheticLog.Settings s = new SyntheticLog.Settings(40_000, LocalDate.of(2024, 10, 10), 20, 4, 3, 1_500, 5L);
+        Path log = dir.resolve("cbp.csv");
+        Path accounts = dir.resolve("accounts.csv");
+        SyntheticLog.write(s, log);
+        SyntheticLog.writeAccounts(s, accounts);
+        assertSameOutputs(List.of("simulate", log.toString(), "--accounts", accounts.toString()));
+        assertTrue(lastOutput.contains("priced on 2 threads"), "the lanes ran rather than giving up: " + lastOutput);
+        String ledger = Files.readString(dir.resolve("out-2").resolve("ledger.csv"));
+        assertTrue(ledger.contains(",CBP,") && ledger.contains(",conv-1,"), "the log is priced under CBP with conversations");
+    }
+
     @Test
     void twoThreadsWriteTheSameFilesAsOneWhenRowsAreSkippedOrStatusRowsMerged() throws Exception {
         Path log = dir.resolve("log.csv");

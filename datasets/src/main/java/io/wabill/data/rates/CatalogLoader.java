@@ -1,5 +1,6 @@
 package io.wabill.data.rates;
 
+import io.wabill.sim.api.Catalog;
 import io.wabill.sim.market.MarketMap;
 import io.wabill.sim.rates.CardProblem;
 import io.wabill.sim.rates.CoveragePeriod;

@@ -15,38 +15,38 @@ final class Cbp1Pricing {
 
     Cbp1Pricing(Engine e) { this.e = e; }
 
-    void price() {
-        PairState p = e.pair;
-        long t = e.t;
+    void price(PricedEvent ev, LedgerLine line) {
+        PairState p = ev.pair();
+        long t = ev.instant();
         int slot = ConversationSlot.CBP1;
         if (p.fepOpen(t)) {
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4");
-            e.line.conversationId = p.fepConversation;
-            e.line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation;
+            line.windowEnd = p.fepEnd;
             return;
         }
         if (p.conversationOpen(slot, t)) {
             // B4: a reply that an open conversation covers uses up the entry without a free conversation.
             p.entryPending = false;
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "B1");
-            e.line.conversationId = p.conversationId[slot];
-            e.line.windowEnd = p.conversationEnd(slot);
+            line.conversationId = p.conversationId[slot];
+            line.windowEnd = p.conversationEnd(slot);
             return;
         }
         if (p.latestInboundIsEntry && p.entryAvailable(t)) {
-            long hours = e.day().isBefore(LONG_FEP_FROM) ? 24 : 72;
+            long hours = ev.day().isBefore(LONG_FEP_FROM) ? 24 : 72;
             p.entryPending = false;
             p.fepEnd = e.conversationEnd(hours * 3600_000L);
             p.extend(p.fepEnd);
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4 " + hours + "h");
-            e.line.conversationId = p.fepConversation;
-            e.line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation;
+            line.windowEnd = p.fepEnd;
             return;
         }
         boolean userInitiated = p.cswOpen(t);
         BillableCategory type = userInitiated ? BillableCategory.USER_INITIATED : BillableCategory.BUSINESS_INITIATED;
-        long key = e.counterKey(Engine.CBP1_FREE, e.acct.index, 0, 0);
+        long key = e.counterKey(Engine.CBP1_FREE, ev.accountIndex(), 0, 0);
         long n = e.counters.get(key) + 1;
         if (n <= FREE_CONVERSATIONS) {
             e.free(PricingType.FREE_TIER, type, "B2 B3 conversation " + n + " of " + FREE_CONVERSATIONS + " free");
@@ -58,7 +58,7 @@ final class Cbp1Pricing {
         e.counters.increment(key);
         p.entryPending = false;
         p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), type);
-        e.line.conversationId = p.conversationId[slot];
-        e.line.windowEnd = p.conversationEnd(slot);
+        line.conversationId = p.conversationId[slot];
+        line.windowEnd = p.conversationEnd(slot);
     }
 }

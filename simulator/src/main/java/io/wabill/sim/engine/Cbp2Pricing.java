@@ -18,14 +18,14 @@ final class Cbp2Pricing {
 
     Cbp2Pricing(Engine e) { this.e = e; }
 
-    void price() {
-        PairState p = e.pair;
-        long t = e.t;
+    void price(PricedEvent ev, LedgerLine line) {
+        PairState p = ev.pair();
+        long t = ev.instant();
         if (p.fepOpen(t)) {
             // C7: no conversation opens while a free entry point conversation lasts; everything in it is free.
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7");
-            e.line.conversationId = p.fepConversation;
-            e.line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation;
+            line.windowEnd = p.fepEnd;
             return;
         }
         if (p.entryAvailable(t)) {
@@ -35,23 +35,23 @@ final class Cbp2Pricing {
             p.extend(p.fepEnd);
             p.fepConversation = e.nextConversation();
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7 72h");
-            e.line.conversationId = p.fepConversation;
-            e.line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation;
+            line.windowEnd = p.fepEnd;
             return;
         }
-        if (e.m.kind() == MessageKind.TEMPLATE) template(p, t);
-        else nonTemplate(p, t);
+        if (ev.message().kind() == MessageKind.TEMPLATE) template(ev, line, p, t);
+        else nonTemplate(ev, line, p, t);
     }
 
     /** C2: a template opens a conversation of its category unless one of that category is open. */
-    private void template(PairState p, long t) {
-        TemplateCategory category = e.m.category();
+    private void template(PricedEvent ev, LedgerLine line, PairState p, long t) {
+        TemplateCategory category = ev.message().category();
         if (category == TemplateCategory.UNKNOWN) throw e.unknownCategory("CBP-2", "C1, C2");
         int slot = ConversationSlot.of(category);
         if (p.conversationOpen(slot, t)) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "C2");
-            e.line.conversationId = p.conversationId[slot];
-            e.line.windowEnd = p.conversationEnd(slot);
+            line.conversationId = p.conversationId[slot];
+            line.windowEnd = p.conversationEnd(slot);
             return;
         }
         CardChoice choice = e.card();
@@ -80,22 +80,22 @@ final class Cbp2Pricing {
         }
         Bands bands = e.bands(choice, rateCategory);
         e.chargeList(choice, bands, billable, note);
-        open(p, slot, billable);
+        open(ev, line, p, slot, billable);
     }
 
     /** C3: a non-template message is covered by any open conversation, else opens a service conversation. */
-    private void nonTemplate(PairState p, long t) {
+    private void nonTemplate(PricedEvent ev, LedgerLine line, PairState p, long t) {
         int covering = p.latestOpenConversation(t);
         if (covering >= 0) {
             e.free(PricingType.IN_CONVERSATION, p.conversationCategory[covering], "C3");
-            e.line.conversationId = p.conversationId[covering];
-            e.line.windowEnd = p.conversationEnd(covering);
+            line.conversationId = p.conversationId[covering];
+            line.windowEnd = p.conversationEnd(covering);
             return;
         }
-        if (!e.day().isBefore(SERVICE_FREE_FROM)) {
+        if (!ev.day().isBefore(SERVICE_FREE_FROM)) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "C3 C6");
         } else {
-            long key = e.counterKey(Engine.CBP2_SERVICE_FREE, e.acct.index, 0, 0);
+            long key = e.counterKey(Engine.CBP2_SERVICE_FREE, ev.accountIndex(), 0, 0);
             long n = e.counters.get(key) + 1;
             if (n <= FREE_SERVICE_CONVERSATIONS) {
                 e.free(PricingType.FREE_TIER, BillableCategory.SERVICE,
@@ -106,12 +106,12 @@ final class Cbp2Pricing {
             }
             e.counters.increment(key);
         }
-        open(p, ConversationSlot.SERVICE, BillableCategory.SERVICE);
+        open(ev, line, p, ConversationSlot.SERVICE, BillableCategory.SERVICE);
     }
 
-    private void open(PairState p, int slot, BillableCategory billable) {
+    private void open(PricedEvent ev, LedgerLine line, PairState p, int slot, BillableCategory billable) {
         p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), billable);
-        e.line.conversationId = p.conversationId[slot];
-        e.line.windowEnd = p.conversationEnd(slot);
+        line.conversationId = p.conversationId[slot];
+        line.windowEnd = p.conversationEnd(slot);
     }
 }

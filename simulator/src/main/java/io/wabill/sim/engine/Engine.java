@@ -54,7 +54,6 @@ public final class Engine {
     private final PairTable pairs = new PairTable();
     final LongCounter counters = new LongCounter();
     private LongCounter nbpMonthTotals;
-    private long conversations;
     private long clock = Long.MIN_VALUE;
 
     private final NbpPricing nbp = new NbpPricing(this);
@@ -63,7 +62,8 @@ public final class Engine {
     private final PerMessagePricing pmp = new PerMessagePricing(this, false);
     private final PerMessagePricing pmp26 = new PerMessagePricing(this, true);
 
-    // The event being priced; set by process() and read by the regime pricers.
+    // The event being priced; set by process(), read by the engine's services and, through PricedEvent, by the
+    // regime pricers.
     final LedgerLine line = new LedgerLine();
     Message m;
     AccountRuntime acct;
@@ -216,6 +216,23 @@ public final class Engine {
 
     private final PairView view = new PairView();
 
+    /** The event being priced, as the regime pricers read it: this engine's current fields, allocation-free. */
+    private final PricedEvent event = new PricedEvent() {
+        @Override public Message message() { return m; }
+
+        @Override public long instant() { return t; }
+
+        @Override public LocalDate day() { return acct.calendar.day(); }
+
+        @Override public PairState pair() { return pair; }
+
+        @Override public int accountIndex() { return acct.index; }
+
+        @Override public int marketId() { return marketId; }
+
+        @Override public String market() { return line.market; }
+    };
+
     /** The flyweight behind {@link #window}. */
     private static final class PairView implements io.wabill.sim.strategy.WindowView {
         PairState state;
@@ -273,11 +290,11 @@ public final class Engine {
             return;
         }
         switch (line.regime) {
-            case NBP: nbp.price(); break;
-            case CBP1: cbp1.price(); break;
-            case CBP2: cbp2.price(); break;
-            case PMP: pmp.price(); break;
-            default: pmp26.price(); break;
+            case NBP: nbp.price(event, line); break;
+            case CBP1: cbp1.price(event, line); break;
+            case CBP2: cbp2.price(event, line); break;
+            case PMP: pmp.price(event, line); break;
+            default: pmp26.price(event, line); break;
         }
     }
 
@@ -300,7 +317,7 @@ public final class Engine {
         if (perMillion == null) {
             throw error("account", m.account(), "agent messages are charged per token (E6) but no token rate is "
                     + "configured in " + acct.account.currency() + " for account " + acct.account.id()
-                    + "; give one with --agent-rate " + acct.account.currency() + "=<rate per million tokens>");
+                    + "; give one with agentRatePerMillion " + acct.account.currency() + "=<rate per million tokens>");
         }
         line.type = PricingType.REGULAR;
         line.billable = BillableCategory.BUSINESS_AGENT;
@@ -384,7 +401,7 @@ public final class Engine {
         return error("category", m.category().code(), "the template's category is unknown (imported from webhooks that "
                 + "report only a CBP-1 initiation type or a free entry point) and under " + regime + " its price depends "
                 + "on the category outside a free entry point (" + rules + "); give the category in the log, or import "
-                + "the webhooks again with --unknown-template-category");
+                + "the webhooks again with unknownTemplateCategory");
     }
 
     String withCatalogRemarks(String note, CardChoice choice) {
@@ -406,7 +423,12 @@ public final class Engine {
         return choice.card().bands(line.market, RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
     }
 
-    long nextConversation() { return ++conversations; }
+    /**
+     * The next CBP conversation number of the message's account (B1, C2, C3). Numbered per account, not per log, so
+     * that a portfolio priced apart numbers its conversations as the whole log does (see io.wabill.sim.api.Partition):
+     * (account, number) names one conversation.
+     */
+    long nextConversation() { return ++acct.conversations; }
 
     /** B5, C4: a conversation ends its duration after its opening instant rounded up to a whole minute. */
     long conversationEnd(long durationMillis) {
@@ -508,6 +530,7 @@ public final class Engine {
         final LocalCalendar calendar;
         LocalDate cardDay;
         CardChoice cardChoice;
+        long conversations;
 
         AccountRuntime(Account account, int index) {
             this.account = account;

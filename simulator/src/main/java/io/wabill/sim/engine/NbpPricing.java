@@ -13,22 +13,22 @@ final class NbpPricing {
 
     NbpPricing(Engine e) { this.e = e; }
 
-    void price() {
-        if (e.m.kind() != MessageKind.TEMPLATE) {
+    void price(PricedEvent ev, LedgerLine line) {
+        if (ev.message().kind() != MessageKind.TEMPLATE) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "A1 A6");
             return;
         }
-        if (e.pair.cswOpen(e.t)) {
+        if (ev.pair().cswOpen(ev.instant())) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.NOTIFICATION, "A2");
             return;
         }
-        if (e.m.deliveredAt() - e.m.sendAt() > Engine.THIRTY_DAYS) {
+        if (ev.message().deliveredAt() - ev.message().sendAt() > Engine.THIRTY_DAYS) {
             e.free(PricingType.FREE_LATE_DELIVERY, BillableCategory.NOTIFICATION, "A5");
             return;
         }
         CardChoice choice = e.card();
         Bands bands = e.bands(choice, RateCategory.NOTIFICATION);
-        long key = e.counterKey(Engine.NBP_COUNT, e.acct.index, e.marketId, 0);
+        long key = e.counterKey(Engine.NBP_COUNT, ev.accountIndex(), ev.marketId(), 0);
         long n = e.counters.get(key) + 1;
         long total = e.nbpMonthTotal(key);
         boolean wholeMonth = e.options.nbpBands() == BandMode.WHOLE_MONTH && total > 0;

@@ -27,24 +27,24 @@ final class PerMessagePricing {
         this.paidService = paidService;
     }
 
-    void price() {
-        PairState p = e.pair;
-        long t = e.t;
-        MessageKind kind = e.m.kind();
-        if (kind == MessageKind.TEMPLATE && e.m.category() == TemplateCategory.UTILITY
+    void price(PricedEvent ev, LedgerLine line) {
+        PairState p = ev.pair();
+        long t = ev.instant();
+        MessageKind kind = ev.message().kind();
+        if (kind == MessageKind.TEMPLATE && ev.message().category() == TemplateCategory.UTILITY
                 && p.conversationOpen(ConversationSlot.UTILITY, t)) {
             // C9: a CBP utility conversation open at the switch keeps covering utility templates until it expires.
             e.free(PricingType.IN_CONVERSATION, BillableCategory.UTILITY, "C9");
-            e.line.model = PricingModel.CBP;
-            e.line.conversationId = p.conversationId[ConversationSlot.UTILITY];
-            e.line.windowEnd = p.conversationEnd(ConversationSlot.UTILITY);
+            line.model = PricingModel.CBP;
+            line.conversationId = p.conversationId[ConversationSlot.UTILITY];
+            line.windowEnd = p.conversationEnd(ConversationSlot.UTILITY);
             return;
         }
         if (paidService && kind == MessageKind.REACTION) {
             e.free(PricingType.FREE_REACTION, BillableCategory.NONE, "E4");
             return;
         }
-        long reported = e.m.fepExpiresAt();
+        long reported = ev.message().fepExpiresAt();
         if (p.fepOpen(t)) {
             // D5: an imported webhook's window end is Meta's own word and overrides the configured length.
             boolean override = reported != LogRow.NONE && reported > t && reported != p.fepEnd;
@@ -54,7 +54,7 @@ final class PerMessagePricing {
             }
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + (override ? " window end from webhook" : ""));
-            e.line.windowEnd = p.fepEnd;
+            line.windowEnd = p.fepEnd;
             return;
         }
         if (kind != MessageKind.REACTION && p.entryAvailable(t)) {
@@ -64,15 +64,15 @@ final class PerMessagePricing {
             p.extend(p.fepEnd);
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + " window opened" + (override ? " until the webhook's window end" : ""));
-            e.line.windowEnd = p.fepEnd;
+            line.windowEnd = p.fepEnd;
             return;
         }
-        if (kind == MessageKind.TEMPLATE) template(p, t);
-        else nonTemplate();
+        if (kind == MessageKind.TEMPLATE) template(ev, line, p, t);
+        else nonTemplate(ev, line);
     }
 
-    private void template(PairState p, long t) {
-        TemplateCategory category = e.m.category();
+    private void template(PricedEvent ev, LedgerLine line, PairState p, long t) {
+        TemplateCategory category = ev.message().category();
         if (category == TemplateCategory.UNKNOWN)
             throw e.unknownCategory(paidService ? "PMP-26" : "PMP", paidService ? "D4, E1" : "D3, D4");
         CardChoice choice;
@@ -90,15 +90,15 @@ final class PerMessagePricing {
                     return;
                 }
                 choice = e.card();
-                tiered(choice, RateCategory.UTILITY, UTILITY_FAMILY, BillableCategory.UTILITY, paidService ? "E1 D6" : "D6");
+                tiered(ev, line, choice, RateCategory.UTILITY, UTILITY_FAMILY, BillableCategory.UTILITY, paidService ? "E1 D6" : "D6");
                 return;
             default:
                 choice = e.card();
                 if (e.authInternational(choice)) {
-                    tiered(choice, RateCategory.AUTHENTICATION_INTERNATIONAL, AUTHENTICATION_FAMILY,
+                    tiered(ev, line, choice, RateCategory.AUTHENTICATION_INTERNATIONAL, AUTHENTICATION_FAMILY,
                             BillableCategory.AUTHENTICATION_INTERNATIONAL, "D4 D6 X1");
                 } else {
-                    tiered(choice, RateCategory.AUTHENTICATION, AUTHENTICATION_FAMILY, BillableCategory.AUTHENTICATION, "D4 D6");
+                    tiered(ev, line, choice, RateCategory.AUTHENTICATION, AUTHENTICATION_FAMILY, BillableCategory.AUTHENTICATION, "D4 D6");
                 }
         }
     }
@@ -107,9 +107,9 @@ final class PerMessagePricing {
      * D6, D7: charged messages count per (portfolio, market, family, account-local month); message n takes
      * the band holding n. A list-only period prices at the first band and says so (G2a).
      */
-    private void tiered(CardChoice choice, RateCategory category, int family, BillableCategory billable, String note) {
+    private void tiered(PricedEvent ev, LedgerLine line, CardChoice choice, RateCategory category, int family, BillableCategory billable, String note) {
         Bands bands = e.bands(choice, category);
-        long key = e.counterKey(Engine.TIER, e.portfolioId(), e.marketId, family);
+        long key = e.counterKey(Engine.TIER, e.portfolioId(), ev.marketId(), family);
         long n = e.counters.get(key) + 1;
         if (choice.tiersUnknown()) {
             e.chargeBand(choice, bands, 0, billable, note + "; tiers-unknown");
@@ -119,24 +119,24 @@ final class PerMessagePricing {
         e.counters.increment(key);
     }
 
-    private void nonTemplate() {
+    private void nonTemplate(PricedEvent ev, LedgerLine line) {
         if (!paidService) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "D2");
             return;
         }
         boolean perAccount = e.options.serviceTierScope() == ServiceTierScope.ACCOUNT;
         long key = perAccount
-                ? e.counterKey(Engine.SERVICE_FREE_ACCOUNT, e.acct.index, 0, 0)
+                ? e.counterKey(Engine.SERVICE_FREE_ACCOUNT, ev.accountIndex(), 0, 0)
                 : e.counterKey(Engine.SERVICE_FREE_NUMBER, e.businessId(), 0, 0);
         long n = e.counters.get(key) + 1;
         if (n <= FREE_SERVICE_MESSAGES) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE,
                     "E3 service message " + n + " of " + FREE_SERVICE_MESSAGES + " free");
-        } else if (e.options.nonProfitExemption() && !e.day().isAfter(EXEMPTION_UNTIL)) {
+        } else if (e.options.nonProfitExemption() && !ev.day().isAfter(EXEMPTION_UNTIL)) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "E7");
         } else {
             CardChoice choice = e.card();
-            Bands service = choice.card().bands(e.line.market, RateCategory.SERVICE);
+            Bands service = choice.card().bands(ev.market(), RateCategory.SERVICE);
             if (service != null) {
                 e.chargeList(choice, service, BillableCategory.SERVICE, "E2");
             } else {

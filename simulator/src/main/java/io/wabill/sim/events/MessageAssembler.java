@@ -245,7 +245,7 @@ public final class MessageAssembler {
         if (undelivered && row.effectiveStatus().isDelivered()) {
             listener.outOfReach(row, "status", "status row of message " + id + " reports a delivery after the status "
                     + "horizon (" + describe(horizon) + " after the message was sent), when the message had been reported "
-                    + "undelivered (G10); raise --status-horizon to merge it");
+                    + "undelivered (G10); raise statusHorizon to merge it");
         } else {
             rowsMerged++;
         }

@@ -78,7 +78,7 @@ public final class RateCatalog {
                 throw new CatalogException("the catalog has no " + currency + " rates for " + day
                         + ": period " + period.describe() + " is declared missing"
                         + (period.note() == null || period.note().isEmpty() ? "" : " (" + period.note() + ")")
-                        + (card == null ? "" : "; --allow-stale-card would use " + card.id()));
+                        + (card == null ? "" : "; allowStaleCard would use " + card.id()));
             }
             return new CardChoice(card, false, true);
         }

@@ -1,0 +1,133 @@
+package io.wabill.app;
+
+import io.wabill.report.ComparisonTable;
+import io.wabill.report.LedgerFormat;
+import io.wabill.report.OutputSet;
+import io.wabill.report.chart.Chart;
+import io.wabill.report.chart.ChartStyle;
+import io.wabill.report.chart.ChartWriter;
+import io.wabill.report.chart.ComparisonChart;
+import io.wabill.report.html.HtmlReport;
+import io.wabill.report.html.Table;
+import io.wabill.sim.exec.ReplayStats;
+import io.wabill.sim.money.Money;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The comparison chart ({@code --charts}) and {@code report.html} ({@code --report}) of a {@code compare} run, drawn
+ * from the same rows as {@code scenarios.csv} and {@code comparison.csv}, and committed with them.
+ */
+public final class ComparisonArtifacts {
+    private final Path charts;
+    private final Path report;
+    private final ChartStyle style;
+    private final List<String> commandLine;
+
+    public ComparisonArtifacts(Path charts, Path report, ChartStyle style, List<String> commandLine) {
+        this.charts = charts;
+        this.report = report;
+        this.style = style;
+        this.commandLine = commandLine;
+    }
+
+    /** Writes what was asked for; returns the output sets to commit with the run's own. */
+    public List<OutputSet> write(ComparisonRun.Result r) throws IOException {
+        List<OutputSet> sets = new ArrayList<>();
+        if (charts == null && report == null) return sets;
+        Ranking ranking = new Ranking(r.scenarios(), r.table());
+        String currency = ranking.rows().get(0).currency();
+        List<ComparisonChart.Row> bars = new ArrayList<>();
+        for (int i = 0; i < r.scenarios().size(); i++) {
+            final int index = i;
+            Ranking.Row row = ranking.rows().stream().filter(x -> x.scenario() == index).findFirst().orElseThrow();
+            bars.add(new ComparisonChart.Row((i + 1) + ". " + r.scenarios().get(i).scenario().name(),
+                    Money.toDecimal(row.total()), Money.toDecimal(row.delta())));
+        }
+        Chart chart = new ComparisonChart("comparison", currency, bars);
+        ChartWriter writer = new ChartWriter(style);
+        try {
+            if (charts != null) {
+                OutputSet o = new OutputSet(charts);
+                sets.add(o);
+                writer.write(o, List.of(chart));
+            }
+            if (report != null) {
+                OutputSet o = new OutputSet(report);
+                sets.add(o);
+                try (Writer w = o.open("report.html")) {
+                    html(r, ranking, chart, writer).write(w);
+                }
+            }
+            return sets;
+        } catch (IOException | RuntimeException e) {
+            for (OutputSet o : sets) o.abort();
+            throw e;
+        }
+    }
+
+    private HtmlReport html(ComparisonRun.Result r, Ranking ranking, Chart chart, ChartWriter writer) {
+        HtmlReport html = new HtmlReport("wabill comparison", writer);
+        List<String[]> scenarios = new ArrayList<>();
+        for (int i = 0; i < r.scenarios().size(); i++)
+            scenarios.add(new String[] {Integer.toString(i + 1), r.scenarios().get(i).scenario().name()});
+        html.section("overview", "Scenarios")
+                .paragraph("The same log priced under every scenario; scenario 1 is the baseline (as-logged under the rules "
+                        + "and cards in force). Customers' messages are the log's own in every scenario.")
+                .facts(scenarios)
+                .chart(chart);
+        Table rank = new Table("ranking", "Ranking (scenarios.csv)", Ranking.COLUMNS,
+                List.of("rank", "total", "delta", "delta_pct", "intended", "sent_as_logged", "sent_changed", "deferred",
+                        "mean_delay_hours", "p95_delay_hours", "dropped", "pending"));
+        long baseTotal = ranking.rows().stream().filter(x -> x.scenario() == 0).findFirst().map(Ranking.Row::total).orElse(0L);
+        int n = 1;
+        for (Ranking.Row row : ranking.rows()) {
+            ReplayStats st = row.stats();
+            rank.row(Integer.toString(n++), row.name(), row.currency(), LedgerFormat.amount(row.total()),
+                    LedgerFormat.amount(row.delta()), ComparisonTable.percent(row.delta(), baseTotal),
+                    Long.toString(st.intended()), Long.toString(st.sentAsLogged()), Long.toString(st.sentChanged()),
+                    Long.toString(st.deferred()), Ranking.hours(Math.round(st.meanDelayMillis())),
+                    Ranking.hours(st.p95DelayMillis()), Long.toString(st.dropped()), Long.toString(st.pending()));
+        }
+        html.section("ranking", "Ranking").paragraph("Delay, drops and messages still pending at the end of the log are "
+                + "costs too; they stand next to the money.").table(rank);
+        Table monthly = new Table("monthly", "Amount per scenario and month (from comparison.csv)",
+                List.of("scenario", "month", "currency", "messages", "charged_messages", "amount", "baseline_amount", "delta", "delta_pct"),
+                List.of("messages", "charged_messages", "amount", "baseline_amount", "delta", "delta_pct"));
+        for (int i = 0; i < r.scenarios().size(); i++) {
+            Map<List<String>, long[]> byMonth = new java.util.TreeMap<>((a, b) -> (a.get(0) + a.get(1)).compareTo(b.get(0) + b.get(1)));
+            for (var e : r.table().cells(i).entrySet()) {
+                long[] acc = byMonth.computeIfAbsent(List.of(e.getKey().month(), e.getKey().currency()), k -> new long[4]);
+                acc[0] += e.getValue().messages();
+                acc[1] += e.getValue().charged();
+                acc[2] = Money.add(acc[2], e.getValue().units());
+            }
+            for (var e : r.table().cells(0).entrySet()) {
+                long[] acc = byMonth.computeIfAbsent(List.of(e.getKey().month(), e.getKey().currency()), k -> new long[4]);
+                acc[3] = Money.add(acc[3], e.getValue().units());
+            }
+            for (var e : byMonth.entrySet()) {
+                long[] a = e.getValue();
+                monthly.row(Integer.toString(i + 1), e.getKey().get(0), e.getKey().get(1), Long.toString(a[0]),
+                        Long.toString(a[1]), LedgerFormat.amount(a[2]), LedgerFormat.amount(a[3]),
+                        LedgerFormat.amount(a[2] - a[3]), ComparisonTable.percent(a[2] - a[3], a[3]));
+            }
+        }
+        html.section("months", "By month").table(monthly);
+        List<String[]> accounting = new ArrayList<>();
+        accounting.add(new String[] {"rows in", Long.toString(r.rowsIn())});
+        for (int i = 0; i < r.scenarios().size(); i++) {
+            ComparisonRun.ScenarioResult s = r.scenarios().get(i);
+            accounting.add(new String[] {"scenario " + (i + 1), s.ledgerRows() + " ledger rows + " + s.rowsMerged()
+                    + " status rows merged + " + s.rowsSkipped() + " skipped + " + s.stats().dropped() + " dropped + "
+                    + s.stats().pending() + " pending = " + r.rowsIn()});
+        }
+        html.section("accounting", "Row accounting").facts(accounting);
+        html.section("inputs", "Inputs").facts(List.<String[]>of(new String[] {"command", String.join(" ", commandLine)}));
+        return html;
+    }
+}

@@ -1,8 +1,0 @@
-package io.wabill.cli;
-
-/** A problem with the user's input or files: printed as a message, never as a stack trace; exit code 1. */
-public final class UserException extends RuntimeException {
-    public UserException(String message) { super(message); }
-
-    public UserException(String message, Throwable cause) { super(message, cause); }
-}
