@@ -67,7 +67,7 @@ for r in $(seq 1 "$REPEATS"); do
   measure "simulate-ledger-t2" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-ledger-t2" --quiet --threads 2
   measure "simulate-noledger-t1" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-noledger-t1" --quiet --threads 1 --no-ledger
   if [ -n "${WABILL_BASELINE_JAR:-}" ]; then
-    measure "baseline-jar-ledger-t1" java $(sed -n 's/^BATCH_OPTS="\(.*\)"$/\1/p' wabill) ${WABILL_JAVA_OPTS:-} -jar "$WABILL_BASELINE_JAR" \
+    measure "baseline-jar-ledger-t1" java $(sed -n 's/^BATCH_[A-Z]*="\(.*\)"$/\1/p' wabill) ${WABILL_JAVA_OPTS:-} -jar "$WABILL_BASELINE_JAR" \
         simulate "$LOG" --rates "$CARDS" --out "$DIR/out-baseline-t1" --quiet --threads 1
   fi
 done
@@ -80,4 +80,13 @@ fi
 for f in ledger.csv summary.csv accounting.csv; do
   cmp -s "$DIR/out-ledger-t1/$f" "$DIR/out-ledger-t2/$f" || echo "WARNING: $f differs between 1 and 2 threads" | tee -a "$RESULTS"
 done
+# DuckDB's table against wabill's summary.csv (month, market, category, pricing type -> messages, amount)
+awk -F, 'NR > 1 { a = $7; if (a ~ /\./) { sub(/0+$/, "", a); sub(/\.$/, "", a) } print $1 "," $3 "," $4 "," $5 "," $6 "," a }' \
+    "$DIR/out-ledger-t1/summary.csv" | sort > "$DIR/wabill-cells.txt"
+sort "$DIR/duckdb-sql.stdout" > "$DIR/duckdb-cells.txt"
+if cmp -s "$DIR/wabill-cells.txt" "$DIR/duckdb-cells.txt"; then
+  echo "# DuckDB's prices equal wabill's summary.csv on all $(wc -l < "$DIR/duckdb-cells.txt") cells" | tee -a "$RESULTS"
+else
+  echo "WARNING: DuckDB's prices differ from wabill's summary.csv: diff $DIR/wabill-cells.txt $DIR/duckdb-cells.txt" | tee -a "$RESULTS"
+fi
 echo "# results in $RESULTS; DuckDB's table in $DIR/duckdb-sql.stdout, wabill's in $DIR/out-ledger-t1/summary.csv" >&2
