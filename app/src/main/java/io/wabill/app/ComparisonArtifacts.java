@@ -1,5 +1,6 @@
 package io.wabill.app;
 
+import io.wabill.report.Cents;
 import io.wabill.report.ComparisonTable;
 import io.wabill.report.LedgerFormat;
 import io.wabill.report.OutputSet;
@@ -42,12 +43,9 @@ public final class ComparisonArtifacts {
         Ranking ranking = new Ranking(r.scenarios(), r.table());
         String currency = ranking.rows().get(0).currency();
         List<ComparisonChart.Row> bars = new ArrayList<>();
-        for (int i = 0; i < r.scenarios().size(); i++) {
-            final int index = i;
-            Ranking.Row row = ranking.rows().stream().filter(x -> x.scenario() == index).findFirst().orElseThrow();
-            bars.add(new ComparisonChart.Row((i + 1) + ". " + r.scenarios().get(i).scenario().name(),
-                    Money.toDecimal(row.total()), Money.toDecimal(row.delta())));
-        }
+        int rankNo = 1;
+        for (Ranking.Row row : ranking.rows())
+            bars.add(new ComparisonChart.Row((rankNo++) + ". " + row.name(), Money.toDecimal(row.total()), Money.toDecimal(row.delta())));
         Chart chart = new ComparisonChart("comparison", currency, bars);
         ChartWriter writer = new ChartWriter(style);
         try {
@@ -71,34 +69,41 @@ public final class ComparisonArtifacts {
     }
 
     private HtmlReport html(ComparisonRun.Result r, Ranking ranking, Chart chart, ChartWriter writer) {
+        String currency = ranking.rows().get(0).currency();
         HtmlReport html = new HtmlReport("wabill comparison", writer);
         List<String[]> scenarios = new ArrayList<>();
-        for (int i = 0; i < r.scenarios().size(); i++)
-            scenarios.add(new String[] {Integer.toString(i + 1), r.scenarios().get(i).scenario().name()});
+        int no = 1;
+        for (Ranking.Row row : ranking.rows()) scenarios.add(new String[] {Integer.toString(no++), row.name()});
         html.section("overview", "Scenarios")
-                .paragraph("The same log priced under every scenario; scenario 1 is the baseline (as-logged under the rules "
-                        + "and cards in force). Customers' messages are the log's own in every scenario.")
+                .paragraph("The same log priced under every scenario, numbered by rank (cheapest first; ledger-N.csv is "
+                        + "rank N). Each scenario's delta is against as-logged under the same rules (regime and card). "
+                        + "Customers' messages are the log's own in every scenario.")
                 .facts(scenarios)
                 .chart(chart);
-        Table rank = new Table("ranking", "Ranking (scenarios.csv)", Ranking.COLUMNS,
-                List.of("rank", "total", "delta", "delta_pct", "intended", "sent_as_logged", "sent_changed", "deferred",
-                        "mean_delay_hours", "p95_delay_hours", "dropped", "pending"));
-        long baseTotal = ranking.rows().stream().filter(x -> x.scenario() == 0).findFirst().map(Ranking.Row::total).orElse(0L);
+        // The columns of scenarios.csv that decide, narrow enough for the page: regime and card as one "rules" cell.
+        List<String> shown = List.of("rank", "strategy", "rules", "total", "baseline_total", "delta", "delta_pct", "dropped",
+                "refused", "pending", "pending_amount", "deferred", "mean_delay_hours", "p95_delay_hours");
+        Table rank = new Table("ranking", "Ranking (scenarios.csv), " + currency, shown,
+                List.of("rank", "total", "baseline_total", "delta", "delta_pct", "dropped", "refused", "pending",
+                        "pending_amount", "deferred", "mean_delay_hours", "p95_delay_hours"));
         int n = 1;
         for (Ranking.Row row : ranking.rows()) {
             ReplayStats st = row.stats();
-            rank.row(Integer.toString(n++), row.name(), row.currency(), LedgerFormat.amount(row.total()),
-                    LedgerFormat.amount(row.delta()), ComparisonTable.percent(row.delta(), baseTotal),
-                    Long.toString(st.intended()), Long.toString(st.sentAsLogged()), Long.toString(st.sentChanged()),
-                    Long.toString(st.deferred()), Ranking.hours(Math.round(st.meanDelayMillis())),
-                    Ranking.hours(st.p95DelayMillis()), Long.toString(st.dropped()), Long.toString(st.pending()));
+            rank.row(Integer.toString(n++), row.strategy(), row.rules(), Cents.of(row.total()),
+                    Cents.of(row.baselineTotal()), Cents.of(row.delta()), row.deltaPercent(),
+                    Long.toString(st.lost()), Long.toString(st.refused()), Long.toString(st.pending()),
+                    Cents.of(row.pendingUnits()), Long.toString(st.deferred()),
+                    Ranking.hours(Math.round(st.meanDelayMillis())), Ranking.hours(st.p95DelayMillis()));
         }
-        html.section("ranking", "Ranking").paragraph("Delay, drops and messages still pending at the end of the log are "
-                + "costs too; they stand next to the money.").table(rank);
+        html.section("ranking", "Ranking").paragraph("Each delta is against as-logged under the same rules. Drops (messages "
+                + "not sent, or refused by the platform because of the strategy: G7, G8), delay and messages still pending "
+                + "at the end of the log (priced as if sent then, their amount part of the total) are costs too; they "
+                + "stand next to the money. Amounts to the cent; scenarios.csv keeps exact values.").table(rank);
         Table monthly = new Table("monthly", "Amount per scenario and month (from comparison.csv)",
                 List.of("scenario", "month", "currency", "messages", "charged_messages", "amount", "baseline_amount", "delta", "delta_pct"),
                 List.of("messages", "charged_messages", "amount", "baseline_amount", "delta", "delta_pct"));
-        for (int i = 0; i < r.scenarios().size(); i++) {
+        for (Ranking.Row row : ranking.rows()) {
+            int i = row.scenario();
             Map<List<String>, long[]> byMonth = new java.util.TreeMap<>((a, b) -> (a.get(0) + a.get(1)).compareTo(b.get(0) + b.get(1)));
             for (var e : r.table().cells(i).entrySet()) {
                 long[] acc = byMonth.computeIfAbsent(List.of(e.getKey().month(), e.getKey().currency()), k -> new long[4]);
@@ -106,25 +111,26 @@ public final class ComparisonArtifacts {
                 acc[1] += e.getValue().charged();
                 acc[2] = Money.add(acc[2], e.getValue().units());
             }
-            for (var e : r.table().cells(0).entrySet()) {
+            for (var e : r.table().cells(r.table().baseline(i)).entrySet()) {
                 long[] acc = byMonth.computeIfAbsent(List.of(e.getKey().month(), e.getKey().currency()), k -> new long[4]);
                 acc[3] = Money.add(acc[3], e.getValue().units());
             }
             for (var e : byMonth.entrySet()) {
                 long[] a = e.getValue();
-                monthly.row(Integer.toString(i + 1), e.getKey().get(0), e.getKey().get(1), Long.toString(a[0]),
-                        Long.toString(a[1]), LedgerFormat.amount(a[2]), LedgerFormat.amount(a[3]),
-                        LedgerFormat.amount(a[2] - a[3]), ComparisonTable.percent(a[2] - a[3], a[3]));
+                monthly.row(Integer.toString(ranking.rankOf(i)), e.getKey().get(0), e.getKey().get(1), Long.toString(a[0]),
+                        Long.toString(a[1]), Cents.of(a[2]), Cents.of(a[3]),
+                        Cents.of(a[2] - a[3]), ComparisonTable.percent(a[2] - a[3], a[3]));
             }
         }
         html.section("months", "By month").table(monthly);
         List<String[]> accounting = new ArrayList<>();
         accounting.add(new String[] {"rows in", Long.toString(r.rowsIn())});
-        for (int i = 0; i < r.scenarios().size(); i++) {
-            ComparisonRun.ScenarioResult s = r.scenarios().get(i);
-            accounting.add(new String[] {"scenario " + (i + 1), s.ledgerRows() + " ledger rows + " + s.rowsMerged()
-                    + " status rows merged + " + s.rowsSkipped() + " skipped + " + s.stats().dropped() + " dropped + "
-                    + s.stats().pending() + " pending = " + r.rowsIn()});
+        for (Ranking.Row row : ranking.rows()) {
+            ComparisonRun.ScenarioResult s = r.scenarios().get(row.scenario());
+            accounting.add(new String[] {"rank " + ranking.rankOf(row.scenario()), s.ledgerRows() + " ledger rows + "
+                    + s.rowsMerged() + " status rows merged + " + s.rowsSkipped() + " skipped + " + s.stats().dropped()
+                    + " dropped by the strategy = " + r.rowsIn() + " (" + s.stats().refused() + " refused because of the "
+                    + "strategy and " + s.stats().pending() + " pending at the end have ledger rows)"});
         }
         html.section("accounting", "Row accounting").facts(accounting);
         html.section("inputs", "Inputs").facts(List.<String[]>of(new String[] {"command", String.join(" ", commandLine)}));

@@ -13,6 +13,7 @@ import io.wabill.report.CustomerMask;
 import io.wabill.report.ErrorsWriter;
 import io.wabill.report.OutputSet;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.TemplateTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.api.MonthTotals;
@@ -90,6 +91,9 @@ public final class ComparisonRun {
         }
     }
 
+    /** The name a scenario's ledger is written under until the ranking names it. */
+    private static String unrankedLedger(int scenario) { return "scenario-" + (scenario + 1) + "-ledger.csv"; }
+
     /** One pass over the log into one set of outputs (null outputs: a counting pass). */
     private final class Pass {
         OutputSet outputs;
@@ -152,7 +156,8 @@ public final class ComparisonRun {
             readerSkipped = 0;
             assemblerSkipped = new long[s.scenarios().size()];
             for (int i = 0; i < s.scenarios().size(); i++) {
-                Writer ledger = outputs != null && s.ledgers() ? outputs.open("ledger-" + (i + 1) + ".csv") : null;
+                // Named by rank once the run is over (finish): ledger-N.csv is the scenario ranked N in scenarios.csv.
+                Writer ledger = outputs != null && s.ledgers() ? outputs.open(unrankedLedger(i)) : null;
                 final int index = i;
                 pipelines.add(new ScenarioPipeline(s.scenarios().get(i), s.catalog(), s.accounts(),
                         s.statusHorizon(), ledger, s.dialect(), s.mask(),
@@ -228,23 +233,36 @@ public final class ComparisonRun {
                 long merged = p.session.accounting().rowsMerged();
                 long skipped = readerSkipped + assemblerSkipped[i] + p.unpricedRows;
                 ReplayStats st = p.session.strategyStats();
-                // A strategy's dropped and still-pending messages are never sent, so they have no ledger row; their
-                // extra status rows are already counted as merged, so each counts once.
-                if (rowsIn != p.ledgerRows + merged + skipped + st.dropped() + st.pending())
+                // A message the strategy dropped is never sent, so it has no ledger row; its extra status rows are
+                // already counted as merged, so each counts once. Messages refused because of the strategy and
+                // messages pending at the end (priced as if sent then) have their ledger row.
+                if (rowsIn != p.ledgerRows + merged + skipped + st.dropped())
                     throw new IllegalStateException("scenario " + (i + 1) + ": row accounting does not add up: " + rowsIn
                             + " rows in, " + p.ledgerRows + " ledger rows + " + merged + " merged + " + skipped + " skipped + "
-                            + st.dropped() + " dropped + " + st.pending() + " pending");
+                            + st.dropped() + " dropped");
                 if (!st.balanced())
                     throw new IllegalStateException("scenario " + (i + 1) + ": intended messages do not add up");
-                table.add(p.scenario.name(), p.summary);
+                table.add(p.scenario.name(), p.summary, p.scenario.baseline());
                 results.add(new ScenarioResult(p.scenario, p.summary, st, p.ledgerRows, merged, skipped));
             }
             try (Writer w = outputs.open("comparison.csv")) {
                 table.write(w, s.dialect());
             }
+            Ranking ranking = new Ranking(results, table);
             try (Writer w = outputs.open("scenarios.csv")) {
-                new Ranking(results, table).write(w, s.dialect());
+                ranking.write(w, s.dialect());
             }
+            List<TemplateTable.Prefixed> templates = new ArrayList<>();
+            for (int rank = 1; rank <= pipelines.size(); rank++) {
+                ScenarioPipeline p = pipelines.get(ranking.rows().get(rank - 1).scenario());
+                templates.add(new TemplateTable.Prefixed(List.of(Integer.toString(rank), p.scenario.name()), p.templates));
+            }
+            try (Writer w = outputs.open("templates.csv")) {
+                TemplateTable.writeCombined(w, s.dialect(), List.of("rank", "scenario"), templates);
+            }
+            if (s.ledgers())
+                for (int rank = 1; rank <= pipelines.size(); rank++)
+                    outputs.rename(unrankedLedger(ranking.rows().get(rank - 1).scenario()), "ledger-" + rank + ".csv");
             return new Result(rowsIn, results, table, List.of(), inMemory);
         }
     }

@@ -36,7 +36,8 @@ public final class ForecastArtifacts {
         this.commandLine = commandLine;
     }
 
-    public List<OutputSet> write(ForecastTable table, StrategyChain chain) throws IOException {
+    /** @param variation how the runs' parameters vary ({@code ParameterDraws.describe()}), said under the chart */
+    public List<OutputSet> write(ForecastTable table, StrategyChain chain, String variation) throws IOException {
         List<OutputSet> sets = new ArrayList<>();
         if (charts == null && report == null) return sets;
         List<Chart> fans = new ArrayList<>();
@@ -57,7 +58,8 @@ public final class ForecastArtifacts {
                 HtmlReport html = new HtmlReport("wabill forecast", writer);
                 HtmlReport.Section overview = html.section("overview", "Monthly spend")
                         .paragraph("Each run generates its own traffic and is priced message by message by the same engine as "
-                                + "simulate; the band is P10 to P90 of each month's total over the runs, the line the median.");
+                                + "simulate; the band is P10 to P90 of each month's total over the runs, the line the median. "
+                                + "Each run draws: " + variation + ". The axis starts at zero; each month is labelled with its days.");
                 for (Chart c : fans) overview.chart(c);
                 StringWriter forecast = new StringWriter(), bands = new StringWriter();
                 table.writeForecast(forecast, CsvDialect.UNIX);
@@ -67,7 +69,7 @@ public final class ForecastArtifacts {
                 html.section("bands", "Volume bands reached (bands.csv)")
                         .table(asTable("bands-table", "bands.csv", bands.toString(), List.of("month", "market", "category", "currency", "band", "expected_date")));
                 html.section("inputs", "Inputs").facts(List.of(new String[] {"command", String.join(" ", commandLine)},
-                        new String[] {"strategy", chain.spec()}));
+                        new String[] {"strategy", chain.spec()}, new String[] {"runs vary by", variation}));
                 try (Writer w = o.open("report.html")) {
                     html.write(w);
                 }

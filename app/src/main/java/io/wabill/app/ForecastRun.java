@@ -4,7 +4,7 @@ import io.wabill.data.log.LogFormatException;
 import io.wabill.data.log.RowError;
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.traffic.LogRowSink;
-import io.wabill.data.traffic.RandomDraws;
+import io.wabill.data.traffic.ParameterDraws;
 import io.wabill.data.traffic.TrafficGenerator;
 import io.wabill.data.traffic.TrafficModel;
 import io.wabill.sim.account.Account;
@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -30,26 +29,27 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Monte Carlo runs of a forecast. Run i generates its own traffic in memory from seed {@code seed + i}
- * and a growth rate drawn for index i, streams it row by row into its own {@link PricingSession} (the same path as
+ * The Monte Carlo runs of a forecast. Run i draws its own traffic parameters, growth and level
+ * ({@link ParameterDraws}, from index i alone), generates its traffic in memory from seed {@code seed + i}, streams it row by row into its own {@link PricingSession} (the same path as
  * {@code simulate}, so windows, free entry points, free tiers and volume
  * tiers all count), and adds up its ledger in a {@link RunLedger}. Runs share only immutable inputs (model,
  * catalog, options), go to a fixed pool of threads, and are collected by index: the result is the same
  * whatever the number of threads.
  *
- * <p>Run 0 with a fixed growth uses exactly the seed given, so {@code wabill generate --seed S} followed by
- * {@code simulate} reproduces it; run i is {@code generate --seed S+i --growth g_i}.
+ * <p>With fixed parameters ({@code --fixed-parameters}), run 0 with a fixed growth uses exactly the seed given, so
+ * {@code wabill generate --seed S} followed by {@code simulate} reproduces it; run i is
+ * {@code generate --seed S+i --growth g_i}.
  */
 public final class ForecastRun {
-    /** Everything the runs share. {@code growthRange} null means every run uses {@code growth}. */
+    /** Everything the runs share; {@code draws} gives each run its parameters, growth and level. */
     public record Settings(TrafficModel model, Catalog catalog, AccountBook accounts, PricingOptions pricing, LocalDate start,
-                    int months, double scale, double growth, GrowthRange growthRange, int runs, long seed, int threads,
+                    int months, double scale, ParameterDraws draws, int runs, long seed, int threads,
                     Duration statusHorizon, StrategyChain chain) {}
 
-    /** One run's outcome: its seed, growth, rows and cells. */
-    public record Outcome(int index, long seed, double growth, long rows, TreeMap<RunLedger.Key, RunLedger.Cell> cells) {}
-
-    static final long GROWTH_STREAM = 0x6A09E667F3BCC909L;
+    /** One run's outcome: its seed, the parameters drawn for it, rows and cells. */
+    public record Outcome(int index, long seed, ParameterDraws.Draw draw, long rows, TreeMap<RunLedger.Key, RunLedger.Cell> cells) {
+        public double growth() { return draw.growth(); }
+    }
 
     private final Settings s;
     private final AtomicInteger done = new AtomicInteger();
@@ -63,18 +63,11 @@ public final class ForecastRun {
 
     public int done() { return done.get(); }
 
-    /** The growth rate of run {@code index}: fixed, or drawn from the range by a stream of its own. */
-    public double growthOf(int index) {
-        if (s.growthRange() == null) return s.growth();
-        return s.growthRange().at(new SplittableRandom(mix(s.seed(), index)).nextDouble());
-    }
-
-    /** The growth draw's own seed for a run: apart from the traffic's streams, the same for any thread. */
-    public static long mix(long seed, long index) {
-        return RandomDraws.mix(RandomDraws.mix(seed ^ GROWTH_STREAM) + index);
-    }
-
-    public List<Outcome> runAll() throws Exception {
+    /**
+     * Runs every run and hands each outcome to {@code sink} in index order as soon as it and all before it are
+     * done, then lets it go: memory holds the runs in flight and their small per-month cells, never every run.
+     */
+    public void runAll(java.util.function.Consumer<Outcome> sink) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(s.threads(), r -> {
             Thread t = new Thread(r, "wabill-forecast");
             t.setDaemon(true);
@@ -86,17 +79,16 @@ public final class ForecastRun {
                 int index = i;
                 futures.add(pool.submit(() -> runOne(index)));
             }
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Future<Outcome> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    outcomes.add(f.get());
+                    sink.accept(futures.get(i).get());
+                    futures.set(i, null);
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof Exception x) throw x;
                     throw e;
                 }
             }
-            return outcomes;
         } finally {
             pool.shutdownNow();
         }
@@ -104,9 +96,14 @@ public final class ForecastRun {
 
     public Outcome runOne(int index) throws Exception {
         long seed = s.seed() + index;
-        double growth = growthOf(index);
+        ParameterDraws.Draw draw = s.draws().draw(index);
         LocalDate last = s.start().plusMonths(s.months()).minusDays(1);
-        TrafficGenerator generator = new TrafficGenerator(s.model(), new TrafficGenerator.Plan(s.start(), last, s.scale(), growth, seed));
+        TrafficGenerator generator;
+        try {
+            generator = new TrafficGenerator(draw.model(), new TrafficGenerator.Plan(s.start(), last, s.scale() * draw.level(), draw.growth(), seed));
+        } catch (IllegalArgumentException e) {
+            throw new UserException("forecast run " + index + " (growth " + GrowthRange.format(draw.growth()) + "/month): " + e.getMessage());
+        }
         // The account book derives unknown accounts on demand, so each run gets its own copy.
         AccountBook accounts = new AccountBook(s.accounts().get(Account.DEFAULT_ID), s.accounts().all());
         int firstMonth = s.start().getYear() * 12 + s.start().getMonthValue() - 1;
@@ -125,9 +122,9 @@ public final class ForecastRun {
                 throw new UserException(name + " (seed " + seed + "), generated row " + p.line() + ": " + p.reason());
             throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
         }));
-        long rows = generator.run(new LogRowSink(name, s.model(), session::accept));
+        long rows = generator.run(new LogRowSink(name, draw.model(), session::accept));
         session.finish();
         done.incrementAndGet();
-        return new Outcome(index, seed, growth, rows, ledger.result());
+        return new Outcome(index, seed, draw, rows, ledger.result());
     }
 }

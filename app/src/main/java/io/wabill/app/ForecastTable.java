@@ -1,6 +1,7 @@
 package io.wabill.app;
 
 import io.wabill.sim.api.Catalog;
+import io.wabill.data.traffic.ParameterDraws;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CsvWriter;
 import io.wabill.report.LedgerFormat;
@@ -27,7 +28,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The forecast's statistics over runs, per (local month, market, billable category, currency): mean and
+ * The forecast's statistics over runs, filled one run at a time ({@link #add}) so that no run's ledger or cells
+ * are kept once added: per cell only the runs' exact messages and amounts (two longs a run) and, per volume band,
+ * how many runs reached it and the sum of their first days. Per (local month, market, billable category, currency): mean and
  * P10/P50/P90 of messages and spend (a cell a run lacks counts as 0 for it), and for each volume band of the
  * card in force that month the share of runs that reached it and the mean day they did. Percentiles are
  * nearest-rank on the runs' exact values; means are exact sums divided by the runs, rounded half-even to
@@ -38,7 +41,11 @@ public final class ForecastTable {
             "messages_mean", "messages_p10", "messages_p50", "messages_p90", "spend_mean", "spend_p10", "spend_p50", "spend_p90");
     static final List<String> BAND_COLUMNS = List.of("month", "market", "category", "currency", "band", "rate",
             "runs_reached_share", "expected_date");
-    static final List<String> RUN_COLUMNS = List.of("run", "seed", "monthly_growth", "rows", "messages", "spend", "currency");
+    static final List<String> RUN_COLUMNS = List.of("run", "seed", "monthly_growth", "level", "volume_factor", "rows", "messages",
+            "spend", "currency");
+
+    /** What runs.csv says of one run: its draw and its totals per currency (messages, units). */
+    public record RunRow(int index, long seed, double growth, double level, double volumeFactor, long rows, TreeMap<String, long[]> totals) {}
 
     /** One band of one cell: how many runs reached it, and the sum of their first days. */
     public record BandRow(RunLedger.Key key, Band band, int reached, long daySum, int runs) {
@@ -50,26 +57,61 @@ public final class ForecastTable {
         }
     }
 
-    private final List<ForecastRun.Outcome> outcomes;
     private final int runs;
+    private final Catalog catalog;
+    private final PricingOptions pricing;
     private final TreeMap<RunLedger.Key, long[][]> values = new TreeMap<>();
+    /** Per cell, per band lower bound: {runs that reached it, sum of their first epoch days}. */
+    private final Map<RunLedger.Key, TreeMap<Long, long[]>> reached = new java.util.HashMap<>();
+    private final List<RunRow> runRows = new ArrayList<>();
     private final List<BandRow> bands = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private boolean finished;
 
-    public ForecastTable(List<ForecastRun.Outcome> outcomes, Catalog catalog, PricingOptions pricing) {
-        this.outcomes = outcomes;
-        this.runs = outcomes.size();
-        for (ForecastRun.Outcome o : outcomes) {
-            for (Map.Entry<RunLedger.Key, RunLedger.Cell> e : o.cells().entrySet()) {
-                long[][] v = values.computeIfAbsent(e.getKey(), k -> new long[2][runs]);
-                v[0][o.index()] = e.getValue().messages;
-                v[1][o.index()] = e.getValue().units;
-            }
-        }
-        for (RunLedger.Key key : values.keySet()) addBands(key, catalog, pricing);
+    /** An empty table for {@code runs} runs; {@link #add} each, then {@link #finish}. */
+    public ForecastTable(int runs, Catalog catalog, PricingOptions pricing) {
+        this.runs = runs;
+        this.catalog = catalog;
+        this.pricing = pricing;
     }
 
-    private void addBands(RunLedger.Key key, Catalog catalog, PricingOptions pricing) {
+    /** A table of runs already done (tests). */
+    public ForecastTable(List<ForecastRun.Outcome> outcomes, Catalog catalog, PricingOptions pricing) {
+        this(outcomes.size(), catalog, pricing);
+        for (ForecastRun.Outcome o : outcomes) add(o);
+        finish();
+    }
+
+    /** Takes one run's cells; the outcome is not kept. */
+    public void add(ForecastRun.Outcome o) {
+        if (finished) throw new IllegalStateException("the table is finished");
+        TreeMap<String, long[]> totals = new TreeMap<>();
+        for (Map.Entry<RunLedger.Key, RunLedger.Cell> e : o.cells().entrySet()) {
+            RunLedger.Cell c = e.getValue();
+            long[][] v = values.computeIfAbsent(e.getKey(), k -> new long[2][runs]);
+            v[0][o.index()] = c.messages;
+            v[1][o.index()] = c.units;
+            for (Map.Entry<Long, Long> b : c.bandFirstDay.entrySet()) {
+                long[] r = reached.computeIfAbsent(e.getKey(), k -> new TreeMap<>()).computeIfAbsent(b.getKey(), k -> new long[2]);
+                r[0]++;
+                r[1] += b.getValue();
+            }
+            long[] t = totals.computeIfAbsent(e.getKey().currency(), k -> new long[2]);
+            t[0] += c.messages;
+            t[1] = Math.addExact(t[1], c.units);
+        }
+        ParameterDraws.Draw d = o.draw();
+        runRows.add(new RunRow(o.index(), o.seed(), d.growth(), d.level(), d.volumeFactor(), o.rows(), totals));
+    }
+
+    /** After the last run: works out the volume bands of each cell. */
+    public void finish() {
+        finished = true;
+        runRows.sort(java.util.Comparator.comparingInt(RunRow::index));
+        for (RunLedger.Key key : values.keySet()) addBands(key);
+    }
+
+    private void addBands(RunLedger.Key key) {
         RateCategory category = switch (key.category()) {
             case "utility" -> RateCategory.UTILITY;
             case "authentication" -> RateCategory.AUTHENTICATION;
@@ -98,19 +140,23 @@ public final class ForecastTable {
         if (card == null) return;
         Bands b = card.bands(key.market(), category);
         if (b == null || !b.isTiered()) return;
+        TreeMap<Long, long[]> cell = reached.getOrDefault(key, new TreeMap<>());
         for (Band band : b.asList()) {
-            int reached = 0;
-            long daySum = 0;
-            for (ForecastRun.Outcome o : outcomes) {
-                RunLedger.Cell c = o.cells().get(key);
-                Long day = c == null ? null : c.bandFirstDay.get(band.from());
-                if (day != null) {
-                    reached++;
-                    daySum += day;
-                }
-            }
-            bands.add(new BandRow(key, band, reached, daySum, runs));
+            long[] r = cell.getOrDefault(band.from(), new long[2]);
+            bands.add(new BandRow(key, band, (int) r[0], r[1], runs));
         }
+    }
+
+    /** The cells the runs produced, in order. */
+    public java.util.Set<RunLedger.Key> keys() { return java.util.Collections.unmodifiableSet(values.keySet()); }
+
+    /** P10, P50 and P90 over the runs of a cell's messages ({@code measure} 0) or amount in units (1); zeros for a cell no run has. */
+    public long[] quantiles(RunLedger.Key key, int measure) {
+        long[][] v = values.get(key);
+        if (v == null) return new long[3];
+        long[] sorted = v[measure].clone();
+        Arrays.sort(sorted);
+        return new long[] {percentile(sorted, 0.1), percentile(sorted, 0.5), percentile(sorted, 0.9)};
     }
 
     public static long percentile(long[] sorted, double q) {
@@ -165,21 +211,22 @@ public final class ForecastTable {
     public void writeRuns(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(RUN_COLUMNS.toArray(new String[0]));
-        for (ForecastRun.Outcome o : outcomes) {
-            Map<String, long[]> byCurrency = new TreeMap<>();
-            for (Map.Entry<RunLedger.Key, RunLedger.Cell> e : o.cells().entrySet()) {
-                long[] t = byCurrency.computeIfAbsent(e.getKey().currency(), c -> new long[2]);
-                t[0] += e.getValue().messages;
-                t[1] = Math.addExact(t[1], e.getValue().units);
-            }
+        for (RunRow o : runRows) {
+            Map<String, long[]> byCurrency = new TreeMap<>(o.totals());
             if (byCurrency.isEmpty()) byCurrency.put("", new long[2]);
             for (Map.Entry<String, long[]> t : byCurrency.entrySet()) {
-                csv.number(o.index()).number(o.seed()).raw(GrowthRange.format(o.growth())).number(o.rows())
+                csv.number(o.index()).number(o.seed()).raw(GrowthRange.format(o.growth())).raw(factor(o.level()))
+                        .raw(factor(o.volumeFactor())).number(o.rows())
                         .number(t.getValue()[0]).raw(LedgerFormat.amount(t.getValue()[1])).raw(t.getKey());
                 csv.endRow();
             }
         }
         csv.close();
+    }
+
+    /** A drawn factor to four decimals (a description of the run, not money). */
+    public static String factor(double f) {
+        return BigDecimal.valueOf(f).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
     }
 
     public static String share(double s) {
@@ -259,5 +306,5 @@ public final class ForecastTable {
         for (String n : notes) out.println("Note: " + n);
     }
 
-    int bandRows() { return bands.size(); }
+    public int bandRows() { return bands.size(); }
 }

@@ -16,65 +16,88 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scenarios ranked by total cost (cheapest first) in the baseline's currency, with the costs that are
- * not money beside it: messages deferred, the mean and 95th-percentile delay introduced, messages dropped and
- * messages still pending when the log ended.
+ * The scenarios ranked by total cost (cheapest first) in the main currency (the one the first baseline spends most
+ * in). Each row says the rules it was priced under (regime and card) and its delta is against as-logged under those
+ * same rules. The costs that are not money stand beside it: messages lost (dropped by the strategy or refused by the
+ * platform because of it), messages still pending at the end of the log (priced as if sent then; their amount is
+ * part of the total and shown apart), messages deferred and the delay introduced. Rank N is {@code ledger-N.csv}.
  */
 public final class Ranking {
-    static final List<String> COLUMNS = List.of("rank", "scenario", "currency", "total", "delta", "delta_pct",
-            "intended", "sent_as_logged", "sent_changed", "deferred", "mean_delay_hours", "p95_delay_hours",
-            "dropped", "pending");
+    static final List<String> COLUMNS = List.of("rank", "scenario", "strategy", "regime", "card", "currency", "total",
+            "baseline_total", "delta", "delta_pct", "dropped", "refused", "pending", "pending_amount", "intended",
+            "sent_as_logged", "sent_changed", "deferred", "mean_delay_hours", "p95_delay_hours");
 
-    public record Row(int scenario, String name, String currency, long total, long delta, ReplayStats stats) {}
+    /** One scenario's line; {@code scenario} is its index in the run, {@code baseline} its baseline's. */
+    public record Row(int scenario, String name, String strategy, String regime, String card, String currency, long total,
+               long baselineTotal, long pendingUnits, ReplayStats stats) {
+        public long delta() { return total - baselineTotal; }
+
+        public String deltaPercent() { return ComparisonTable.percent(delta(), baselineTotal); }
+
+        public String rules() { return regime + " | " + card; }
+    }
 
     private final List<Row> rows = new ArrayList<>();
 
     public Ranking(List<ComparisonRun.ScenarioResult> results, ComparisonTable table) {
-        Map<String, Long> base = table.totals(0);
-        String currency = base.isEmpty() ? "USD" : base.entrySet().stream()
+        Map<String, Long> first = table.totals(0);
+        String currency = first.isEmpty() ? "USD" : first.entrySet().stream()
                 .max(Map.Entry.comparingByValue()).get().getKey();
-        long baseTotal = base.getOrDefault(currency, 0L);
         for (int i = 0; i < results.size(); i++) {
+            Scenario sc = results.get(i).scenario();
             long total = table.totals(i).getOrDefault(currency, 0L);
-            rows.add(new Row(i, results.get(i).scenario().name(), currency, total, total - baseTotal, results.get(i).stats()));
+            long base = table.totals(sc.baseline()).getOrDefault(currency, 0L);
+            ReplayStats st = results.get(i).stats();
+            rows.add(new Row(i, sc.name(), sc.chain().spec(), Scenario.regimeLabel(sc.pricing()),
+                    Scenario.cardLabel(sc.pricing()), currency, total, base,
+                    st.pendingUnits().getOrDefault(currency, 0L), st));
         }
         rows.sort(Comparator.comparingLong(Row::total).thenComparingInt(Row::scenario));
     }
 
-    List<Row> rows() { return rows; }
+    /** The rows in rank order: rows().get(N - 1) is rank N. */
+    public List<Row> rows() { return rows; }
+
+    /** The rank (1-based) of the scenario with index {@code scenario}. */
+    public int rankOf(int scenario) {
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).scenario() == scenario) return i + 1;
+        throw new IllegalArgumentException("no scenario " + scenario);
+    }
 
     public void write(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(COLUMNS.toArray(new String[0]));
         int rank = 1;
-        long baseTotal = rows.stream().filter(r -> r.scenario == 0).findFirst().map(Row::total).orElse(0L);
         for (Row r : rows) {
             ReplayStats st = r.stats;
-            csv.number(rank++).text(r.name).raw(r.currency).raw(LedgerFormat.amount(r.total)).raw(LedgerFormat.amount(r.delta))
-                    .raw(ComparisonTable.percent(r.delta, baseTotal)).number(st.intended()).number(st.sentAsLogged())
-                    .number(st.sentChanged()).number(st.deferred()).raw(hours(Math.round(st.meanDelayMillis())))
-                    .raw(hours(st.p95DelayMillis())).number(st.dropped()).number(st.pending());
+            csv.number(rank++).text(r.name).text(r.strategy).text(r.regime).text(r.card).raw(r.currency)
+                    .raw(LedgerFormat.amount(r.total)).raw(LedgerFormat.amount(r.baselineTotal))
+                    .raw(LedgerFormat.amount(r.delta())).raw(r.deltaPercent()).number(st.lost()).number(st.refused())
+                    .number(st.pending()).raw(LedgerFormat.amount(r.pendingUnits)).number(st.intended())
+                    .number(st.sentAsLogged()).number(st.sentChanged()).number(st.deferred())
+                    .raw(hours(Math.round(st.meanDelayMillis()))).raw(hours(st.p95DelayMillis()));
             csv.endRow();
         }
         csv.close();
     }
 
     public void print(PrintWriter out) {
-        long baseTotal = rows.stream().filter(r -> r.scenario == 0).findFirst().map(Row::total).orElse(0L);
-        out.printf("%-4s %-60s %14s %12s %8s %9s %8s %8s %8s %8s%n", "rank", "scenario", "total " + rows.get(0).currency,
-                "delta", "delta%", "deferred", "mean h", "p95 h", "dropped", "pending");
+        out.printf("%-4s %-44s %-26s %13s %11s %8s %8s %8s %11s %9s %7s%n", "rank", "strategy", "rules (regime | card)",
+                "total " + rows.get(0).currency, "delta", "delta%", "dropped", "pending", "pending amt", "deferred", "p95 h");
         int rank = 1;
         for (Row r : rows) {
-            String name = (r.scenario == 0 ? "* " : "") + r.name;
-            if (name.length() > 60) name = name.substring(0, 57) + "...";
-            String pct = ComparisonTable.percent(r.delta, baseTotal);
-            out.printf("%-4d %-60s %14s %12s %8s %9d %8s %8s %8d %8d%n", rank++, name, LedgerFormat.amount(r.total),
-                    LedgerFormat.amount(r.delta), pct.isEmpty() ? "-" : pct, r.stats.deferred(),
-                    hours(Math.round(r.stats.meanDelayMillis())), hours(r.stats.p95DelayMillis()), r.stats.dropped(),
-                    r.stats.pending());
+            String pct = r.deltaPercent();
+            out.printf("%-4d %-44s %-26s %13s %11s %8s %8d %8d %11s %9d %7s%n", rank++, clip(r.strategy, 44), clip(r.rules(), 26),
+                    LedgerFormat.amount(r.total), r.strategy.equals("as-logged") ? "baseline" : LedgerFormat.amount(r.delta()),
+                    r.strategy.equals("as-logged") ? "" : pct.isEmpty() ? "-" : pct, r.stats.lost(), r.stats.pending(),
+                    LedgerFormat.amount(r.pendingUnits), r.stats.deferred(), hours(r.stats.p95DelayMillis()));
         }
-        out.println("* baseline: as-logged under the rules and cards in force");
+        out.println("delta: against as-logged under the same rules; dropped: not sent, or refused by the platform (G7, G8)");
+        out.println("because of the strategy; pending: still held when the log ended, priced as if sent then (in the total).");
+        out.println("Full names and every column: scenarios.csv; ledger-N.csv (with --ledgers) is rank N.");
     }
+
+    private static String clip(String s, int width) { return s.length() <= width ? s : s.substring(0, width - 3) + "..."; }
 
     public static String hours(long millis) {
         return BigDecimal.valueOf(millis).divide(BigDecimal.valueOf(3_600_000), 2, RoundingMode.HALF_EVEN).toPlainString();

@@ -8,6 +8,7 @@ import io.wabill.report.chart.RunCharts;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.html.RunInputs;
 import io.wabill.report.html.SimulationReport;
+import io.wabill.report.focus.FocusMetadata;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -57,6 +58,11 @@ public final class RunArtifacts {
                 try (Writer w = o.open(abs.getFileName().toString())) {
                     r.tables().focus().write(w, dialect);
                 }
+                // FOCUS 1.2 metadata (column types, schema id) beside the export, e.g. focus.metadata.json.
+                try (Writer w = o.open(FocusMetadata.fileNameFor(abs.getFileName().toString()))) {
+                    String v = RunArtifacts.class.getPackage().getImplementationVersion();
+                    FocusMetadata.write(w, v == null ? "0.1.0-SNAPSHOT" : v);
+                }
             }
             if (charts == null && report == null) return sets;
             ChartWriter writer = new ChartWriter(style);
@@ -71,7 +77,9 @@ public final class RunArtifacts {
                 OutputSet o = new OutputSet(report);
                 sets.add(o);
                 try (Writer w = o.open("report.html")) {
-                    SimulationReport.build(title, r.summary().rows(), r.tables().tiers().rows(), list, inputs.apply(r),
+                    SimulationReport.build(title, r.summary().rows(), r.tables().templates().rows(),
+                            r.summary().surcharges() == null ? List.of() : r.summary().bills(),
+                            r.tables().tiers().rows(), list, inputs.apply(r),
                             new SimulationReport.Accounting(r.rowsIn(), r.ledgerRows(), r.rowsMerged(), r.rowsSkipped()),
                             writer).write(w);
                 }

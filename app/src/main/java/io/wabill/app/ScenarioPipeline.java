@@ -5,6 +5,7 @@ import io.wabill.report.CsvDialect;
 import io.wabill.report.CustomerMask;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.TemplateTable;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.api.MonthTotals;
 import io.wabill.sim.api.PricingConfig;
@@ -28,6 +29,7 @@ public final class ScenarioPipeline {
     final Scenario scenario;
     final PricingSession session;
     final SummaryTable summary = new SummaryTable();
+    final TemplateTable templates = new TemplateTable();
     private final LedgerWriter ledger;
     private final Consumer<RowIssue> issues;
     long ledgerRows;
@@ -62,6 +64,7 @@ public final class ScenarioPipeline {
 
     private void accept(LedgerLine line) {
         summary.accept(line);
+        templates.accept(line);
         if (ledger != null) ledger.accept(line);
         ledgerRows++;
     }

@@ -14,6 +14,7 @@ import io.wabill.report.LedgerWriter;
 import io.wabill.report.OutputSet;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.api.MonthTotals;
 import io.wabill.sim.api.PricingConfig;
@@ -76,6 +77,17 @@ public final class SimulationRun {
     }
 
     private int threads = 1;
+    private Surcharges surcharges;
+
+    /**
+     * The bill as paid: the provider's fees and the tax (--fees, --tax) added as columns of the ledger and summary.
+     * Such a run prices on one thread (the lanes hand over FORMATS.md's rows only).
+     */
+    public SimulationRun withSurcharges(Surcharges s) {
+        this.surcharges = s;
+        return this;
+    }
+
     private java.util.function.UnaryOperator<String> wording = java.util.function.UnaryOperator.identity();
 
     /**
@@ -99,7 +111,8 @@ public final class SimulationRun {
     }
 
     public Result run() throws IOException {
-        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null) {
+        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
+                && surcharges == null) {
             Result r = runInLanes();
             if (r != null) return r;
         }
@@ -211,7 +224,7 @@ public final class SimulationRun {
         return a.checked();
     }
 
-    /** summary.csv, daily.csv, tiers.csv and accounting.csv, for a run whose every row is accounted for. */
+    /** summary.csv, daily.csv, tiers.csv, templates.csv and accounting.csv, for a run whose every row is accounted for. */
     private void writeTables(OutputSet outputs, SummaryTable summary, RunTables tables, RowAccounting a) throws IOException {
         try (Writer w = outputs.open("summary.csv")) {
             summary.write(w, s.dialect());
@@ -222,6 +235,9 @@ public final class SimulationRun {
         }
         try (Writer w = outputs.open("tiers.csv")) {
             tables.tiers().write(w, s.dialect());
+        }
+        try (Writer w = outputs.open("templates.csv")) {
+            tables.templates().write(w, s.dialect());
         }
         try (Writer w = outputs.open("accounting.csv")) {
             AccountingWriter.write(w, s.dialect(), AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));
@@ -276,7 +292,7 @@ public final class SimulationRun {
      */
     private class Attempt {
         private final OutputSet outputs;
-        private final SummaryTable summary = new SummaryTable();
+        private final SummaryTable summary = new SummaryTable().withSurcharges(surcharges);
         private final RunTables tables;
         private final LedgerWriter ledger;
         final PricingSession session;
@@ -289,7 +305,7 @@ public final class SimulationRun {
         Attempt(OutputSet outputs, MonthTotals nbpTotals) throws IOException {
             this.outputs = outputs;
             this.ledger = outputs != null && s.writeLedger()
-                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask()) : null;
+                    ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask(), surcharges) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             SessionOptions o = SessionOptions.defaults().withProblems(this::problem);
             this.session = outputs == null ? config().newLineSession(line -> { }, o.asCountingPass())

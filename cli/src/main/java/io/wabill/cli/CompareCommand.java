@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
 /** {@code wabill compare}: strategies, regimes and cards side by side on the same traffic. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
         description = {"Price the same log under several scenarios (strategy x regime x card) in one pass and rank them.",
-            "The baseline is as-logged under the rules and cards in force. Writes comparison.csv (scenario x month x",
-            "market x category, with the delta to the baseline), scenarios.csv (the ranking, with delays and drops)",
-            "and, with --ledgers, ledger-N.csv per scenario."},
+            "Each scenario's delta is against as-logged under the same rules (regime and card): the timeline and card",
+            "in force, or --regime/--card, plus each --what-if-regime and --what-if-card. Writes comparison.csv",
+            "(scenario x month x market x category, with the delta to its baseline), scenarios.csv (the ranking, with",
+            "drops, delays and pending messages next to the money) and, with --ledgers, ledger-N.csv (N = rank)."},
         footer = {"", "Strategies (parameters after ':', several composed with ';'):",
             "  as-logged                                  the baseline",
             "  conversation-first:defer=24h,categories=utility+marketing",
@@ -58,18 +59,19 @@ public final class CompareCommand implements Callable<Integer> {
     List<Path> strategyFiles = new ArrayList<>();
 
     @Option(names = "--what-if-regime", paramLabel = "NAME", converter = RegimeConverter.class,
-            description = "also price each strategy under this regime (repeatable): NBP, CBP-1, CBP-2, PMP, PMP-26")
+            description = "also price each strategy, and as-logged, under this regime (repeatable), besides the rules in force: NBP, CBP-1, CBP-2, PMP, PMP-26")
     List<Regime> regimes = new ArrayList<>();
 
-    @Option(names = "--what-if-card", paramLabel = "CUR@DATE", description = "also price each strategy with this card (repeatable)")
+    @Option(names = "--what-if-card", paramLabel = "CUR@DATE", description = "also price each strategy, and as-logged, with this card (repeatable), besides the card in force")
     List<String> cards = new ArrayList<>();
 
-    @Option(names = "--ledgers", description = "write ledger-N.csv for every scenario (N as in scenarios.csv order of definition)")
+    @Option(names = "--ledgers", description = "write ledger-N.csv for every scenario, N its rank in scenarios.csv")
     boolean ledgers;
 
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
+    @Mixin XlsxOption xlsx;
 
     @Override public Integer call() throws Exception {
         if (output.focus != null)
@@ -86,20 +88,23 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Rows in: %,d; %d scenario(s)%s%n", r.rowsIn(), scenarios.size(),
                 r.sortedInMemory() ? "; the log was not sorted by time and was sorted in memory" : "");
-        for (int i = 0; i < scenarios.size(); i++) out.printf("  %d. %s%n", i + 1, scenarios.get(i).name());
         out.println();
         new Ranking(r.scenarios(), r.table()).print(out);
         SimulateCommand.printWritten(out, r.written());
+        xlsx.write(XlsxOption.Kind.COMPARISON, output.out, out);
         out.flush();
         return ExitCodes.OK;
     }
 
     /**
-     * The baseline first, then every strategy under every regime and card asked for. {@code --regime} and
-     * {@code --card} (the simulate options) apply to every scenario but the baseline, like the what-if options.
+     * Every strategy (and as-logged) under the rules in force, then under each what-if regime and card. The rules in
+     * force are the timeline and the card in force, or what {@code --regime} and {@code --card} say, as in simulate.
+     * What-if regimes and cards are added to them, never instead: each regime (in force and what-if) is crossed with
+     * each card. Under each set of rules as-logged comes first and is the baseline of every strategy priced under
+     * the same rules, so a strategy's delta never mixes its own effect with the rules'.
      */
     List<Scenario> scenarios() throws IOException {
-        PricingOptions base = pricing.options().withForcedRegime(null).withPinnedCard(null);
+        PricingOptions inForce = pricing.options();
         List<StrategyChain> chains = new ArrayList<>();
         try {
             for (String st : strategies) chains.add(Strategies.parse(st));
@@ -107,30 +112,25 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
         }
-        // as-logged under every what-if regime and card too, so a strategy's effect can be told from the rules'.
-        if (chains.stream().noneMatch(StrategyChain::isAsLogged)) chains.add(0, StrategyChain.asLogged());
-        Set<Regime> regimeSet = new LinkedHashSet<>(regimes);
-        if (pricing.regime != null) regimeSet.add(pricing.regime);
-        Set<String> cardSet = new LinkedHashSet<>(cards);
-        if (pricing.card != null) cardSet.add(pricing.card);
+        chains.removeIf(StrategyChain::isAsLogged);
+        chains.add(0, StrategyChain.asLogged());
         List<Regime> rs = new ArrayList<>();
-        if (regimeSet.isEmpty()) rs.add(null);
-        rs.addAll(regimeSet);
+        rs.add(inForce.forcedRegime());
+        for (Regime r : regimes) if (!rs.contains(r)) rs.add(r);
         List<String> cs = new ArrayList<>();
-        if (cardSet.isEmpty()) cs.add(null);
-        cs.addAll(cardSet);
+        cs.add(inForce.pinnedCard());
+        for (String c : cards) if (!cs.contains(c)) cs.add(c);
         List<Scenario> list = new ArrayList<>();
-        StrategyChain baseline = StrategyChain.asLogged();
-        list.add(new Scenario(Scenario.describe(baseline, base), baseline, base));
         Set<String> names = new LinkedHashSet<>();
-        names.add(list.get(0).name());
-        for (StrategyChain chain : chains)
-            for (Regime r : rs)
-                for (String c : cs) {
-                    PricingOptions p = base.withForcedRegime(r).withPinnedCard(c);
+        for (Regime r : rs)
+            for (String c : cs) {
+                PricingOptions p = inForce.withForcedRegime(r).withPinnedCard(c);
+                int baseline = list.size();
+                for (StrategyChain chain : chains) {
                     String name = Scenario.describe(chain, p);
-                    if (names.add(name)) list.add(new Scenario(name, chain, p));
+                    if (names.add(name)) list.add(new Scenario(name, chain, p, baseline));
                 }
+            }
         return list;
     }
 

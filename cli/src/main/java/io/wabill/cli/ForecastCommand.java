@@ -6,6 +6,9 @@ import io.wabill.app.ForecastArtifacts;
 import io.wabill.app.UserException;
 import io.wabill.app.GrowthRange;
 import io.wabill.app.Progress;
+import io.wabill.app.Backtest;
+import io.wabill.app.SimulationRun;
+import io.wabill.data.traffic.ParameterDraws;
 
 import io.wabill.sim.api.Catalog;
 import io.wabill.report.CsvDialect;
@@ -33,15 +36,25 @@ import picocli.CommandLine.Spec;
         description = {"Forecast spend with ranges: generate many runs of synthetic traffic (from a preset, a YAML model, or a",
             "fit of your own logs), grow it, price every run message by message with the real rules (windows, free entry",
             "points, free tiers and volume tiers all count), and report mean and P10/P50/P90 per local month, market and",
-            "category, and when each volume band is reached. Writes forecast.csv, bands.csv and runs.csv."},
+            "category, and when each volume band is reached. Writes forecast.csv, bands.csv and runs.csv. Each run draws its",
+            "parameters too (bootstrapped from a fitted log, or spread around a scenario's values), so the band says how",
+            "little is known. --backtest LOG checks the bands against the last months of a log (backtest.csv)."},
         footer = {"", "Examples:",
             "  wabill forecast --scenario fintech-otp-in --months 3 --start 2026-12-01 --time-zone Asia/Kolkata --runs 50 --seed 1",
             "  wabill forecast --fit history.csv.gz --time-zone America/Sao_Paulo --months 6 --growth-range 2%%..8%% --runs 200",
-            "  wabill forecast --scenario ecommerce-br --months 1 --start 2026-12-01 --runs 1 --seed 7   # = generate + simulate"})
+            "  wabill forecast --scenario ecommerce-br --months 1 --start 2026-12-01 --runs 1 --seed 7 --fixed-parameters   # = generate + simulate",
+            "  wabill forecast --backtest history.csv.gz --holdout 2 --time-zone America/Sao_Paulo"})
 public final class ForecastCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin ScenarioOptions source;
+
+    @Option(names = "--backtest", paramLabel = "LOG", arity = "1..*",
+            description = "check the forecast against a log: fit on all but its last --holdout local months, forecast those, and write backtest.csv (actual against P10/P50/P90 per month, market and category) with the coverage of the P10-P90 band")
+    List<Path> backtest;
+
+    @Option(names = "--holdout", paramLabel = "N", defaultValue = "1", description = "with --backtest: the last whole local months to forecast; default: ${DEFAULT-VALUE}")
+    int holdout;
 
     @Option(names = "--months", paramLabel = "N", defaultValue = "3", description = "months to forecast; default: ${DEFAULT-VALUE}")
     int months;
@@ -60,6 +73,13 @@ public final class ForecastCommand implements Callable<Integer> {
     @Option(names = "--runs", paramLabel = "N", defaultValue = "200", description = "Monte Carlo runs; default: ${DEFAULT-VALUE}")
     int runs;
 
+    @Option(names = "--parameter-spread", paramLabel = "RATE", converter = GrowthConverter.class,
+            description = "with --scenario: how uncertain the scenario's parameters are; each run multiplies every rate, share and mean by exp(spread x Z); default: 10%%. With --fit parameters are bootstrapped from the log instead")
+    Double parameterSpread;
+
+    @Option(names = "--fixed-parameters", description = "draw no parameters: every run uses the model as given and only the traffic varies (run i = generate --seed S+i)")
+    boolean fixedParameters;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "random seed; run i uses seed S+i; default: ${DEFAULT-VALUE}")
     long seed;
 
@@ -71,6 +91,8 @@ public final class ForecastCommand implements Callable<Integer> {
 
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
+
+    @Mixin XlsxOption xlsx;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "wabill-out/forecast", description = "output folder; default: ${DEFAULT-VALUE}")
     Path out;
@@ -100,11 +122,116 @@ public final class ForecastCommand implements Callable<Integer> {
             description = "chart size; default: ${DEFAULT-VALUE}")
     io.wabill.report.chart.ChartStyle chartSize;
 
-    /** Status rows never come late in generated traffic; the horizon only bounds the assembler, as simulate's default. */
-    static final Duration STATUS_HORIZON = Duration.ofDays(7);
+    /**
+     * Generated rows carry their delivery in the row itself, so no status row ever comes later: the horizon only says
+     * how long a failed message waits for one. An hour, not simulate's week: the assembler holds and remembers a
+     * horizon's messages, and a week of them cost 11 % of a forecast's time for the same results.
+     */
+    static final Duration STATUS_HORIZON = Duration.ofHours(1);
+
+    /** Runs every run, handing each outcome to {@code sink} in order; returns the seconds it took. */
+    static double runAll(ForecastRun run, int runs, boolean quiet, java.util.function.Consumer<ForecastRun.Outcome> sink) throws Exception {
+        Progress.Ticket ticket = ConsoleProgress.forConsole(quiet).start(() -> run.done() / (double) runs);
+        long started = System.nanoTime();
+        try {
+            run.runAll(sink);
+        } finally {
+            ticket.stop();
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** A scenario's parameters are guesses (10 % unless told); a fit's come from its bootstrap (the spread is not used). */
+    double spread(ScenarioOptions.Loaded loaded) {
+        if (parameterSpread != null && loaded.fit() != null) {
+            throw new ParameterException(spec.commandLine(), "--parameter-spread is for --scenario: a fitted model's parameters are bootstrapped from its log");
+        }
+        if (parameterSpread != null) {
+            if (parameterSpread < 0 || parameterSpread > 2) throw new ParameterException(spec.commandLine(), "--parameter-spread must be 0% to 200%, was " + parameterSpread);
+            return parameterSpread;
+        }
+        return loaded.fit() == null ? 0.10 : 0;
+    }
+
+    ParameterDraws.Growth growthSpec(ScenarioOptions.Loaded loaded) {
+        if (growthRange != null) return ParameterDraws.Growth.range(growthRange.low(), growthRange.high());
+        if (growthGiven() || loaded.fit() == null) return ParameterDraws.Growth.fixed(growth);
+        return ParameterDraws.Growth.estimated();
+    }
+
+    private boolean growthGiven() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--growth");
+    }
+
+    /** {@code --backtest}: price the log, fit on all but its last months, forecast them, compare (see {@link Backtest}). */
+    private Integer backtest() throws Exception {
+        if (holdout < 1 || holdout > 120) throw new ParameterException(spec.commandLine(), "--holdout must be 1 to 120, was " + holdout);
+        if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
+        if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
+        PrintWriter printer = spec.commandLine().getOut();
+        Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
+        AccountBook book = accounts.book();
+        ZoneId zone = book.get(Account.DEFAULT_ID).zone();
+        // The actuals: the log priced as simulate prices it, its summary kept in actual/.
+        Backtest.Actuals actuals = new Backtest.Actuals(book);
+        new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), false, Duration.ofDays(7),
+                maxUnsortedRows, out.resolve("actual"), false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null).run();
+        Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
+        io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
+                new io.wabill.sim.market.MarketResolver(catalog.markets()), io.wabill.data.log.RowErrorHandler.STOP,
+                source.fitStatusHorizon, maxUnsortedRows, h.startMillis());
+        ScenarioOptions.Loaded loaded = new ScenarioOptions.Loaded(fit.model(), fit, "fit of " + fit.firstDay() + " to " + fit.lastDay());
+        ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), ConsoleProgress.forConsole(quiet));
+        io.wabill.sim.strategy.StrategyChain chain = io.wabill.sim.strategy.Strategies.parse(strategy);
+        ParameterDraws draws = new ParameterDraws(fit.model(), fit.tallies(), spread(loaded), fixedParameters, growthSpec(loaded), seed, h.start());
+        ForecastRun.Settings settings = new ForecastRun.Settings(fit.model(), catalog, book, pricing.options(), h.start(), holdout,
+                scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
+        printer.printf("Backtest: %s; fitted on %s to %s, forecasting %d month%s from %s (local months of %s); %d runs, seed %d%n",
+                String.join(", ", backtest.stream().map(Path::toString).toList()), fit.firstDay(), fit.lastDay(), holdout,
+                holdout > 1 ? "s" : "", h.start(), zone, runs, seed);
+        if (h.note() != null) printer.println("Note: " + h.note());
+        printer.printf("Each run draws: %s%n", draws.describe());
+        printer.flush();
+        ForecastTable table = new ForecastTable(runs, catalog, settings.pricing());
+        double seconds = runAll(new ForecastRun(settings), runs, quiet, table::add);
+        table.finish();
+        Backtest result = new Backtest(actuals.cells(), table, h);
+        OutputSet outputs = new OutputSet(out);
+        try {
+            try (Writer w = outputs.open("backtest.csv")) {
+                result.write(w, dialect);
+            }
+            try (Writer w = outputs.open("backtest-summary.csv")) {
+                result.writeSummary(w, dialect);
+            }
+            try (Writer w = outputs.open("forecast.csv")) {
+                table.writeForecast(w, dialect);
+            }
+            try (Writer w = outputs.open("runs.csv")) {
+                table.writeRuns(w, dialect);
+            }
+        } catch (Exception e) {
+            outputs.abort();
+            throw e;
+        }
+        List<Path> written = outputs.commit();
+        printer.printf("Priced %d runs on %d thread%s (%.1f s)%n", runs, threads, threads > 1 ? "s" : "", seconds);
+        result.print(printer);
+        SimulateCommand.printWritten(printer, written);
+        printer.flush();
+        return ExitCodes.OK;
+    }
 
     @Override public Integer call() throws Exception {
-        if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE or --fit LOG");
+        if (backtest != null) {
+            if (source.given()) throw new ParameterException(spec.commandLine(), "--backtest fits its own log: give no --scenario or --fit");
+            for (String o : List.of("--start", "--months")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                    throw new ParameterException(spec.commandLine(), o + " does not apply to --backtest: it forecasts the last --holdout months of the log");
+            }
+            return backtest();
+        }
+        if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE, --fit LOG or --backtest LOG");
         if (months < 1 || months > 120) throw new ParameterException(spec.commandLine(), "--months must be 1 to 120, was " + months);
         if (runs < 1) throw new ParameterException(spec.commandLine(), "--runs must be >= 1, was " + runs);
         if (start != null && start.plusMonths(months).minusDays(1).isAfter(DayConverter.LAST))
@@ -139,26 +266,23 @@ public final class ForecastCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
         }
+        ParameterDraws draws = new ParameterDraws(loaded.model(), loaded.fit() == null ? null : loaded.fit().tallies(),
+                spread(loaded), fixedParameters, growthSpec(loaded), seed, start);
         ForecastRun.Settings settings = new ForecastRun.Settings(loaded.model(), catalog, book, pricing.options(), start, months,
-                scale, growth, growthRange, runs, seed, threads, STATUS_HORIZON, chain);
-        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, growth %s, scale %s, seed %d%n",
+                scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
+        printer.printf("Forecast: %s; %d month%s from %s (local months of time zone %s); %d run%s, scale %s, seed %d%n",
                 loaded.description(), months, months > 1 ? "s" : "", start, zone, runs, runs > 1 ? "s" : "",
-                growthRange != null ? growthRange + "/month (drawn per run)" : GrowthConverter.format(growth) + "/month",
                 io.wabill.data.traffic.TrafficModelWriter.num(scale), seed);
+        printer.printf("Each run draws: %s%n", draws.describe());
         printer.flush();
-        ForecastRun run = new ForecastRun(settings);
-        Progress.Ticket ticket = ConsoleProgress.forConsole(quiet).start(() -> run.done() / (double) runs);
-        List<ForecastRun.Outcome> outcomes;
-        long started = System.nanoTime();
-        try {
-            outcomes = run.runAll();
-        } finally {
-            ticket.stop();
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long rows = 0;
-        for (ForecastRun.Outcome o : outcomes) rows += o.rows();
-        ForecastTable table = new ForecastTable(outcomes, catalog, settings.pricing());
+        ForecastTable table = new ForecastTable(runs, catalog, settings.pricing());
+        long[] rowsTotal = {0};
+        double seconds = ForecastCommand.runAll(new ForecastRun(settings), runs, quiet, o -> {
+            rowsTotal[0] += o.rows();
+            table.add(o);
+        });
+        table.finish();
+        long rows = rowsTotal[0];
         OutputSet outputs = new OutputSet(out);
         try {
             try (Writer w = outputs.open("forecast.csv")) {
@@ -175,12 +299,13 @@ public final class ForecastCommand implements Callable<Integer> {
             throw e;
         }
         List<OutputSet> more = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs())
-                .write(table, chain);
+                .write(table, chain, draws.describe());
         List<Path> written = new ArrayList<>(outputs.commit());
         for (OutputSet o : more) written.addAll(o.commit());
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);
+        xlsx.write(XlsxOption.Kind.FORECAST, out, printer);
         printer.flush();
         return ExitCodes.OK;
     }

@@ -30,6 +30,9 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new WabillCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        RuleHelpFooter.addTo(cli);
+        HelpLayout.install(cli);
+        cli.setParameterExceptionHandler(new UsageErrors());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             PrintWriter err = cmd.getErr();
             if (e instanceof UserException || e instanceof LogFormatException || e instanceof CatalogLoadException

@@ -26,13 +26,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code wabill rates}: look at and check rate catalogs. */
 @Command(name = "rates", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "List, show and validate rate cards.",
-        subcommands = {RatesCommand.ListCards.class, RatesCommand.Show.class, RatesCommand.Validate.class})
+        description = "List, show, validate and import rate cards.",
+        subcommands = {RatesCommand.ListCards.class, RatesCommand.Show.class, RatesCommand.Validate.class, RatesImport.class})
 public final class RatesCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: list, show or validate");
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: list, show, validate or import");
     }
 
     static Catalog catalog(Path rates) throws Exception {
@@ -70,7 +70,10 @@ public final class RatesCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a market's rates and bands on the card in force on a date.")
     static final class Show implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(paramLabel = "MARKET", description = "market name as on Meta's cards, e.g. Brazil or \"Rest of Africa\"") String market;
+        @Parameters(paramLabel = "MARKET", description = "market name as on Meta's cards, e.g. Brazil or \"Rest of Africa\" (any case), "
+                + "or a country, e.g. \"United States\" or US, shown with its market") String market;
+        @Option(names = "--allow-stale-card", description = "in a period the catalog declares missing, show the newest older card (G2a)")
+        boolean allowStale;
         @Option(names = "--date", paramLabel = "DATE", converter = DayConverter.class, description = "the day (account-local); default: today") LocalDate date;
         @Option(names = "--currency", paramLabel = "CUR", defaultValue = "USD", description = "default: ${DEFAULT-VALUE}") String currency;
         @Option(names = "--rates", paramLabel = "DIR|FILE", description = "a catalog other than the bundled one") Path rates;
@@ -80,17 +83,18 @@ public final class RatesCommand implements Runnable {
             LocalDate day = date == null ? LocalDate.now() : date;
             CardChoice choice;
             try {
-                choice = c.rates().choose(currency.toUpperCase(java.util.Locale.ROOT), day, false);
+                choice = c.rates().choose(currency.toUpperCase(java.util.Locale.ROOT), day, allowStale);
             } catch (CatalogException e) {
                 throw new UserException(e.getMessage());
             }
             RateCard card = choice.card();
-            if (!card.hasMarket(market))
-                throw new UserException("card " + card.id() + " has no market '" + market + "'; its markets are: "
-                        + String.join(", ", card.markets().keySet()));
+            MarketLookup.Found found = MarketLookup.find(market, card, c.markets(), day);
+            String market = found.market();
             PrintWriter out = spec.commandLine().getOut();
+            if (found.country() != null) out.println(found.country() + " is in market " + market + " on " + day + " (G4, G5).");
             out.println(market + " on " + day + ": card " + card.id() + " (" + card.source() + ")"
-                    + (choice.tiersUnknown() ? ", list rates only: volume tiers unknown for this period" : ""));
+                    + (choice.tiersUnknown() ? ", list rates only: volume tiers unknown for this period" : "")
+                    + (choice.stale() ? ", an older card: the catalog has no card for this period (stale-card, G2a)" : ""));
             for (Map.Entry<RateCategory, Bands> e : card.markets().get(market).entrySet()) {
                 Bands b = e.getValue();
                 if (!b.isTiered()) {

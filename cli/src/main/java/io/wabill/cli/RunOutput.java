@@ -49,7 +49,7 @@ public final class RunOutput {
     @Option(names = "--report", paramLabel = "DIR", description = "write report.html (self-contained: charts, tables, inputs, row accounting) into this folder")
     Path report;
 
-    @Option(names = "--focus", paramLabel = "FILE", description = "write a FOCUS 1.1 cost and usage CSV (one row per day, account, market, billable category and pricing type)")
+    @Option(names = "--focus", paramLabel = "FILE", description = "write a FOCUS 1.2 cost and usage CSV (one row per day, account, market, billable category and pricing type)")
     Path focus;
 
     @Option(names = "--chart-size", paramLabel = "WxH", converter = ChartSizeConverter.class, defaultValue = "1000x560",

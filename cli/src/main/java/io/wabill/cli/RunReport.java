@@ -4,6 +4,7 @@ import io.wabill.app.SimulationRun;
 
 import io.wabill.report.LedgerFormat;
 import io.wabill.report.SummaryTable;
+import io.wabill.sim.money.Money;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -29,6 +30,17 @@ final class RunReport {
         if (r.threads() > 1) out.printf("Independent portfolios were priced on %d threads.%n", r.threads());
         for (Map.Entry<String, Long> t : r.summary().totals().entrySet()) {
             out.printf("Total: %s %s%n", t.getKey(), LedgerFormat.amount(t.getValue()));
+            if (r.summary().surcharges() != null) {
+                long fee = 0, tax = 0;
+                for (SummaryTable.Bill b : r.summary().bills())
+                    if (b.currency().equals(t.getKey())) {
+                        fee = Money.add(fee, b.fee());
+                        tax = Money.add(tax, b.tax());
+                    }
+                out.printf("  as paid:        Meta %s + fees %s + tax %s = %s %s%n", LedgerFormat.amount(t.getValue()),
+                        LedgerFormat.amount(fee), LedgerFormat.amount(tax),
+                        LedgerFormat.amount(Money.add(Money.add(t.getValue(), fee), tax)), t.getKey());
+            }
             line("  top markets:    ", r.summary(), SummaryTable.Key::market, t.getKey());
             line("  top categories: ", r.summary(), SummaryTable.Key::billable, t.getKey());
         }

@@ -10,12 +10,13 @@ import picocli.CommandLine.Spec;
         description = {"Billing simulator and cost planner for WhatsApp Business Platform messaging.",
             "Replays message logs through Meta's pricing rules (NBP, CBP-1, CBP-2, PMP, PMP-26) message by message."},
         subcommands = {SimulateCommand.class, CompareCommand.class, GenerateCommand.class, ForecastCommand.class,
-            ImportCommand.class, ReconcileCommand.class, RatesCommand.class, DemoCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 bad input data, 2 usage error, 3 internal error."})
+            ImportCommand.class, ReconcileCommand.class, RatesCommand.class, QuoteCommand.class, RulesCommand.class, DemoCommand.class},
+        footer = {"", "Exit codes: 0 success, 1 bad input data, 2 usage error, 3 internal error.",
+            "The rule ids the ledger and the help cite are explained by: wabill rules ID"})
 public final class WabillCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: simulate, compare, generate, forecast, import, reconcile, rates or demo (see wabill --help)");
+        throw new ParameterException(spec.commandLine(), "a command is needed: simulate, compare, generate, forecast, import, reconcile, rates, rules or demo (see wabill --help)");
     }
 }

@@ -242,7 +242,11 @@ class BadInputTest {
         Path p = log("2025-08-05T10:00:00Z,w1,15550001111,919876500001,outbound,template,utility,,,,,");
         CliRun r = CliRun.simulate(List.of(p), out());
         assertBadInput(r, p + ":2", "timestamp", "period USD 2025-02-01 to 2025-12-31 is declared missing");
-        assertTrue(r.err().contains("--allow-stale-card would use USD@2024-10-01"), r.err());
+        assertTrue(r.err().contains("newest older card, USD@2024-10-01, with --allow-stale-card"), r.err());
+        // Not a dead end: where Meta publishes the card, and the command that makes it a catalog.
+        assertTrue(r.err().contains("USD rate card in force on 2025-08-05"), r.err());
+        assertTrue(r.err().contains("developers.facebook.com/docs/whatsapp/pricing"), r.err());
+        assertTrue(r.err().contains("wabill rates import FILE… --out DIR"), r.err());
     }
 
     @Test

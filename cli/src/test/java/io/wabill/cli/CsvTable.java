@@ -26,7 +26,7 @@ final class CsvTable {
         String body = String.join("\n", lines.subList(skip, lines.size()));
         List<Row> rows = new ArrayList<>();
         try (Reader r = new java.io.StringReader(body);
-             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
             for (CSVRecord rec : p) {
                 Map<String, String> m = new LinkedHashMap<>();
                 for (String h : p.getHeaderNames()) m.put(h, rec.isMapped(h) && rec.isSet(h) ? rec.get(h) : "");

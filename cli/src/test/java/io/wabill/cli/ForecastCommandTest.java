@@ -42,7 +42,7 @@ class ForecastCommandTest {
                 "--seed", "11", "--out", dir.resolve("log.csv").toString(), "-q");
         ok("simulate", dir.resolve("log.csv").toString(), "--out", dir.resolve("sim").toString(), "--no-ledger", "-q");
         ok("forecast", "--scenario", "multi-market-global", "--start", "2026-12-01", "--months", "1", "--runs", "1", "--seed", "11",
-                "--scale", "0.05", "--out", dir.resolve("fc").toString(), "-q");
+                "--scale", "0.05", "--fixed-parameters", "--out", dir.resolve("fc").toString(), "-q");
         Map<String, BigDecimal[]> simulated = new TreeMap<>();
         for (CsvTable.Row r : CsvTable.read(dir.resolve("sim/summary.csv"))) {
             if (!r.get("month").equals("2026-12") || r.get("billable_category").isEmpty()) continue;
@@ -108,7 +108,7 @@ class ForecastCommandTest {
         ok("simulate", dir.resolve("log.csv").toString(), "--rates", rates.toString(), "--time-zone", "America/Sao_Paulo",
                 "--out", dir.resolve("sim").toString(), "-q");
         Run r = ok("forecast", "--scenario", "ecommerce-br", "--start", "2026-12-01", "--months", "1", "--runs", "1", "--seed", "5",
-                "--scale", "0.05", "--rates", rates.toString(), "--time-zone", "America/Sao_Paulo", "--out", dir.resolve("fc").toString(), "-q");
+                "--scale", "0.05", "--fixed-parameters", "--rates", rates.toString(), "--time-zone", "America/Sao_Paulo", "--out", dir.resolve("fc").toString(), "-q");
         String firstInBand2 = null;
         for (CsvTable.Row row : CsvTable.read(dir.resolve("sim/ledger.csv"))) {
             if (row.get("tier").equals("601:5000")) {

@@ -36,7 +36,7 @@ class ReportingOptionsTest {
     }
 
     static List<CSVRecord> csv(Path file) throws Exception {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(Files.readString(file, StandardCharsets.UTF_8).replace("\uFEFF", ""))).getRecords();
     }
 

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * {@code comparison.csv}: one row per scenario × local month × market × billable category × currency, with
- * messages, charged messages, amount, and the delta to the baseline scenario on the same key. Built from each
+ * messages, charged messages, amount, and the delta to the scenario's baseline (as-logged under the same rules)
+ * on the same key. Built from each
  * scenario's {@link SummaryTable}, so it agrees with their summaries to the last digit. Customers' own
  * messages (inbound) are left out: they are the same in every scenario.
  */
@@ -47,9 +48,15 @@ public final class ComparisonTable {
 
     private final List<String> names = new ArrayList<>();
     private final List<Map<Key, Cell>> tables = new ArrayList<>();
+    private final List<Integer> baselines = new ArrayList<>();
 
-    /** Adds a scenario; the first one added is the baseline. */
-    public void add(String name, SummaryTable summary) {
+    /** Adds a scenario whose baseline is the first one added. */
+    public void add(String name, SummaryTable summary) { add(name, summary, 0); }
+
+    /** Adds a scenario whose delta is taken against scenario {@code baseline} (itself, or one added before). */
+    public void add(String name, SummaryTable summary, int baseline) {
+        if (baseline < 0 || baseline > tables.size())
+            throw new IllegalArgumentException("baseline " + baseline + " is not a scenario added before " + name);
         Map<Key, Cell> t = new TreeMap<>();
         for (Map.Entry<SummaryTable.Key, SummaryTable.Cell> e : summary.cells().entrySet()) {
             SummaryTable.Key k = e.getKey();
@@ -61,7 +68,11 @@ public final class ComparisonTable {
         }
         names.add(name);
         tables.add(t);
+        baselines.add(baseline);
     }
+
+    /** The index of a scenario's baseline. */
+    public int baseline(int scenario) { return baselines.get(scenario); }
 
     /** A scenario's cells. */
     public Map<Key, Cell> cells(int scenario) { return tables.get(scenario); }
@@ -83,10 +94,10 @@ public final class ComparisonTable {
     public void write(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(COLUMNS.toArray(new String[0]));
-        Map<Key, Cell> base = tables.get(0);
         Cell empty = new Cell();
         for (int s = 0; s < tables.size(); s++) {
             Map<Key, Cell> t = tables.get(s);
+            Map<Key, Cell> base = tables.get(baselines.get(s));
             TreeSet<Key> keys = new TreeSet<>(t.keySet());
             keys.addAll(base.keySet());
             for (Key k : keys) {

@@ -1,6 +1,8 @@
 package io.wabill.report;
 
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.engine.LedgerLine;
+import io.wabill.sim.money.Money;
 import io.wabill.sim.engine.LedgerSink;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +25,10 @@ public final class LedgerWriter implements LedgerSink, AutoCloseable {
     private int filled;
     private final int[] end = new int[1];
     private long rows;
+    private final Surcharges surcharges;
+
+    /** Columns appended after FORMATS.md's when fees or tax are asked for (--fees, --tax); Meta's amount is untouched. */
+    public static final java.util.List<String> SURCHARGE_COLUMNS = java.util.List.of("fee", "tax", "total");
 
     /** @param mask null to print customers as given */
     public LedgerWriter(Writer out, CsvDialect dialect, CustomerMask mask) throws IOException {
@@ -30,24 +36,39 @@ public final class LedgerWriter implements LedgerSink, AutoCloseable {
         this.stream = null;
         this.format = new LedgerFormatter(mask);
         this.lineEnd = dialect.lineEnd();
+        this.surcharges = null;
         new CsvWriter(out, dialect).row(LedgerFormat.COLUMNS.toArray(new String[0]));
     }
 
     /** Writes to a byte stream, UTF-8 (with the dialect's BOM). */
     public LedgerWriter(OutputStream out, CsvDialect dialect, CustomerMask mask) throws IOException {
+        this(out, dialect, mask, null);
+    }
+
+    /**
+     * Writes to a byte stream; with {@code surcharges} each row ends with the provider's fee, the tax and the total
+     * paid (Meta's amount + fee + tax), and without them the ledger is exactly FORMATS.md's.
+     */
+    public LedgerWriter(OutputStream out, CsvDialect dialect, CustomerMask mask, Surcharges surcharges) throws IOException {
         this.writer = null;
         this.stream = out;
         this.format = new LedgerFormatter(mask);
         this.lineEnd = dialect.lineEnd();
+        this.surcharges = surcharges;
         if (dialect.bom()) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         CsvLine header = new CsvLine();
         for (String c : LedgerFormat.COLUMNS) header.raw(c);
+        if (surcharges != null) for (String c : SURCHARGE_COLUMNS) header.raw(c);
         append(header.end(lineEnd));
     }
 
     @Override public void accept(LedgerLine l) {
         try {
             format.format(l, line.clear());
+            if (surcharges != null) {
+                long fee = surcharges.fee(l), tax = surcharges.tax(l.amountUnits(), fee);
+                line.amount(fee).amount(tax).amount(Money.add(Money.add(l.amountUnits(), fee), tax));
+            }
             line.end(lineEnd);
             if (writer != null) line.writeTo(writer);
             else append(line);

@@ -47,6 +47,18 @@ public final class OutputSet {
         return new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
     }
 
+    /**
+     * Gives the file opened as {@code name} the final name {@code newName} instead (a name only known once the run
+     * is over, such as a rank); it moves to the end of the order of {@link #commit()}, so files renamed in order
+     * are listed in that order.
+     */
+    public void rename(String name, String newName) {
+        Path from = folder.resolve(name), to = folder.resolve(newName);
+        if (!pending.containsKey(from)) throw new IllegalArgumentException(name + " was not opened in " + folder);
+        if (!from.equals(to) && pending.containsKey(to)) throw new IllegalArgumentException(newName + " is already taken in " + folder);
+        pending.put(to, pending.remove(from));
+    }
+
     /** Renames every file to its real name; returns their paths in the order they were opened. */
     public List<Path> commit() throws IOException {
         List<Path> written = new ArrayList<>();

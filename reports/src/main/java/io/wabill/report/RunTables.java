@@ -16,6 +16,7 @@ public final class RunTables implements LedgerSink {
     private final TierTable tiers;
     private final RunFacts facts;
     private final FocusTable focus;
+    private final TemplateTable templates = new TemplateTable();
 
     public RunTables(AccountBook accounts, RateCatalog catalog, boolean withFocus) {
         LocalDays days = new LocalDays(accounts);
@@ -29,6 +30,7 @@ public final class RunTables implements LedgerSink {
         daily.accept(l);
         tiers.accept(l);
         facts.accept(l);
+        templates.accept(l);
         if (focus != null) focus.accept(l);
     }
 
@@ -37,6 +39,7 @@ public final class RunTables implements LedgerSink {
         daily.addAll(other.daily);
         tiers.addAll(other.tiers);
         facts.addAll(other.facts);
+        templates.addAll(other.templates);
         if (focus != null && other.focus != null) focus.addAll(other.focus);
     }
 
@@ -45,6 +48,9 @@ public final class RunTables implements LedgerSink {
     public TierTable tiers() { return tiers; }
 
     public RunFacts facts() { return facts; }
+
+    /** Spend per template ({@code templates.csv}). */
+    public TemplateTable templates() { return templates; }
 
     /** The FOCUS export, or null when it was not asked for. */
     public FocusTable focus() { return focus; }

@@ -1,5 +1,6 @@
 package io.wabill.report;
 
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.domain.BillableCategory;
 import io.wabill.sim.domain.PricingType;
 import io.wabill.sim.engine.LedgerLine;
@@ -39,11 +40,29 @@ public final class SummaryTable implements LedgerSink {
     public static final class Cell {
         long messages;
         long units;
+        long fee;
+        long tax;
 
         public long messages() { return messages; }
 
         public long units() { return units; }
+
+        /** The provider's fees (with --fees), in units. */
+        public long fee() { return fee; }
+
+        /** The tax on Meta's amount plus fees (with --tax), in units. */
+        public long tax() { return tax; }
     }
+
+    private Surcharges surcharges;
+
+    /** Adds fee, tax and total columns (the bill as paid); Meta's amount stays as it is. */
+    public SummaryTable withSurcharges(Surcharges s) {
+        this.surcharges = s;
+        return this;
+    }
+
+    public Surcharges surcharges() { return surcharges; }
 
     /**
      * Cells by their key's parts as the engine hands them over (the same strings and enums line after line):
@@ -65,6 +84,11 @@ public final class SummaryTable implements LedgerSink {
         cells = null;
         c.messages++;
         c.units = Money.add(c.units, l.amountUnits());
+        if (surcharges != null) {
+            long fee = surcharges.fee(l);
+            c.fee = Money.add(c.fee, fee);
+            c.tax = Money.add(c.tax, surcharges.tax(l.amountUnits(), fee));
+        }
     }
 
     /** Adds another table's cells to this one (the tables of independent portfolios priced apart). */
@@ -78,6 +102,8 @@ public final class SummaryTable implements LedgerSink {
             }
             c.messages += e.getValue().messages;
             c.units = Money.add(c.units, e.getValue().units);
+            c.fee = Money.add(c.fee, e.getValue().fee);
+            c.tax = Money.add(c.tax, e.getValue().tax);
         }
     }
 
@@ -92,6 +118,8 @@ public final class SummaryTable implements LedgerSink {
                 Cell into = sorted.computeIfAbsent(key, x -> new Cell());
                 into.messages += e.getValue().messages;
                 into.units = Money.add(into.units, e.getValue().units);
+                into.fee = Money.add(into.fee, e.getValue().fee);
+                into.tax = Money.add(into.tax, e.getValue().tax);
             }
             cells = sorted;
         }
@@ -179,12 +207,39 @@ public final class SummaryTable implements LedgerSink {
 
     public void write(Writer out, CsvDialect dialect) throws IOException {
         CsvWriter csv = new CsvWriter(out, dialect);
-        csv.row(COLUMNS.toArray(new String[0]));
-        for (SummaryRow r : rows()) {
-            csv.raw(r.month()).text(r.account()).text(r.market()).raw(r.billableCategory()).raw(r.pricingType())
-                    .number(r.messages()).raw(LedgerFormat.amount(r.amount())).raw(r.currency());
+        List<String> header = new ArrayList<>(COLUMNS);
+        if (surcharges != null) header.addAll(LedgerWriter.SURCHARGE_COLUMNS);
+        csv.row(header.toArray(new String[0]));
+        for (var e : cells().entrySet()) {
+            Key k = e.getKey();
+            Cell c = e.getValue();
+            csv.raw(k.month()).text(k.account()).text(k.market()).raw(k.billable()).raw(k.type())
+                    .number(c.messages).raw(LedgerFormat.amount(c.units)).raw(k.currency());
+            if (surcharges != null)
+                csv.raw(LedgerFormat.amount(c.fee)).raw(LedgerFormat.amount(c.tax))
+                        .raw(LedgerFormat.amount(Money.add(Money.add(c.units, c.fee), c.tax)));
             csv.endRow();
         }
         csv.close();
+    }
+
+    /** Meta's amount, fees, tax and the total paid per local month and currency, in units. */
+    public record Bill(String month, String currency, long meta, long fee, long tax) {
+        public long total() { return Money.add(Money.add(meta, fee), tax); }
+    }
+
+    /** The bill as paid, per month and currency (fee and tax are 0 without --fees and --tax). */
+    public List<Bill> bills() {
+        Map<List<String>, long[]> sums = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0)) ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
+        for (var e : cells().entrySet()) {
+            long[] s = sums.computeIfAbsent(List.of(e.getKey().month(), e.getKey().currency()), k -> new long[3]);
+            s[0] = Money.add(s[0], e.getValue().units);
+            s[1] = Money.add(s[1], e.getValue().fee);
+            s[2] = Money.add(s[2], e.getValue().tax);
+        }
+        List<Bill> bills = new ArrayList<>();
+        for (var e : sums.entrySet())
+            bills.add(new Bill(e.getKey().get(0), e.getKey().get(1), e.getValue()[0], e.getValue()[1], e.getValue()[2]));
+        return bills;
     }
 }

@@ -56,7 +56,7 @@ public final class MetaReports {
             }
             if (line == null) return;
             reader.reset();
-            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+            try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 Map<String, Integer> col = new HashMap<>();
                 for (var e : p.getHeaderMap().entrySet())
                     col.putIfAbsent(e.getKey().trim().replace("\uFEFF", "").toLowerCase(Locale.ROOT), e.getValue());

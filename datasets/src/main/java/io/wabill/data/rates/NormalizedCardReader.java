@@ -58,11 +58,12 @@ public final class NormalizedCardReader {
 
         Map<String, Map<RateCategory, List<Band>>> bands = new TreeMap<>();
         Map<String, Long> bandLines = new HashMap<>();
+        // An unknown market is one problem however many rows it has: its first line, the others counted.
+        Map<String, List<Long>> unknown = new java.util.LinkedHashMap<>();
         for (CsvFiles.Row r : t.rows()) {
             String market = r.get("market");
             if (!knownMarkets.contains(market)) {
-                problems.add(new CardProblem(file, r.line(), "market", "unknown market '" + market
-                        + "' (not in the market map)"));
+                unknown.computeIfAbsent(market, k -> new ArrayList<>()).add(r.line());
                 continue;
             }
             if (!currency.equals(r.get("currency")))
@@ -78,6 +79,12 @@ public final class NormalizedCardReader {
             bands.computeIfAbsent(market, k -> new EnumMap<>(RateCategory.class))
                     .computeIfAbsent(category, k -> new ArrayList<>()).add(band);
             bandLines.put(market + "|" + category + "|" + band.from(), r.line());
+        }
+        for (Map.Entry<String, List<Long>> u : unknown.entrySet()) {
+            int more = u.getValue().size() - 1;
+            problems.add(new CardProblem(file, u.getValue().get(0), "market", "unknown market '" + u.getKey()
+                    + "' (not in the market map)" + io.wabill.sim.names.Suggestions.hint(u.getKey(), knownMarkets)
+                    + (more == 0 ? "" : "; " + more + " more row" + (more == 1 ? "" : "s") + " name it")));
         }
         Map<String, EnumMap<RateCategory, Bands>> byMarket = new TreeMap<>();
         for (var m : bands.entrySet()) {

@@ -27,6 +27,13 @@ public final class LogRowSink implements TrafficSink {
     private final String[][] templates;
     private final String account;
     private final CustomerNumbers[] numbers;
+    /**
+     * Each customer's number as one String, made once: a run writes a customer's number on every one of their
+     * rows, and the engine hashes it on each; one shared instance keeps its cached hash. Up to
+     * {@link #CACHED} customers a market; beyond that numbers are made per row.
+     */
+    private final String[][] cache;
+    static final int CACHED = 1 << 21;
     private long line = 1;
 
     public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out) {
@@ -36,11 +43,22 @@ public final class LogRowSink implements TrafficSink {
         this.account = model.account() == null ? Account.DEFAULT_ID : model.account();
         this.numbers = new CustomerNumbers[model.markets().size()];
         this.templates = new String[numbers.length][];
+        this.cache = new String[numbers.length][0];
         for (int i = 0; i < numbers.length; i++) {
             MarketTraffic m = model.markets().get(i);
             numbers[i] = new CustomerNumbers(m.numberPrefix(), m.numberLength(), i);
             templates[i] = new String[] {null, m.marketing().template(), m.utility().template(), m.authentication().template()};
         }
+    }
+
+    private String number(int market, long customer) {
+        if (customer >= CACHED) return numbers[market].number(customer);
+        String[] c = cache[market];
+        int i = (int) customer;
+        if (i >= c.length) c = cache[market] = java.util.Arrays.copyOf(c, Math.min(CACHED, Math.max(i + 1, c.length * 2)));
+        String n = c[i];
+        if (n == null) n = c[i] = numbers[market].number(customer);
+        return n;
     }
 
     @Override public void row(GeneratedRow r) {
@@ -50,7 +68,7 @@ public final class LogRowSink implements TrafficSink {
         long delivered = r.deliveredAt >= 0 ? r.deliveredAt * 1000 : LogRow.NONE;
         out.accept(new LogRow(file, 0, line, r.at * 1000, inbound ? null : LogCsvWriter.MESSAGE_ID_PREFIX + r.messageNo,
                 account, null, businesses[LogCsvWriter.businessOf(r.customer, businesses.length)],
-                numbers[r.market].number(r.customer), inbound ? Direction.INBOUND : Direction.OUTBOUND, KIND[r.type],
+                number(r.market, r.customer), inbound ? Direction.INBOUND : Direction.OUTBOUND, KIND[r.type],
                 template ? CATEGORY[r.category] : null, r.ctwa ? EntryPoint.CTWA : EntryPoint.NONE, STATUS[r.status],
                 delivered, template ? templates[r.market][r.category] : null,
                 r.type == GeneratedRow.AGENT ? r.tokens : -1));

@@ -100,6 +100,7 @@ public final class TrafficFitter {
 
     private void inbound(MarketFit f, PairFit p, Message m, long t) {
         f.inbound++;
+        f.tally(t, DailyTallies.Tally.INBOUND);
         if (m.kind() == MessageKind.CALL) f.calls++;
         boolean continues = p.sessionActive && t - p.lastSessionEvent < SESSION_BREAK;
         if (continues) {
@@ -108,11 +109,17 @@ public final class TrafficFitter {
             f.gapMedian.add(t - p.lastSessionEvent);
         } else {
             f.sessions++;
+            f.tally(t, DailyTallies.Tally.SESSIONS);
             if (p.pendingCategory >= 0 && t - p.pendingDelivered < ReplyFit.WINDOW) {
                 f.replies[p.pendingCategory].reply(Math.max(0, t - p.pendingDelivered));
+                f.tally(t, MarketFit.REPLY_TALLY[p.pendingCategory]);
             } else {
                 f.ownSessions++;
-                if (m.entryPoint().isFree()) f.ctwa++;
+                f.tally(t, DailyTallies.Tally.OWN_SESSIONS);
+                if (m.entryPoint().isFree()) {
+                    f.ctwa++;
+                    f.tally(t, DailyTallies.Tally.CTWA);
+                }
                 f.start(t, f.offset(t));
             }
         }
@@ -123,9 +130,11 @@ public final class TrafficFitter {
 
     private void outbound(MarketFit f, PairFit p, Message m, long t) {
         f.outbound++;
+        f.tally(t, DailyTallies.Tally.OUTBOUND);
         boolean delivered = m.isDelivered();
         if (!delivered) {
             f.failed++;
+            f.tally(t, DailyTallies.Tally.FAILED);
         } else {
             f.delaySum += Math.max(0, Math.floorDiv(m.deliveredAt(), 1000) - t);
             f.delivered++;
@@ -136,6 +145,7 @@ public final class TrafficFitter {
             case FREE_FORM, AGENT -> {
                 if (p.sessionActive && t - p.lastSessionEvent < SESSION_BREAK) {
                     f.businessReplies++;
+                    f.tally(t, DailyTallies.Tally.BUSINESS_REPLIES);
                     f.replyDelaySum += t - p.lastSessionEvent;
                     p.lastSessionEvent = t;
                 }
@@ -163,8 +173,10 @@ public final class TrafficFitter {
             f.marketing(t, off);
         } else if (c == MarketFit.UTILITY) {
             f.utilityTemplates++;
+            f.tally(t, DailyTallies.Tally.UTILITY_TEMPLATES);
             if (p.lastUtility == Long.MIN_VALUE || t - p.lastUtility >= UTILITY_EVENT_GAP) {
                 f.utilityEvents++;
+                f.tally(t, DailyTallies.Tally.UTILITY_EVENTS);
                 f.start(t, off);
             } else {
                 f.spacingSum += t - p.lastUtility;
@@ -176,9 +188,11 @@ public final class TrafficFitter {
             if (p.lastAuth != Long.MIN_VALUE && t - p.lastAuth < RETRY_GAP) {
                 p.authDepth++;
                 f.retryDelaySum += t - p.lastAuth;
+                f.tally(t, DailyTallies.Tally.AUTH_RETRIES);
             } else {
                 p.authDepth = 0;
                 f.authRequests++;
+                f.tally(t, DailyTallies.Tally.AUTH_REQUESTS);
                 f.start(t, off);
             }
             f.authAttempts[Math.min(p.authDepth, f.authAttempts.length - 1)]++;
@@ -188,6 +202,7 @@ public final class TrafficFitter {
             long d = Math.max(t, Math.floorDiv(m.deliveredAt(), 1000));
             closePending(f, p, d);
             f.replies[c].delivered++;
+            f.tally(t, MarketFit.DELIVERED_TALLY[c]);
             p.pendingCategory = c;
             p.pendingDelivered = d;
             p.pendingOffset = off;
@@ -210,8 +225,10 @@ public final class TrafficFitter {
         }
         List<MarketTraffic> list = new ArrayList<>();
         for (MarketFit f : markets.values()) {
-            list.add(f.result(Instant.ofEpochSecond(f.firstSecond).atZone(f.zone).toLocalDate(),
-                    Instant.ofEpochSecond(f.lastSecond).atZone(f.zone).toLocalDate()));
+            LocalDate first = Instant.ofEpochSecond(f.firstSecond).atZone(f.zone).toLocalDate();
+            LocalDate last = Instant.ofEpochSecond(f.lastSecond).atZone(f.zone).toLocalDate();
+            list.add(f.result(first, last));
+            f.tallies.cover(first, last);
         }
         List<Map.Entry<String, Long>> byUse = new ArrayList<>(businesses.entrySet());
         byUse.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -224,6 +241,19 @@ public final class TrafficFitter {
         String account = mostCommon(accounts);
         if (account != null && (account.equals(io.wabill.sim.account.Account.DEFAULT_ID) || !account.matches(TrafficModelReader.NAME))) account = null;
         return new TrafficModel(numbers, account, list);
+    }
+
+    /**
+     * The day-by-day counts of each market, in the order of {@link #result()}'s markets (call after it), from
+     * which a forecast draws each run's parameters (see {@link ParameterDraws}).
+     */
+    public List<DailyTallies> tallies() {
+        List<DailyTallies> out = new ArrayList<>();
+        for (MarketFit f : markets.values()) {
+            for (int h = 0; h < 24; h++) f.tallies.campaignHours()[h] = f.campaignHours[h];
+            out.add(f.tallies);
+        }
+        return out;
     }
 
     /** First and last local day of the log, in the fit's time zone. */
@@ -260,6 +290,12 @@ public final class TrafficFitter {
     /** Counts of one market. */
     private final class MarketFit {
         static final int MARKETING = 0, UTILITY = 1, AUTHENTICATION = 2;
+        static final DailyTallies.Tally[] REPLY_TALLY = {DailyTallies.Tally.MARKETING_REPLIES, DailyTallies.Tally.UTILITY_REPLIES,
+            DailyTallies.Tally.AUTH_REPLIES};
+        static final DailyTallies.Tally[] DELIVERED_TALLY = {DailyTallies.Tally.MARKETING_DELIVERED,
+            DailyTallies.Tally.UTILITY_DELIVERED, DailyTallies.Tally.AUTH_DELIVERED};
+        /** The same counts day by day (local days of this market), for the per-run parameter draws of a forecast. */
+        final DailyTallies tallies = new DailyTallies();
         final String name;
         final Map<String, Long> prefixes = new HashMap<>();
         final Map<Integer, Long> lengths = new HashMap<>();
@@ -299,6 +335,8 @@ public final class TrafficFitter {
 
         long offset(long t) { return rules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds(); }
 
+        void tally(long t, DailyTallies.Tally tally) { tallies.add(Math.floorDiv(t + offset(t), 86_400L), tally); }
+
         void customer(String c) {
             if (!customers.add(c)) return;
             if (CountryResolver.isScopedUserId(c)) {
@@ -332,6 +370,8 @@ public final class TrafficFitter {
             campaigns++;
             recipientsSum += campaignCount;
             long local = campaignFirst + campaignOffset;
+            tallies.add(Math.floorDiv(local, 86_400L), DailyTallies.Tally.CAMPAIGNS);
+            tallies.add(Math.floorDiv(local, 86_400L), DailyTallies.Tally.RECIPIENTS, campaignCount);
             campaignHours[(int) Math.floorMod(local, 86_400L) / 3600]++;
             campaignDays.add(LocalDate.ofEpochDay(Math.floorDiv(local, 86_400L)).getDayOfWeek());
             if (campaignCount >= 2) {
@@ -396,6 +436,10 @@ public final class TrafficFitter {
             // at rate r a day that hides a share 1 - exp(-2r) of the events; solve r = observed / exp(-2r).
             double observedEvents = utilityEvents / exposure, eventRate = observedEvents;
             for (int i = 0; i < 20; i++) eventRate = observedEvents / Math.exp(-2 * eventRate * UTILITY_EVENT_GAP / 172_800.0);
+            // An event sends at least one template, so more events than templates would invent traffic: where the
+            // events the correction adds cannot be spread over the templates seen (single-template events that
+            // rarely fall within 48 h of each other), it stops at one event per template and the volume stays right.
+            eventRate = Math.min(eventRate, utilityTemplates / exposure);
             double events = eventRate * exposure;
             MarketTraffic.Utility u = new MarketTraffic.Utility(eventRate,
                     utilityEvents == 0 ? defaults.utility().messagesPerEvent() : Math.max(1, utilityTemplates / events),

@@ -24,7 +24,7 @@ import io.wabill.sim.events.Message;
 public final class TrafficFitting {
     /** What a fit produced: the model, the rows read, and the span of the log. */
     public record Result(TrafficModel model, long rowsRead, long messages, java.time.LocalDate firstDay,
-                         java.time.LocalDate lastDay, boolean sortedInMemory) {}
+                         java.time.LocalDate lastDay, boolean sortedInMemory, List<DailyTallies> tallies) {}
 
     private TrafficFitting() {}
 
@@ -34,8 +34,17 @@ public final class TrafficFitting {
      */
     public static Result fit(List<Path> logs, ZoneId zone, Map<String, ZoneId> marketZones, MarketResolver resolver,
                              RowErrorHandler errors, Duration statusHorizon, long maxUnsortedRows) throws IOException {
+        return fit(logs, zone, marketZones, resolver, errors, statusHorizon, maxUnsortedRows, Long.MAX_VALUE);
+    }
+
+    /**
+     * As above, counting only messages sent before {@code beforeMillis} (a backtest fits on the months before its
+     * holdout); later rows are still read, so status rows of earlier messages merge as in the whole log.
+     */
+    public static Result fit(List<Path> logs, ZoneId zone, Map<String, ZoneId> marketZones, MarketResolver resolver,
+                             RowErrorHandler errors, Duration statusHorizon, long maxUnsortedRows, long beforeMillis) throws IOException {
         TrafficFitter fitter = new TrafficFitter(zone, marketZones, resolver);
-        InSendOrder order = new InSendOrder(fitter, statusHorizon.toMillis());
+        InSendOrder order = new InSendOrder(fitter, statusHorizon.toMillis(), beforeMillis);
         MessageAssembler assembler = assembler(order, statusHorizon, errors);
         LogSource source = new LogSource(logs, errors);
         boolean inMemory = false;
@@ -49,7 +58,7 @@ public final class TrafficFitting {
         } catch (UnsortedLogException e) {
             inMemory = true;
             fitter = new TrafficFitter(zone, marketZones, resolver);
-            order = new InSendOrder(fitter, statusHorizon.toMillis());
+            order = new InSendOrder(fitter, statusHorizon.toMillis(), beforeMillis);
             assembler = assembler(order, statusHorizon, errors);
             for (LogRow row : source.loadSorted(maxUnsortedRows)) {
                 assembler.accept(row);
@@ -62,7 +71,8 @@ public final class TrafficFitting {
             throw new io.wabill.data.log.LogFormatException(new io.wabill.data.log.RowError(logs.get(0).toString(), 0, "", "",
                     "the log has no usable rows to fit a traffic model to"));
         }
-        return new Result(fitter.result(), source.rowsRead(), fitter.messages(), fitter.firstDay(), fitter.lastDay(), inMemory);
+        TrafficModel model = fitter.result();
+        return new Result(model, source.rowsRead(), fitter.messages(), fitter.firstDay(), fitter.lastDay(), inMemory, fitter.tallies());
     }
 
     private static MessageAssembler assembler(InSendOrder order, Duration horizon, RowErrorHandler errors) {
@@ -83,15 +93,19 @@ public final class TrafficFitting {
     private static final class InSendOrder {
         private final TrafficFitter fitter;
         private final long horizon;
+        private final long before;
         private final PriorityQueue<Message> waiting = new PriorityQueue<>(
                 Comparator.comparingLong(Message::sendAt).thenComparingLong(Message::sequence));
 
-        InSendOrder(TrafficFitter fitter, long horizon) {
+        InSendOrder(TrafficFitter fitter, long horizon, long before) {
             this.fitter = fitter;
             this.horizon = horizon;
+            this.before = before;
         }
 
-        void add(Message m) { waiting.add(m); }
+        void add(Message m) {
+            if (m.sendAt() < before) waiting.add(m);
+        }
 
         void advance(long rowWatermark) {
             while (!waiting.isEmpty() && waiting.peek().sendAt() + horizon < rowWatermark) fitter.accept(waiting.poll());

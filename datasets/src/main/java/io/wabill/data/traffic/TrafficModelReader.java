@@ -166,7 +166,8 @@ public final class TrafficModelReader {
         }
         String market = (String) v.get("market");
         if (market != null && markets != null && !markets.knows(market)) {
-            problem(own.getOrDefault("market", at), where + ".market", "unknown market '" + market + "' (expected one of "
+            problem(own.getOrDefault("market", at), where + ".market", "unknown market '" + market + "'"
+                    + io.wabill.sim.names.Suggestions.hint(market, markets.markets()) + " (expected one of "
                     + String.join(", ", markets.markets()) + ")");
         }
         boolean known = market != null && (markets == null || markets.knows(market));

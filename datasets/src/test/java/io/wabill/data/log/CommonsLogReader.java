@@ -68,7 +68,7 @@ final class CommonsLogReader implements Closeable {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
         this.commentLines = readComments();
-        this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build().parse(reader);
+        this.parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(reader);
         this.records = parser.iterator();
         CSVRecord head;
         try {

@@ -63,7 +63,7 @@ class TrafficModelReaderTest {
                     marketing: {days: [FUNDAY]}
                 """));
         List<String> p = e.problems();
-        assertTrue(p.stream().anyMatch(s -> s.startsWith("test.yaml:2:13: markets[0].market: unknown market 'Brasil' (expected one of")), p::toString);
+        assertTrue(p.stream().anyMatch(s -> s.startsWith("test.yaml:2:13: markets[0].market: unknown market 'Brasil' (did you mean Brazil?) (expected one of")), p::toString);
         assertTrue(p.contains("test.yaml:4:16: markets[1].time_zone: expected an IANA time zone such as America/Sao_Paulo, was 'Mars/Olympus'"), p::toString);
         assertTrue(p.contains("test.yaml:6:25: markets[1].sessions.per_customer_day: expected a number from 0 to 100, was 'lots'"), p::toString);
         assertTrue(p.contains("test.yaml:7:19: markets[1].sessions.ctwa_share: expected a number from 0 to 1, was 1.5"), p::toString);

@@ -31,9 +31,14 @@ final class TrafficTestModels {
 
     /** The CSV bytes of a generated log. */
     static byte[] csv(TrafficModel model, LocalDate from, LocalDate to, double scale, long seed) throws IOException {
+        return csv(model, from, to, scale, 0, seed);
+    }
+
+    /** The CSV bytes of a generated log whose customers grow by {@code growth} a month. */
+    static byte[] csv(TrafficModel model, LocalDate from, LocalDate to, double scale, double growth, long seed) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (LogCsvWriter w = new LogCsvWriter(out, model)) {
-            new TrafficGenerator(model, new TrafficGenerator.Plan(from, to, scale, 0, seed)).run(w);
+            new TrafficGenerator(model, new TrafficGenerator.Plan(from, to, scale, growth, seed)).run(w);
         }
         return out.toByteArray();
     }

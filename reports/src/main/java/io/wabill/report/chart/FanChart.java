@@ -39,9 +39,21 @@ public final class FanChart implements Chart {
 
     public List<Point> points() { return points; }
 
+    /**
+     * A month's axis label with its length, {@code 2027-02 (28 d)}: months differ by up to three days (10 %), which
+     * moves a month's total as much as a forecast's band; other labels are kept as given.
+     */
+    public static String label(String month) {
+        try {
+            return month + " (" + java.time.YearMonth.parse(month).lengthOfMonth() + " d)";
+        } catch (java.time.format.DateTimeParseException e) {
+            return month;
+        }
+    }
+
     @Override public String name() { return name; }
 
-    @Override public String title() { return "Forecast of monthly spend (" + currency + "), P10-P90 and median"; }
+    @Override public String title() { return "Forecast of monthly spend (" + currency + "), P10-P90 and median; axis from 0"; }
 
     @Override public JFreeChart draw(ChartStyle style) {
         YIntervalSeries s = new YIntervalSeries("P50 (band P10-P90)");
@@ -49,7 +61,7 @@ public final class FanChart implements Chart {
         for (int i = 0; i < points.size(); i++) {
             Point p = points.get(i);
             s.add(i, p.p50().doubleValue(), p.p10().doubleValue(), p.p90().doubleValue());
-            months[i] = p.month();
+            months[i] = label(p.month());
         }
         YIntervalSeriesCollection ds = new YIntervalSeriesCollection();
         ds.addSeries(s);
@@ -57,9 +69,10 @@ public final class FanChart implements Chart {
         r.setSeriesPaint(0, Palette.MEDIAN);
         r.setSeriesFillPaint(0, Palette.BAND);
         r.setAlpha(0.6f);
-        NumberAxis y = new NumberAxis("Amount (" + currency + ")");
+        NumberAxis y = new NumberAxis("Amount per month (" + currency + ")");
         y.setNumberFormatOverride(ChartStyle.money());
-        y.setAutoRangeIncludesZero(false);
+        // From zero: a band drawn from 3,600 makes February's shorter month look like a cliff.
+        y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(ds, new SymbolAxis("Month", months), y, r);
         JFreeChart chart = new JFreeChart(title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         Draw.look(chart);

@@ -1,5 +1,7 @@
 package io.wabill.report.focus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.CsvWriter;
 import io.wabill.report.LedgerFormat;
@@ -30,7 +32,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The FOCUS 1.1 cost and usage export ({@code --focus FILE}): one row per (account-local day, account, market,
+ * The FOCUS 1.2 cost and usage export ({@code --focus FILE}): one row per (account-local day, account, market,
  * billable category, pricing type) of delivered business messages, so FinOps tools can load WhatsApp costs next
  * to cloud and SaaS costs. Inbound, rejected and undelivered rows are no usage and cost nothing, so they are left
  * out; the BilledCost total equals the ledger's total to the last digit.
@@ -38,18 +40,23 @@ import java.util.TreeMap;
  * <p>Mapping: the business portfolio is the billing account (Meta invoices the portfolio), the WhatsApp Business
  * Account is the sub account, the market is the region. ListUnitPrice is the card's list rate (a tiered category's
  * first band, D6); volume-tier discounts make BilledCost = EffectiveCost lower than ListCost. Meta negotiates no
- * prices, so ContractedCost equals ListCost, as FOCUS says when no negotiated discount applies.
+ * prices, so ContractedCost equals ListCost, as FOCUS says when no negotiated discount applies. Meta prices in the
+ * currency it bills, so the PricingCurrency columns (FOCUS 1.2) repeat the billing currency's figures. FOCUS 1.2's
+ * InvoiceId is left out: a simulation has no invoice, and FOCUS requires the column only of issuers of payable
+ * invoices. {@link FocusMetadata} describes the columns in a metadata file next to the CSV.
  */
 public final class FocusTable implements LedgerSink {
     /** The FOCUS version the columns and values follow. */
-    public static final String FOCUS_VERSION = "1.1";
+    public static final String FOCUS_VERSION = "1.2";
 
     /** Columns in the order written: FOCUS columns alphabetically, as the specification lists them, then x_ ones. */
     public static final List<String> COLUMNS = List.of("BilledCost", "BillingAccountId", "BillingAccountName",
             "BillingAccountType", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory",
             "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart",
-            "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceIssuerName", "ListCost",
-            "ListUnitPrice", "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName",
+            "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost",
+            "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory", "PricingCurrency",
+            "PricingCurrencyContractedUnitPrice", "PricingCurrencyEffectiveCost", "PricingCurrencyListUnitPrice",
+            "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName",
             "RegionId", "RegionName", "ServiceCategory", "ServiceName", "ServiceSubcategory", "SkuId", "SkuPriceId",
             "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
             "x_Messages", "x_PricingType", "x_BillableCategory", "x_RateCard");
@@ -59,6 +66,8 @@ public final class FocusTable implements LedgerSink {
     /** FOCUS has no messaging category for customer conversations; business applications is the nearest. */
     static final String SERVICE_CATEGORY = "Business Applications";
     static final String SERVICE_SUBCATEGORY = "Other (Business Applications)";
+    /** Tags are a JSON object (FOCUS KeyValueFormat); a TreeMap keeps the keys sorted, so the bytes are stable. */
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter FOCUS_INSTANT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -187,6 +196,7 @@ public final class FocusTable implements LedgerSink {
         for (FocusRow r : rows()) {
             String billed = LedgerFormat.amount(r.billedCost());
             String list = LedgerFormat.amount(r.listCost());
+            String unitPrice = decimal(r.listUnitPrice());
             csv.raw(billed);                                   // BilledCost
             csv.text(r.portfolio());                           // BillingAccountId
             csv.text(r.portfolio());                           // BillingAccountName
@@ -203,11 +213,16 @@ public final class FocusTable implements LedgerSink {
             csv.number(r.quantity());                          // ConsumedQuantity
             csv.raw(r.pricingUnit());                          // ConsumedUnit
             csv.raw(list);                                     // ContractedCost = ListCost (no negotiated prices)
+            csv.raw(unitPrice);                                // ContractedUnitPrice = ListUnitPrice
             csv.raw(billed);                                   // EffectiveCost = BilledCost (no commitments)
             csv.raw(PROVIDER);                                 // InvoiceIssuerName
             csv.raw(list);                                     // ListCost
-            csv.raw(decimal(r.listUnitPrice()));               // ListUnitPrice
+            csv.raw(unitPrice);                                // ListUnitPrice
             csv.raw("Standard");                               // PricingCategory
+            csv.raw(r.currency());                             // PricingCurrency: Meta prices in the billed currency
+            csv.raw(unitPrice);                                // PricingCurrencyContractedUnitPrice
+            csv.raw(billed);                                   // PricingCurrencyEffectiveCost
+            csv.raw(unitPrice);                                // PricingCurrencyListUnitPrice
             csv.number(r.quantity());                          // PricingQuantity
             csv.raw(r.pricingUnit());                          // PricingUnit
             csv.raw(PROVIDER);                                 // ProviderName
@@ -257,6 +272,10 @@ public final class FocusTable implements LedgerSink {
         t.put("wabill/pricing_type", r.pricingType());
         t.put("wabill/regime", r.regime());
         if (!r.rateCard().isEmpty()) t.put("wabill/rate_card", r.rateCard());
-        return Json.object(t);
+        try {
+            return JSON.writeValueAsString(t);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
     }
 }

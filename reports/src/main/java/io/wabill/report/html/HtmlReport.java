@@ -68,28 +68,72 @@ public final class HtmlReport {
         }
 
         public Section table(Table t) {
-            body.append("<table class=\"sortable\" id=\"").append(Html.text(t.id())).append("\">\n<caption>")
+            // The wrapper scrolls sideways if a table still cannot fit; cells wrap first, so it rarely has to.
+            body.append("<div class=\"table-wrap\">\n<table class=\"sortable\" id=\"").append(Html.text(t.id())).append("\">\n<caption>")
                     .append(Html.text(t.caption())).append(" (")
                     .append(t.rows().size()).append(t.rows().size() == 1 ? " row" : " rows")
                     .append("; click a heading to sort)</caption>\n<thead><tr>");
             for (int i = 0; i < t.columns().size(); i++)
-                body.append(t.numeric(i) ? "<th class=\"num\">" : "<th>").append(Html.text(t.columns().get(i))).append("</th>");
+                body.append(t.numeric(i) ? "<th class=\"num\">" : "<th>").append(breakable(t.columns().get(i))).append("</th>");
             body.append("</tr></thead>\n<tbody>\n");
-            for (List<String> row : t.rows()) {
+            rows(t, t.rows());
+            body.append("</tbody>\n");
+            if (!t.footer().isEmpty()) {
+                body.append("<tfoot>\n");
+                rows(t, t.footer());
+                body.append("</tfoot>\n");
+            }
+            body.append("</table>\n</div>\n");
+            return this;
+        }
+
+        private void rows(Table t, List<List<String>> rows) {
+            for (List<String> row : rows) {
                 body.append("<tr>");
                 for (int i = 0; i < row.size(); i++) {
                     String v = row.get(i);
                     if (t.numeric(i) && NUMBER.matcher(v).matches()) {
                         body.append("<td class=\"num\" data-v=\"").append(v).append("\">").append(grouped(v)).append("</td>");
                     } else {
-                        body.append("<td>").append(Html.text(v)).append("</td>");
+                        body.append("<td>").append(breakable(v)).append("</td>");
                     }
                 }
                 body.append("</tr>\n");
             }
-            body.append("</tbody>\n</table>\n");
-            return this;
         }
+    }
+
+    /**
+     * Escaped text with a line-break opportunity ({@code <wbr/>}) after each separator ({@code _ , ; | / : =}) of a
+     * long word (10 characters or more without a space), so a strategy's spec or a column name wraps at its parts
+     * instead of widening the table; ordinary text, and the text itself (copied, or read by a parser), is unchanged.
+     */
+    static String breakable(String text) {
+        if (text == null) return "";
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        int start = 0;
+        while (start <= text.length()) {
+            int space = text.indexOf(' ', start);
+            int end = space < 0 ? text.length() : space;
+            String word = text.substring(start, end);
+            if (word.length() < 10) {
+                b.append(Html.text(word));
+            } else {
+                int from = 0;
+                for (int k = 0; k < word.length(); k++) {
+                    char c = word.charAt(k);
+                    if ((c == '_' || c == ',' || c == ';' || c == '|' || c == '/' || c == ':' || c == '=') && k + 1 < word.length()) {
+                        b.append(Html.text(word.substring(from, k + 1))).append("<wbr/>");
+                        from = k + 1;
+                    }
+                }
+                b.append(Html.text(word.substring(from)));
+            }
+            if (space < 0) break;
+            b.append(' ');
+            start = space + 1;
+        }
+        return b.toString();
     }
 
     /** Thousands separators for reading, every decimal kept: {@code 1234567.5000} shows as {@code 1,234,567.5000}. */
@@ -119,20 +163,25 @@ public final class HtmlReport {
             out.write(s.body.toString());
             out.write("</section>\n");
         }
-        out.write("</main>\n<footer><p>Made by wabill. This file needs no network: charts, style and script are inside it.</p></footer>\n");
+        out.write("</main>\n<footer><p>Made by wabill. This file needs no network: charts, style and script are inside it.</p>"
+                + "<p>Rule ids (such as G2a or D6) here and in the ledger's note column are explained in docs/rules.md of the "
+                + "wabill repository, and printed by <code>wabill rules ID</code>.</p></footer>\n");
         out.write("<script>\n" + SCRIPT + "</script>\n</body>\n</html>\n");
     }
 
     private static final String STYLE = String.join("\n",
-            "body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 1100px; padding: 0 1.2em 3em; color: #222; }",
+            "body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 1240px; padding: 0 1.2em 3em; color: #222; }",
             "h1 { margin-top: 1em; } h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }",
             "nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .4em 1.2em; }",
             "figure { margin: 1.5em 0; } figure svg { max-width: 100%; height: auto; border: 1px solid #eee; }",
             "figcaption { color: #555; font-size: .9em; }",
-            "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; }",
+            ".table-wrap { max-width: 100%; overflow-x: auto; }",
+            "table { border-collapse: collapse; margin: 1em 0; font-size: .9em; max-width: 100%; }",
             "caption { text-align: left; color: #555; padding: .3em 0; }",
-            "th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; }",
+            "th, td { border: 1px solid #ddd; padding: .25em .6em; text-align: left; overflow-wrap: break-word; }",
+            "td.num { overflow-wrap: normal; white-space: nowrap; }",
             "th { background: #f4f4f4; cursor: pointer; user-select: none; }",
+            "tfoot td { font-weight: 600; border-top: 2px solid #bbb; }",
             "th[aria-sort=ascending]::after { content: ' \\25B2'; } th[aria-sort=descending]::after { content: ' \\25BC'; }",
             ".num { text-align: right; font-variant-numeric: tabular-nums; }",
             "dl { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; } dt { font-weight: 600; } dd { margin: 0; }",

@@ -32,6 +32,18 @@ public final class Table {
 
     public Table row(String... cells) { return row(List.of(cells)); }
 
+    private final List<List<String>> footer = new ArrayList<>();
+
+    /** A totals row, shown under the rows and left in place when they are sorted. */
+    public Table footer(List<String> cells) {
+        if (cells.size() != columns.size())
+            throw new IllegalArgumentException("table " + id + " has " + columns.size() + " columns, a footer had " + cells.size());
+        footer.add(List.copyOf(cells));
+        return this;
+    }
+
+    public List<List<String>> footer() { return footer; }
+
     public String id() { return id; }
 
     public String caption() { return caption; }

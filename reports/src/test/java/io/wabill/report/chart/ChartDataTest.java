@@ -144,6 +144,20 @@ class ChartDataTest {
     }
 
     @Test
+    void aFanChartStartsAtZeroAndLabelsEachMonthWithItsLength() {
+        assertEquals("2027-02 (28 d)", FanChart.label("2027-02"));
+        assertEquals("2028-02 (29 d)", FanChart.label("2028-02"));
+        assertEquals("2027-01 (31 d)", FanChart.label("2027-01"));
+        assertEquals("week 3", FanChart.label("week 3"));
+        FanChart fan = new FanChart("forecast", "USD", List.of(new FanChart.Point("2027-01", d("3600"), d("3700"), d("3800")),
+                new FanChart.Point("2027-02", d("3300"), d("3400"), d("3500"))));
+        org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) fan.draw(new ChartStyle(800, 450)).getPlot();
+        assertEquals(0.0, plot.getRangeAxis().getLowerBound(), "a band near 3,600 is drawn from zero, not from 3,300");
+        org.jfree.chart.axis.SymbolAxis months = (org.jfree.chart.axis.SymbolAxis) plot.getDomainAxis();
+        assertArrayEquals(new String[] {"2027-01 (31 d)", "2027-02 (28 d)"}, months.getSymbols());
+    }
+
+    @Test
     void everyCategoryAndPricingTypeHasItsOwnColour() {
         assertEquals(Palette.CATEGORY_ORDER.size(), Palette.CATEGORY_ORDER.stream().map(Palette::category).distinct().count());
         assertEquals(Palette.TYPE_ORDER.size(), Palette.TYPE_ORDER.stream().map(Palette::pricingType).distinct().count());

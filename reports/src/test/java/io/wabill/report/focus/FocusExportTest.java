@@ -29,10 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks the FOCUS export against the FOCUS specification, version 1.1 (FinOps Open Cost and Usage Specification,
+ * Checks the FOCUS export against the FOCUS specification, version 1.2 (FinOps Open Cost and Usage Specification,
  * "Columns" chapter and the "Attributes" chapter: Date/Time Format, Numeric Format, Key-Value Format). The column
- * list below was taken from that specification: each column with its feature level, data type and whether it
- * allows nulls. Mandatory columns must all be present; the conditional ones whose condition holds for WhatsApp
+ * lists below were taken from that specification: all 57 columns of the 1.2 cost and usage dataset, and the ones
+ * wabill fills with their feature level, data type and whether they allow nulls. Mandatory columns must all be present; the conditional ones whose condition holds for WhatsApp
  * billing (usage is measured, a price list is published, markets act as regions, accounts have sub accounts, tags)
  * must be present too.
  */
@@ -43,8 +43,22 @@ class FocusExportTest {
 
     record Spec(Level level, Type type, boolean nullable) {}
 
-    /** FOCUS 1.1 columns (feature level, data type, allows nulls) that a usage-based SaaS provider fills. */
-    static final Map<String, Spec> FOCUS_1_1 = new LinkedHashMap<>();
+    /** Every column of the FOCUS 1.2 cost and usage dataset (the specification's column list). */
+    static final Set<String> FOCUS_1_2_ALL = Set.of("AvailabilityZone", "BilledCost", "BillingAccountId",
+            "BillingAccountName", "BillingAccountType", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
+            "CapacityReservationId", "CapacityReservationStatus", "ChargeCategory", "ChargeClass", "ChargeDescription",
+            "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "CommitmentDiscountCategory",
+            "CommitmentDiscountId", "CommitmentDiscountName", "CommitmentDiscountQuantity", "CommitmentDiscountStatus",
+            "CommitmentDiscountType", "CommitmentDiscountUnit", "ConsumedQuantity", "ConsumedUnit", "ContractedCost",
+            "ContractedUnitPrice", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost", "ListUnitPrice",
+            "PricingCategory", "PricingCurrency", "PricingCurrencyContractedUnitPrice", "PricingCurrencyEffectiveCost",
+            "PricingCurrencyListUnitPrice", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName",
+            "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName",
+            "ServiceSubcategory", "SkuId", "SkuMeter", "SkuPriceDetails", "SkuPriceId", "SubAccountId",
+            "SubAccountName", "SubAccountType", "Tags");
+
+    /** FOCUS 1.2 columns (feature level, data type, allows nulls) that a usage-based SaaS provider fills. */
+    static final Map<String, Spec> FOCUS_1_2 = new LinkedHashMap<>();
 
     static {
         m("BilledCost", Type.DECIMAL, false);
@@ -57,17 +71,23 @@ class FocusExportTest {
         m("ChargeCategory", Type.STRING, false);
         m("ChargeClass", Type.STRING, true);
         m("ChargeDescription", Type.STRING, true);
-        FOCUS_1_1.put("ChargeFrequency", new Spec(Level.RECOMMENDED, Type.STRING, false));
+        FOCUS_1_2.put("ChargeFrequency", new Spec(Level.RECOMMENDED, Type.STRING, false));
         m("ChargePeriodEnd", Type.DATETIME, false);
         m("ChargePeriodStart", Type.DATETIME, false);
         c("ConsumedQuantity", Type.DECIMAL);
         c("ConsumedUnit", Type.STRING);
         m("ContractedCost", Type.DECIMAL, false);
+        c("ContractedUnitPrice", Type.DECIMAL);
         m("EffectiveCost", Type.DECIMAL, false);
         m("InvoiceIssuerName", Type.STRING, false);
         m("ListCost", Type.DECIMAL, false);
         c("ListUnitPrice", Type.DECIMAL);
         c("PricingCategory", Type.STRING);
+        // New in 1.2: the currency prices are set in, and the prices and cost in it.
+        c("PricingCurrency", Type.STRING);
+        c("PricingCurrencyContractedUnitPrice", Type.DECIMAL);
+        c("PricingCurrencyEffectiveCost", Type.DECIMAL);
+        c("PricingCurrencyListUnitPrice", Type.DECIMAL);
         m("PricingQuantity", Type.DECIMAL, true);
         m("PricingUnit", Type.STRING, true);
         m("ProviderName", Type.STRING, false);
@@ -76,7 +96,7 @@ class FocusExportTest {
         c("RegionName", Type.STRING);
         m("ServiceCategory", Type.STRING, false);
         m("ServiceName", Type.STRING, false);
-        FOCUS_1_1.put("ServiceSubcategory", new Spec(Level.RECOMMENDED, Type.STRING, true));
+        FOCUS_1_2.put("ServiceSubcategory", new Spec(Level.RECOMMENDED, Type.STRING, true));
         c("SkuId", Type.STRING);
         c("SkuPriceId", Type.STRING);
         c("SubAccountId", Type.STRING);
@@ -85,9 +105,9 @@ class FocusExportTest {
         c("Tags", Type.JSON);
     }
 
-    private static void m(String name, Type type, boolean nullable) { FOCUS_1_1.put(name, new Spec(Level.MANDATORY, type, nullable)); }
+    private static void m(String name, Type type, boolean nullable) { FOCUS_1_2.put(name, new Spec(Level.MANDATORY, type, nullable)); }
 
-    private static void c(String name, Type type) { FOCUS_1_1.put(name, new Spec(Level.CONDITIONAL, type, true)); }
+    private static void c(String name, Type type) { FOCUS_1_2.put(name, new Spec(Level.CONDITIONAL, type, true)); }
 
     static final Set<String> CHARGE_CATEGORIES = Set.of("Usage", "Purchase", "Tax", "Credit", "Adjustment");
     static final Set<String> SERVICE_CATEGORIES = Set.of("AI and Machine Learning", "Analytics", "Business Applications",
@@ -117,17 +137,61 @@ class FocusExportTest {
         ledgerLines = (int) total[1];
         StringWriter out = new StringWriter();
         tables.focus().write(out, CsvDialect.RFC4180);
-        records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+        records = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(out.toString())).getRecords();
     }
 
     @Test
-    void everyMandatoryAndApplicableConditionalColumnOfFocus11IsPresent() {
-        for (String column : FOCUS_1_1.keySet())
-            assertTrue(FocusTable.COLUMNS.contains(column), "missing FOCUS 1.1 column " + column);
-        for (String column : FocusTable.COLUMNS)
-            assertTrue(FOCUS_1_1.containsKey(column) || column.startsWith("x_"),
-                    column + " is neither a FOCUS 1.1 column nor a custom x_ column");
+    void everyMandatoryAndApplicableConditionalColumnOfFocus12IsPresent() {
+        assertEquals(57, FOCUS_1_2_ALL.size());
+        assertEquals("1.2", FocusTable.FOCUS_VERSION);
+        for (String column : FOCUS_1_2.keySet()) {
+            assertTrue(FOCUS_1_2_ALL.contains(column), column + " is listed here but is no FOCUS 1.2 column");
+            assertTrue(FocusTable.COLUMNS.contains(column), "missing FOCUS 1.2 column " + column);
+        }
+        boolean custom = false;
+        for (String column : FocusTable.COLUMNS) {
+            assertTrue(FOCUS_1_2_ALL.contains(column) || column.startsWith("x_"),
+                    column + " is neither a FOCUS 1.2 column nor a custom x_ column");
+            if (column.startsWith("x_")) custom = true;
+            else assertFalse(custom, "FOCUS columns come before custom ones: " + column);
+        }
+    }
+
+    @Test
+    void thePricingCurrencyColumnsRepeatTheBilledFiguresBecauseMetaPricesInTheBilledCurrency() {
+        for (CSVRecord r : records) {
+            assertEquals(r.get("BillingCurrency"), r.get("PricingCurrency"));
+            assertEquals(r.get("EffectiveCost"), r.get("PricingCurrencyEffectiveCost"));
+            assertEquals(r.get("ListUnitPrice"), r.get("PricingCurrencyListUnitPrice"));
+            assertEquals(r.get("ListUnitPrice"), r.get("ContractedUnitPrice"));
+            assertEquals(r.get("ContractedUnitPrice"), r.get("PricingCurrencyContractedUnitPrice"));
+        }
+    }
+
+    @Test
+    void theMetadataDescribesEveryColumnInOrderWithItsType() throws IOException {
+        StringWriter out = new StringWriter();
+        FocusMetadata.write(out, "test");
+        JsonNode meta = new ObjectMapper().readTree(out.toString());
+        assertEquals("wabill", meta.path("DataGenerator").path("DataGenerator").asText());
+        JsonNode schema = meta.path("Schemas").get(0);
+        assertEquals("1.2", schema.path("FocusVersion").asText());
+        assertTrue(DATETIME.matcher(schema.path("CreationDate").asText()).matches());
+        java.util.UUID.fromString(schema.path("SchemaId").asText());
+        JsonNode columns = schema.path("ColumnDefinition");
+        assertEquals(FocusTable.COLUMNS.size(), columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            JsonNode c = columns.get(i);
+            String name = FocusTable.COLUMNS.get(i);
+            assertEquals(name, c.path("ColumnName").asText());
+            Spec spec = FOCUS_1_2.get(name);
+            if (spec != null) assertEquals(spec.type().name(), c.path("DataType").asText().toUpperCase(java.util.Locale.ROOT), name);
+        }
+        StringWriter again = new StringWriter();
+        FocusMetadata.write(again, "test");
+        assertEquals(out.toString(), again.toString(), "the same schema, the same bytes and id");
+        assertEquals("focus.metadata.json", FocusMetadata.fileNameFor("focus.csv"));
     }
 
     @Test
@@ -135,7 +199,7 @@ class FocusExportTest {
         ObjectMapper json = new ObjectMapper();
         assertFalse(records.isEmpty());
         for (CSVRecord r : records) {
-            for (Map.Entry<String, Spec> e : FOCUS_1_1.entrySet()) {
+            for (Map.Entry<String, Spec> e : FOCUS_1_2.entrySet()) {
                 String v = r.get(e.getKey());
                 if (v.isEmpty()) {
                     if (!e.getValue().nullable()) fail(e.getKey() + " must not be null, row " + r.getRecordNumber());
@@ -147,7 +211,7 @@ class FocusExportTest {
                     case JSON -> {
                         JsonNode node = json.readTree(v);
                         assertTrue(node.isObject(), e.getKey() + " must be a JSON object: " + v);
-                        node.fields().forEachRemaining(f -> assertTrue(f.getValue().isValueNode(),
+                        node.properties().forEach(f -> assertTrue(f.getValue().isValueNode(),
                                 "tag values are numbers, strings, booleans or null: " + v));
                         node.fieldNames().forEachRemaining(k -> assertTrue(k.startsWith("wabill/"),
                                 "provider tags carry the provider prefix: " + k));

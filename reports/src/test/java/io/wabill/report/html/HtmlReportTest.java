@@ -25,7 +25,7 @@ import org.xml.sax.InputSource;
  * well-formed XHTML) and jsoup's HTML5 parser (the page must parse without an error), and has every section.
  */
 class HtmlReportTest {
-    static final List<String> SECTIONS = List.of("overview", "charts", "summary", "tiers", "inputs", "accounting");
+    static final List<String> SECTIONS = List.of("overview", "spend", "charts", "summary", "tiers", "inputs", "accounting");
     static String html;
     static Document xml;
     static XPath xpath = XPathFactory.newInstance().newXPath();
@@ -54,6 +54,29 @@ class HtmlReportTest {
                 "option-table", "account-table"))
             assertEquals(1, nodes("//table[@id='" + table + "' and @class='sortable']").getLength(), "table " + table);
         assertTrue(nodes("//section[@id='charts']//figure/svg").getLength() >= 5, "charts are inline SVG");
+    }
+
+    @Test
+    void theReportOpensWithTotalsPivotsWithTotalsAndTheCostliestTemplatesInCents() {
+        org.jsoup.nodes.Document doc = Jsoup.parse(html);
+        List<String> order = doc.select("section").eachAttr("id");
+        assertEquals(List.of("overview", "spend"), order.subList(0, 2), "totals first, then where the money goes");
+        assertTrue(doc.select("#overview dd").first().text().matches("[0-9,]+\\.[0-9]{2} \\(exact: .*\\)"),
+                doc.select("#overview dd").first().text());
+        Element pivot = doc.getElementById("pivot-category-usd");
+        assertTrue(pivot != null, "month x category pivot");
+        List<String> header = pivot.select("thead th").eachText();
+        assertEquals("month", header.get(0));
+        assertEquals("total", header.get(header.size() - 1));
+        Element last = pivot.select("tfoot tr").last();
+        assertEquals("total", last.child(0).text());
+        for (Element td : pivot.select("td.num")) assertTrue(td.attr("data-v").matches("-?\\d+\\.\\d{2}"), td.outerHtml());
+        // The grand total of the pivot is the report's total, to the cent.
+        assertEquals(doc.select("#overview dd").first().text().split(" ")[0], last.child(last.childrenSize() - 1).text());
+        assertTrue(doc.getElementById("pivot-market-usd") != null, "month x market pivot");
+        Element templates = doc.getElementById("top-templates");
+        assertTrue(templates != null && templates.select("tbody tr").size() >= 3, "the fixture has several templates");
+        for (Element t : doc.select("table")) assertEquals("table-wrap", t.parent().className(), "every table can scroll if needed");
     }
 
     @Test

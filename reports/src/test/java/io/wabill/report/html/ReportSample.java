@@ -28,7 +28,8 @@ final class ReportSample {
                 List.of(new RunInputs.RegimeUse("PMP-26", 9, "2026-10-01", "2026-10-04")),
                 List.<String[]>of(new String[] {"--fep-window", "PT72H"}),
                 List.of(new RunInputs.AccountInfo(HOSTILE, "America/Sao_Paulo", "USD", "BR", "", "portfolio-1")));
-        HtmlReport report = SimulationReport.build("Report of " + HOSTILE, summary.rows(), tables.tiers().rows(), charts,
+        HtmlReport report = SimulationReport.build("Report of " + HOSTILE, summary.rows(), tables.templates().rows(),
+                tables.tiers().rows(), charts,
                 inputs, new SimulationReport.Accounting(12, 11, 1, 0), new ChartWriter(new ChartStyle(700, 400)));
         StringWriter out = new StringWriter();
         report.write(out);

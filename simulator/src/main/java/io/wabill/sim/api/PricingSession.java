@@ -134,7 +134,8 @@ public final class PricingSession {
     }
 
     /** Messages a strategy dropped or still held back: never sent, so no ledger row (their status rows are merged). */
-    private long withheld() { return pipeline.stats().dropped() + pipeline.stats().pending(); }
+    /** Messages a strategy withheld: dropped ones. Pending ones are priced at the log's end and have their ledger row. */
+    private long withheld() { return pipeline.stats().dropped(); }
 
     /** The counting pass's totals, for the pricing session of a whole-month run (A3); after {@link #finish()}. */
     public MonthTotals monthTotals() {

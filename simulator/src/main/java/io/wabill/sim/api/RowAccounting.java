@@ -4,8 +4,9 @@ package io.wabill.sim.api;
  * Where a session's log rows went: nothing is lost, so {@code rowsIn = ledgerRows + rowsMerged + rowsSkipped
  * + rowsWithheld}. A ledger row is one priced message; a merged row is a status row folded into an earlier row of its
  * message (G10); a skipped row is one the caller could not read or the session could not price (see
- * {@link RowProblem}); a withheld row is a message a strategy dropped or still held back when the log ended (never
- * sent, so never priced; always 0 for messages priced as logged). Partial results of sessions over disjoint
+ * {@link RowProblem}); a withheld row is a message a strategy dropped (never sent, so never priced; always 0 for
+ * messages priced as logged). A message still held back when the log ended is priced as if sent then, so it has its
+ * ledger row. Partial results of sessions over disjoint
  * partitions of one log add up with {@link #plus}.
  */
 public record RowAccounting(long rowsIn, long ledgerRows, long rowsMerged, long rowsSkipped, long rowsWithheld) {

@@ -23,7 +23,9 @@ import io.wabill.sim.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -91,7 +93,14 @@ public final class Engine {
             throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
         }
         RateCard card = catalog.card(id.substring(0, at), date);
-        if (card == null) throw new CatalogException("no card " + id + " in " + catalog.description());
+        if (card == null) {
+            String currency = id.substring(0, at);
+            List<String> ids = new ArrayList<>();
+            for (RateCard c : catalog.cards()) if (c.currency().equals(currency)) ids.add(c.id());
+            throw new CatalogException("no card " + id + " in " + catalog.description()
+                    + (ids.isEmpty() ? "" : " (its " + currency + " cards: " + String.join(", ", ids) + ")") + "; to use it, "
+                    + io.wabill.sim.rates.MissingCardAdvice.of(currency, date));
+        }
         return card;
     }
 
@@ -115,7 +124,13 @@ public final class Engine {
     public void process(Message msg) { process(msg, null); }
 
     /** Prices one message; {@code extraNote} (a strategy's doing) is appended to the ledger's note. */
-    public void process(Message msg, String extraNote) {
+    public void process(Message msg, String extraNote) { process(msg, extraNote, null); }
+
+    /**
+     * Prices one message; {@code extraNote} is appended to the ledger's note, and {@code refusedNote} too when the
+     * platform refuses the message (G7, G8), so the ledger says a strategy's message was lost.
+     */
+    public void process(Message msg, String extraNote, String refusedNote) {
         long instant = evaluationInstant(msg);
         m = msg;
         t = instant;
@@ -136,6 +151,7 @@ public final class Engine {
             send();
         }
         if (extraNote != null) line.note = line.note.isEmpty() ? extraNote : line.note + "; " + extraNote;
+        if (refusedNote != null && line.type == PricingType.REJECTED) line.note = line.note + "; " + refusedNote;
         sink.accept(line);
     }
 
@@ -208,8 +224,51 @@ public final class Engine {
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
         view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock());
+        view.regime = null;
         return view;
     }
+
+    /**
+     * A read-only view of the windows of a business message's pair, which also knows the regime of the message's
+     * account, so a strategy can tell whether waiting can save money (D3, A2, B1/C2, D5); valid until the next call.
+     */
+    public io.wabill.sim.strategy.WindowView window(Message msg) {
+        view.state = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock());
+        view.regime = options.forcedRegime();
+        view.account = runtime(msg.account());
+        return view;
+    }
+
+    /** The regime in force for an account at an instant: the forced one, else the timeline's on the local day (G1). */
+    Regime regimeAt(AccountRuntime a, long instant) {
+        if (options.forcedRegime() != null) return options.forcedRegime();
+        a.calendar.at(instant);
+        return Regime.onLocalDate(a.calendar.day());
+    }
+
+    /**
+     * Whether the engine would price this business message as refused if it came now, as it stands, at its
+     * evaluation instant: a marketing template to a blocked country (G8, whatever its status) or a delivered
+     * non-template message outside the customer service window (G7), as {@code send()} decides. Changes no state
+     * but the account's day cache.
+     */
+    public boolean refusedAsIs(Message msg) {
+        if (msg.isInbound()) return false;
+        long instant = evaluationInstant(msg);
+        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing()) {
+            AccountRuntime a = runtime(msg.account());
+            a.calendar.at(instant);
+            return blocked(markets.countryOf(msg.customer()), a.calendar.day());
+        }
+        return msg.isDelivered() && msg.kind().isNonTemplate()
+                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock()).cswOpen(instant);
+    }
+
+    /** The pricing type of the message priced last (valid until the next one). */
+    public PricingType lastType() { return line.type; }
+
+    /** The amount of the message priced last, in 10^-8 units of its currency. */
+    public long lastAmountUnits() { return line.amountUnits; }
 
     /** The account's time zone. */
     public java.time.ZoneId zoneOf(String account) { return runtime(account).account.zone(); }
@@ -234,8 +293,36 @@ public final class Engine {
     };
 
     /** The flyweight behind {@link #window}. */
-    private static final class PairView implements io.wabill.sim.strategy.WindowView {
+    private final class PairView implements io.wabill.sim.strategy.WindowView {
         PairState state;
+        /** The forced regime, or null for the timeline of {@link #account}. */
+        Regime regime;
+        AccountRuntime account;
+
+        private Regime regime(long t) {
+            if (regime != null) return regime;
+            if (account == null) throw new IllegalStateException("this view was made without a message; use window(Message)");
+            return regimeAt(account, t);
+        }
+
+        @Override public boolean templateFree(io.wabill.sim.domain.TemplateCategory c, long t) {
+            Regime r = regime(t);
+            // B4, C7, D5: a free entry point window, or a reply that would use a pending entry, is free whatever it is.
+            if (r != Regime.NBP && (state.fepOpen(t) || state.entryAvailable(t))) return true;
+            switch (r) {
+                case NBP: return state.cswOpen(t); // A2: the care window covers templates too
+                case CBP1: case CBP2: return conversationOpen(c, t); // B1, C2: an open conversation covers it
+                case PMP: // D3; C9: a carried-over utility conversation
+                    return c == io.wabill.sim.domain.TemplateCategory.UTILITY
+                            && (state.cswOpen(t) || state.conversationOpen(ConversationSlot.UTILITY, t));
+                default: return false; // PMP-26 charges utility inside the window (E1)
+            }
+        }
+
+        @Override public boolean freeInsideWindow(io.wabill.sim.domain.TemplateCategory c, long t) {
+            Regime r = regime(t);
+            return r == Regime.NBP || (r == Regime.PMP && c == io.wabill.sim.domain.TemplateCategory.UTILITY);
+        }
 
         @Override public boolean serviceWindowOpen(long t) { return state.cswOpen(t); }
 
@@ -309,7 +396,16 @@ public final class Engine {
     private void reject(String note) {
         line.type = PricingType.REJECTED;
         line.note = note;
+        lastRefusal = note;
     }
+
+    private String lastRefusal = "";
+
+    /** The rule and error code of the latest refusal (G7, G8), e.g. {@code G7 error 131047}. */
+    public String lastRefusal() { return lastRefusal; }
+
+    /** The currency of the message priced last. */
+    public String lastCurrency() { return line.currency; }
 
     /** E6: agent messages cost their tokens at the per-million rate of the account's currency, never free. */
     private void chargeAgent() {
@@ -364,6 +460,15 @@ public final class Engine {
     /** The bands of the current market and a category on a card, or an error naming both. */
     Bands bands(CardChoice choice, RateCategory category) {
         Bands b = choice.card().bands(line.market, category);
+        if (b == null && !choice.card().hasCategory(category)) {
+            // Not the row's fault: the card prices nothing of this category (an NBP replay needs a card of one's own, A6).
+            throw error("", "", "rate card " + choice.card().id() + " (" + choice.card().source() + ") has no "
+                    + category.code() + " rates in any market"
+                    + (category == RateCategory.NOTIFICATION
+                        ? "; NBP (A6) prices templates as notifications and no NBP card is bundled: supply a card with "
+                            + "category notification and its bands with --rates (wabill rules A6)"
+                        : "; supply a card that has them with --rates"));
+        }
         if (b == null) {
             String what = choice.card().hasMarket(line.market)
                     ? "has no " + category.code() + " rate for market " + line.market

@@ -1,6 +1,7 @@
 package io.wabill.sim.exec;
 
 import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.PricingType;
 import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.engine.Engine;
 import io.wabill.sim.events.LogRow;
@@ -82,7 +83,11 @@ public final class Replay implements StrategyContext {
         if (asLogged) engine.judgeAtSend(m);
     }
 
-    /** Fires what is left up to the last logged instant; later deadlines stay pending and are counted. */
+    /**
+     * Fires what is left up to the last logged instant. A message still held after that (its deadline, or the
+     * morning it waits for, lies beyond the log) is priced as if sent, as it stands, at the log's last instant: never
+     * a saving. It is counted as pending, its amount kept apart, and its ledger note says so.
+     */
     public void finish() {
         while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) {
             long t = queue.peekTime();
@@ -92,10 +97,30 @@ public final class Replay implements StrategyContext {
             Object o = queue.pop();
             if (o instanceof Wake w && w.current()) {
                 IntentAccess.settle(w.intent);
-                stats.pending++;
+                heldAtEnd.add(w.intent);
             }
         }
         waitingForCustomer.clear();
+        // Taken off before pricing: a message the engine cannot price is reported by the caller, which calls finish
+        // again for the rest.
+        while (!heldAtEnd.isEmpty()) sendPending(heldAtEnd.pollFirst());
+    }
+
+    /** Messages still held when the log ended, in the order their wake-ups would have fired. */
+    private final java.util.ArrayDeque<Intent> heldAtEnd = new java.util.ArrayDeque<>();
+
+    private void sendPending(Intent intent) {
+        Message logged = intent.logged();
+        long t = Math.max(lastLogInstant, IntentAccess.firstSeenAt(intent));
+        boolean changed = intent.kind() != logged.kind() || intent.category() != logged.category();
+        StringBuilder note = new StringBuilder("strategy: ");
+        if (changed) note.append("sent as ").append(describe(intent.kind(), intent.category())).append(" instead of ")
+                .append(describe(logged.kind(), logged.category())).append(", ");
+        note.append("still held when the log ended (deferred ").append(duration(t - IntentAccess.firstSeenAt(intent)))
+                .append(" so far): priced as if sent at the log's last instant");
+        stats.pending++;
+        engine.process(reshape(logged, intent.kind(), intent.category(), t), note.toString());
+        stats.pendingUnits.merge(engine.lastCurrency(), engine.lastAmountUnits(), Long::sum);
     }
 
     public ReplayStats stats() { return stats; }
@@ -120,7 +145,13 @@ public final class Replay implements StrategyContext {
             }
         } else {
             Wake w = (Wake) event;
-            if (w.current()) release(w.intent, false, t);
+            if (!w.current()) return;
+            if (IntentAccess.deferredBy(w.intent) == IntentAccess.HELD) {
+                IntentAccess.released(w.intent);
+                send(w.intent, t);
+            } else {
+                release(w.intent, false, t);
+            }
         }
     }
 
@@ -133,6 +164,8 @@ public final class Replay implements StrategyContext {
         }
         Intent intent = new Intent(m);
         IntentAccess.firstSeen(intent, t);
+        // Judged now, at the instant the log has it: a later refusal of the message as sent is then the strategy's doing.
+        IntentAccess.refusedAsLogged(intent, engine.refusedAsIs(m));
         decide(intent, 0, t);
     }
 
@@ -140,7 +173,7 @@ public final class Replay implements StrategyContext {
     private void decide(Intent intent, int from, long t) {
         Message m = intent.logged();
         for (int i = from; i < chain.size(); i++) {
-            chain.get(i).decide(intent, engine.window(m.business(), m.customer()), this, t, decision);
+            chain.get(i).decide(intent, engine.window(m), this, t, decision);
             if (!apply(intent, i, t)) return;
         }
         send(intent, t);
@@ -188,8 +221,22 @@ public final class Replay implements StrategyContext {
         int by = IntentAccess.deferredBy(intent);
         IntentAccess.released(intent);
         Message m = intent.logged();
-        chain.get(by).release(intent, customerWrote, engine.window(m.business(), m.customer()), this, t, decision);
+        chain.get(by).release(intent, customerWrote, engine.window(m), this, t, decision);
         if (apply(intent, by, t)) decide(intent, by + 1, t);
+    }
+
+    /**
+     * The earliest instant every strategy of the chain lets the message out (quiet hours hold for every send, also
+     * one a later strategy releases); asked again until they agree, since one promise may move it into another's span.
+     */
+    private long allowedAt(Intent intent, long t) {
+        long at = t;
+        for (int round = 0; round <= chain.size(); round++) {
+            long before = at;
+            for (int i = 0; i < chain.size(); i++) at = Math.max(at, chain.get(i).notBefore(intent, this, at));
+            if (at == before) return at;
+        }
+        throw new IllegalStateException("the chain's timing promises do not agree on an instant for " + intent.logged().location());
     }
 
     private void forgetWaiting(Intent intent) {
@@ -208,6 +255,12 @@ public final class Replay implements StrategyContext {
     }
 
     private void send(Intent intent, long t) {
+        long allowed = asLogged ? t : allowedAt(intent, t);
+        if (allowed > t) {
+            if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
+            queue.push(allowed, SCHEDULED, new Wake(intent, IntentAccess.hold(intent)));
+            return;
+        }
         IntentAccess.settle(intent);
         Message logged = intent.logged();
         long firstSeen = IntentAccess.firstSeenAt(intent);
@@ -225,10 +278,18 @@ public final class Replay implements StrategyContext {
         if (retimed) {
             if (changed) note.append(", ");
             note.append("delayed ").append(duration(t - firstSeen));
-            stats.delay(t - firstSeen);
         }
+        boolean loggedRefused = IntentAccess.refusedAsLogged(intent);
+        engine.process(out, note.toString(), loggedRefused ? null : "dropped: refused only because of the strategy");
+        if (engine.lastType() == PricingType.REJECTED && !loggedRefused) {
+            // G7/G8 because of what the strategy did: a message lost to the customer, not a saving.
+            stats.refused++;
+            String rule = engine.lastRefusal();
+            stats.refusals.merge(rule, 1L, Long::sum);
+            return;
+        }
+        if (retimed) stats.delay(t - firstSeen);
         stats.sentChanged++;
-        engine.process(out, note.toString());
     }
 
     /** The message as sent: another kind or category, and when retimed, sent and delivered at {@code at}. */
@@ -247,7 +308,9 @@ public final class Replay implements StrategyContext {
 
     static String duration(long millis) {
         long minutes = millis / 60_000;
-        return minutes >= 60 ? (minutes / 60) + "h" + String.format("%02d", minutes % 60) + "m" : minutes + "m";
+        // Not String.format: this runs for every delayed message, and a Formatter per call was 15 % of a forecast's time.
+        long m = minutes % 60;
+        return minutes >= 60 ? (minutes / 60) + (m < 10 ? "h0" : "h") + m + "m" : minutes + "m";
     }
 
     private static String pairKey(Message m) {

@@ -45,6 +45,12 @@ public final class RateCard {
 
     public boolean hasMarket(String market) { return lookup.containsKey(market); }
 
+    /** True when some market of the card has rates of this category. */
+    public boolean hasCategory(RateCategory category) {
+        for (Map<RateCategory, Bands> m : byMarket.values()) if (m.containsKey(category)) return true;
+        return false;
+    }
+
     public Map<String, EnumMap<RateCategory, Bands>> markets() { return byMarket; }
 
     @Override public String toString() { return id(); }

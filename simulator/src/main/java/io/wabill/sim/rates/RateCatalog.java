@@ -69,7 +69,7 @@ public final class RateCatalog {
     public CardChoice choose(String currency, LocalDate day, boolean allowStale) {
         if (!byCurrency.containsKey(currency)) {
             throw new CatalogException("no rate card for currency " + currency + " in " + description
-                    + " (cards exist for " + String.join(", ", byCurrency.keySet()) + ")");
+                    + " (cards exist for " + String.join(", ", byCurrency.keySet()) + "): " + MissingCardAdvice.of(currency, day));
         }
         CoveragePeriod period = periodOf(currency, day);
         RateCard card = cardAt(currency, day);
@@ -78,14 +78,16 @@ public final class RateCatalog {
                 throw new CatalogException("the catalog has no " + currency + " rates for " + day
                         + ": period " + period.describe() + " is declared missing"
                         + (period.note() == null || period.note().isEmpty() ? "" : " (" + period.note() + ")")
-                        + (card == null ? "" : "; allowStaleCard would use " + card.id()));
+                        + ": " + MissingCardAdvice.of(currency, day)
+                        + (card == null ? "" : "; or price it with the newest older card, " + card.id()
+                            + ", with --allow-stale-card (G2a)"));
             }
             return new CardChoice(card, false, true);
         }
         if (card == null) {
             RateCard first = byCurrency.get(currency).get(0);
             throw new CatalogException("no " + currency + " rate card in force on " + day
-                    + ": the first card is " + first.id());
+                    + " (the first card is " + first.id() + "): " + MissingCardAdvice.of(currency, day));
         }
         boolean listOnly = period != null && period.status() == CoverageStatus.LIST_ONLY;
         return new CardChoice(card, listOnly, false);

@@ -10,6 +10,7 @@ import java.util.Set;
  * Conversation-first: a template of a deferrable category is sent as a free-form reply when the customer
  * service window is open; otherwise it waits up to {@code defer} for the customer's next message and then
  * goes out free-form inside the window that message opened; at the deadline it goes as the logged template.
+ * A template that is already free as it stands (see {@link WindowView#templateFree}) goes at once, unchanged.
  * Assumes the content can be written as a free-form message and that waiting is acceptable to the business.
  */
 public final class ConversationFirst implements Strategy {
@@ -34,6 +35,10 @@ public final class ConversationFirst implements Strategy {
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
         if (!intent.isTemplate() || !categories.contains(intent.category())) {
             out.send();
+        } else if (window.templateFree(intent.category(), now)) {
+            // Already free as it stands (a free entry point, utility inside the window under PMP, an open CBP
+            // conversation): rewriting or waiting cannot save anything and might cost.
+            out.send();
         } else if (window.serviceWindowOpen(now)) {
             out.sendAs(MessageKind.FREE_FORM, null);
         } else if (defer.isZero()) {
@@ -45,7 +50,8 @@ public final class ConversationFirst implements Strategy {
 
     @Override public void release(Intent intent, boolean customerWrote, WindowView window, StrategyContext context,
                                   long now, Decision out) {
-        if (customerWrote && window.serviceWindowOpen(now)) out.sendAs(MessageKind.FREE_FORM, null);
+        if (customerWrote && window.serviceWindowOpen(now) && !window.templateFree(intent.category(), now))
+            out.sendAs(MessageKind.FREE_FORM, null);
         else out.send();
     }
 }

@@ -21,6 +21,7 @@ public final class Intent {
     boolean releasedByCustomer;
     long generation;
     long firstSeenAt;
+    boolean refusedAsLogged;
 
     public Intent(Message logged) {
         this.logged = logged;

@@ -14,6 +14,23 @@ public final class IntentAccess {
 
     public static long firstSeenAt(Intent i) { return i.firstSeenAt; }
 
+    /** Whether the platform refuses the message as logged, at its logged instant (G7, G8): then a refusal is the log's own. */
+    public static void refusedAsLogged(Intent i, boolean refused) { i.refusedAsLogged = refused; }
+
+    public static boolean refusedAsLogged(Intent i) { return i.refusedAsLogged; }
+
+    /** Holds the intent (already decided by the whole chain) until a strategy's timing promise allows it out. */
+    public static long hold(Intent i) {
+        i.deferredBy = HELD;
+        i.waitingForCustomer = false;
+        i.releasedByCustomer = false;
+        i.wasDeferred = true;
+        return ++i.generation;
+    }
+
+    /** {@link #deferredBy} of an intent held for a timing promise rather than deferred by one strategy. */
+    public static final int HELD = -2;
+
     public static void change(Intent i, MessageKind kind, TemplateCategory category) {
         i.kind = kind;
         i.category = kind == MessageKind.TEMPLATE ? category : null;

@@ -31,19 +31,20 @@ public final class QuietHours implements Strategy {
     @Override public String spec() { return "quiet-hours:from=" + from + ",to=" + to + ",templates-only=" + templatesOnly; }
 
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
-        if (templatesOnly && !intent.isTemplate()) {
-            out.send();
-            return;
-        }
+        long allowed = notBefore(intent, context, now);
+        if (allowed == now) out.send();
+        else out.defer(allowed, false);
+    }
+
+    /** The next {@code to} when {@code t} falls in the quiet hours (and the message is one they hold), else t. */
+    @Override public long notBefore(Intent intent, StrategyContext context, long t) {
+        if (templatesOnly && !intent.isTemplate()) return t;
         ZoneId zone = context.zoneOf(intent.logged().account());
-        ZonedDateTime local = Instant.ofEpochMilli(now).atZone(zone);
-        LocalTime t = local.toLocalTime();
-        boolean quiet = from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
-        if (!quiet) {
-            out.send();
-            return;
-        }
-        LocalDate day = t.isBefore(to) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
-        out.defer(ZonedDateTime.of(day, to, zone).toInstant().toEpochMilli(), false);
+        ZonedDateTime local = Instant.ofEpochMilli(t).atZone(zone);
+        LocalTime time = local.toLocalTime();
+        boolean quiet = from.isBefore(to) ? !time.isBefore(from) && time.isBefore(to) : !time.isBefore(from) || time.isBefore(to);
+        if (!quiet) return t;
+        LocalDate day = time.isBefore(to) ? local.toLocalDate() : local.toLocalDate().plusDays(1);
+        return ZonedDateTime.of(day, to, zone).toInstant().toEpochMilli();
     }
 }

@@ -34,7 +34,8 @@ public final class Strategies {
             case "reclassify": st = Reclassify.of(s); break;
             case "quiet-hours": st = QuietHours.of(s); break;
             default:
-                throw new IllegalArgumentException("unknown strategy '" + s.name() + "'; known: " + String.join(", ", NAMES));
+                throw new IllegalArgumentException("unknown strategy '" + s.name() + "'"
+                        + io.wabill.sim.names.Suggestions.hint(s.name(), NAMES) + "; known: " + String.join(", ", NAMES));
         }
         s.done();
         return st;

@@ -24,4 +24,11 @@ public interface Strategy {
                          Decision out) {
         out.send();
     }
+
+    /**
+     * The earliest instant at or after {@code t} this strategy lets the message go out, as it stands then: a promise
+     * about timing (quiet hours) that must hold for every send, including one a later strategy of the chain releases.
+     * The executive asks every strategy of the chain before each send. The default allows any instant.
+     */
+    default long notBefore(Intent intent, StrategyContext context, long t) { return t; }
 }

@@ -65,12 +65,14 @@ class ReplayTest {
         // M1 gets no customer message within 12 h and goes as the logged marketing template at 22:00: 0.05.
         assertEquals(new BigDecimal("0.05"), w.outcome("M1").amount());
         assertEquals(TestWorld.at("2025-08-04T22:00:00Z"), w.outcome("M1").chargedAt());
-        // A1 is not a deferrable category: as logged, 0.008. U2 finds the window open: free-form at once.
+        // A1 is not a deferrable category: as logged, 0.008. U2 finds the window open, where a utility template is
+        // free under PMP (D3): rewriting it would gain nothing, so it goes as logged.
         assertEquals(new BigDecimal("0.008"), w.outcome("A1").amount());
         assertEquals("free_customer_service", w.outcome("U2").type());
+        assertEquals("utility", w.outcome("U2").billable());
         assertEquals(new BigDecimal("0.058"), w.total());
         assertEquals(2, s.deferred());
-        assertEquals(3, s.sentChanged());
+        assertEquals(2, s.sentChanged());
         assertEquals(8 * 3_600_000.0, s.meanDelayMillis());
         assertEquals(12 * 3_600_000L, s.p95DelayMillis());
     }
@@ -170,13 +172,13 @@ class ReplayTest {
     }
 
     @Test
-    void aMessageStillDeferredWhenTheLogEndsIsReportedPending() {
+    void aMessageStillDeferredWhenTheLogEndsIsReportedPendingAndPricedAtTheLogsEnd() {
         TestWorld w = new TestWorld();
         ReplayStats s = replay(w, "conversation-first:defer=12h", List.of(
                 w.template("U1", "2025-08-04T20:00:00Z", A, TemplateCategory.UTILITY),
                 w.inbound("2025-08-04T21:00:00Z", C)));
         assertEquals(1, s.pending());
-        assertTrue(w.lines.stream().noneMatch(o -> "U1".equals(o.messageId())));
+        assertEquals(TestWorld.at("2025-08-04T21:00:00Z"), w.outcome("U1").chargedAt());
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small world for engine tests: Brazil and India at round USD rates (marketing 0.05, utility 0.01,
+ * A small world for engine tests: Brazil, India and North America (US marketing blocked from 2025-04-01, G8) at round USD rates (marketing 0.05, utility 0.01,
  * authentication 0.008, service 0.005), one UTC account, and a sink that keeps each line's outcome.
  */
 public final class TestWorld {
@@ -55,7 +55,7 @@ public final class TestWorld {
         rates.put(RateCategory.USER_INITIATED, list("0.006"));
         rates.put(RateCategory.BUSINESS_INITIATED, list("0.009"));
         rates.put(RateCategory.NOTIFICATION, list("0.007"));
-        RateCard card = new RateCard("USD", LocalDate.of(2020, 1, 1), "test card", Map.of("Brazil", rates, "India", rates));
+        RateCard card = new RateCard("USD", LocalDate.of(2020, 1, 1), "test card", Map.of("Brazil", rates, "India", rates, "North America", rates));
         return new RateCatalog(List.of(card), List.of(), "the test catalog");
     }
 
@@ -64,7 +64,8 @@ public final class TestWorld {
     public static MarketResolver markets() {
         return new MarketResolver(new MarketMap(List.of(
                 new MarketAssignment("Brazil", "Brazil", "BR", "55", null, null),
-                new MarketAssignment("India", "India", "IN", "91", null, null))));
+                new MarketAssignment("India", "India", "IN", "91", null, null),
+                new MarketAssignment("North America", "United States", "US", "1", null, null))));
     }
 
     public Engine engine(PricingOptions options) {
@@ -92,6 +93,12 @@ public final class TestWorld {
     public Message inbound(String iso, String customer) {
         return new Message(null, "default", null, BUSINESS, customer, Direction.INBOUND, MessageKind.MESSAGE, null,
                 EntryPoint.NONE, null, at(iso), LogRow.NONE, null, -1, "test", sequence, 1, sequence++);
+    }
+
+    /** A customer message arriving from a click-to-WhatsApp ad: a free entry point (B4, C7, D5). */
+    public Message inboundFromAd(String iso, String customer) {
+        return new Message(null, "default", null, BUSINESS, customer, Direction.INBOUND, MessageKind.MESSAGE, null,
+                EntryPoint.CTWA, null, at(iso), LogRow.NONE, null, -1, "test", sequence, 1, sequence++);
     }
 
     public Message template(String id, String iso, String customer, TemplateCategory category) {

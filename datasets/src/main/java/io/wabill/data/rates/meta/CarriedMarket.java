@@ -20,7 +20,7 @@ final class CarriedMarket {
         if (!printed.isEmpty()) {
             current = markets.canonical(printed);
             if (current == null) {
-                sheet.issues().add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
+                sheet.issues().add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'" + markets.hint(printed));
                 current = MarketNames.clean(printed);
                 sheet.markUnknown(current);
             }

@@ -35,6 +35,11 @@ final class MarketNames {
         return byKey.get(key(cleaned));
     }
 
+    /** " (did you mean Chile?)" for a misspelt market, or an empty string. */
+    String hint(String printed) {
+        return byKey == null ? "" : io.wabill.sim.names.Suggestions.hint(clean(printed), byKey.values());
+    }
+
     private static String key(String name) {
         return Labels.clean(name).toLowerCase(Locale.ROOT);
     }

@@ -32,7 +32,7 @@ public final class MetaRateCardReader {
 
     /** True when the file looks like a Meta download (title row / Meta header) rather than the normalized long form. */
     public static boolean looksLikeMetaFile(Path file) throws IOException {
-        List<SheetRow> rows = CsvSheet.read(file, SNIFF_ROWS);
+        List<SheetRow> rows = XlsxSheet.isXlsx(file) ? XlsxSheet.read(file, SNIFF_ROWS) : CsvSheet.read(file, SNIFF_ROWS);
         SheetRow first = rows.stream().filter(r -> !r.isBlank()).findFirst().orElse(null);
         if (first == null) return false;
         if (isNormalizedHeader(first)) return false;

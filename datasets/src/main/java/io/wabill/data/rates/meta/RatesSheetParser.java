@@ -44,7 +44,7 @@ final class RatesSheetParser {
             }
             String market = markets.canonical(printed);
             if (market == null) {
-                issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'");
+                issues.add(row.line(), "Market", "unknown market '" + MarketNames.clean(printed) + "'" + markets.hint(printed));
                 market = MarketNames.clean(printed);
                 sheet.markUnknown(market);
             }

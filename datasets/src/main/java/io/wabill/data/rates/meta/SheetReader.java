@@ -14,7 +14,7 @@ final class SheetReader {
         SheetIssues issues = new SheetIssues(file.toString(), problems);
         List<SheetRow> rows;
         try {
-            rows = CsvSheet.read(file);
+            rows = XlsxSheet.isXlsx(file) ? XlsxSheet.read(file, Integer.MAX_VALUE) : CsvSheet.read(file);
         } catch (io.wabill.data.io.BadInputException e) {
             issues.add(e.line(), e.column(), e.reason());
             return new ParsedSheet(name, ParsedSheet.Kind.RATES, issues);
