@@ -80,7 +80,7 @@ class BoundedMemoryTest {
                         + "\"pricing_model\":\"PMP\",\"category\":\"utility\",\"type\":\"regular\"}}]},\"field\":\"messages\"}]}]}\n");
             }
         }
-        CliRun r = fork("32m", false, "import", "webhooks", hooks.toString(), "--out", dir.resolve("log.csv").toString());
+        CliRun r = fork("32m", true, "import", "webhooks", hooks.toString(), "--out", dir.resolve("log.csv").toString());
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().contains("Rows written: 200,000"), r.describe());
     }
