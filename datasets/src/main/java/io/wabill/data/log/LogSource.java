@@ -57,6 +57,18 @@ public final class LogSource {
         bytesRead.set(0);
         List<LogReader> readers = new ArrayList<>();
         try {
+            if (files.size() == 1) { // one file: no merge, no comparator per row
+                LogReader r = new LogReader(files.get(0), 0, errors, bytesRead);
+                readers.add(r);
+                LogRow row = r.next();
+                while (row != null) {
+                    out.accept(row);
+                    LogRow next = r.next();
+                    if (next != null && next.timestamp() < row.timestamp()) throw unsorted(next, row);
+                    row = next;
+                }
+                return;
+            }
             PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparing(h -> h.row, ORDER));
             for (int i = 0; i < files.size(); i++) {
                 LogReader r = new LogReader(files.get(i), i, errors, bytesRead);
@@ -69,11 +81,7 @@ public final class LogSource {
                 out.accept(h.row);
                 LogRow next = h.reader.next();
                 if (next != null) {
-                    if (next.timestamp() < h.row.timestamp()) {
-                        throw new UnsortedLogException(next.file(), next.line(), "is earlier ("
-                                + Instant.ofEpochMilli(next.timestamp()) + ") than the row before it ("
-                                + Instant.ofEpochMilli(h.row.timestamp()) + ")");
-                    }
+                    if (next.timestamp() < h.row.timestamp()) throw unsorted(next, h.row);
                     h.row = next;
                     heads.add(h);
                 }
@@ -84,6 +92,11 @@ public final class LogSource {
                 r.close();
             }
         }
+    }
+
+    private static UnsortedLogException unsorted(LogRow next, LogRow before) {
+        return new UnsortedLogException(next.file(), next.line(), "is earlier (" + Instant.ofEpochMilli(next.timestamp())
+                + ") than the row before it (" + Instant.ofEpochMilli(before.timestamp()) + ")");
     }
 
     /**

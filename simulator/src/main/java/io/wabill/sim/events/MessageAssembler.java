@@ -181,8 +181,8 @@ public final class MessageAssembler {
                 trial.merge(row);
                 if (trial.isDelivered()) {
                     long instant = instantOf.applyAsLong(trial.build());
-                    if (instant < hold(entry.merger.first()).releasedUpTo) {
-                        outOfOrder(row, id, instant, hold(entry.merger.first()).releasedUpTo);
+                    if (instant < holdOf(entry).releasedUpTo) {
+                        outOfOrder(row, id, instant, holdOf(entry).releasedUpTo);
                         return;
                     }
                 }
@@ -210,7 +210,7 @@ public final class MessageAssembler {
         entry = new Entry(new StatusMerger(row, seq));
         if (entry.merger.isDelivered()) {
             long instant = instantOf.applyAsLong(entry.merger.build());
-            long releasedUpTo = hold(row).releasedUpTo;
+            long releasedUpTo = holdOf(entry).releasedUpTo;
             if (instant < releasedUpTo) { // a one-row message whose delivered_at precedes messages already released
                 outOfOrder(row, id, instant, releasedUpTo);
                 return;
@@ -223,7 +223,7 @@ public final class MessageAssembler {
         } else {
             entry.waitsForDelivery = horizon == WHOLE_LOG || (deliveredSomewhere != null && deliveredSomewhere.contains(id));
             if (!entry.waitsForDelivery) sentOnly.add(entry);
-            hold(row).waiting.add(entry);
+            holdOf(entry).waiting.add(entry);
             Entry probe = new Entry(entry.merger);
             probe.probeOf = entry;
             probe.instant = entry.merger.sendAt();
@@ -273,7 +273,7 @@ public final class MessageAssembler {
     /** A status row that moves a waiting message's delivery instant (a later delivered_at) moves it in the queue (G3). */
     private void requeueIfMoved(Entry entry) {
         long instant = instantOf.applyAsLong(entry.merger.build());
-        if (instant != entry.instant && (ready.remove(entry) || hold(entry.merger.first()).held.remove(entry))) {
+        if (instant != entry.instant && (ready.remove(entry) || holdOf(entry).held.remove(entry))) {
             // (a hold left empty by the removal is dropped from the list at the next release)
             entry.instant = instant;
             ready.add(entry);
@@ -316,7 +316,7 @@ public final class MessageAssembler {
         }
         while (!ready.isEmpty() && ready.peek().instant < now) {
             Entry e = ready.poll();
-            Hold h = hold(e.merger.first());
+            Hold h = holdOf(e);
             // G3: a message of the same key still waiting for its delivery may be delivered at its send instant or
             // later, before this one
             if (e.instant >= h.bound(now)) {
@@ -339,7 +339,7 @@ public final class MessageAssembler {
         }
         Message m = entry.merger.build();
         if (m.isInbound() || m.isDelivered()) {
-            Hold h = hold(entry.merger.first());
+            Hold h = holdOf(entry);
             h.releasedUpTo = Math.max(h.releasedUpTo, entry.instant);
         }
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
@@ -392,15 +392,28 @@ public final class MessageAssembler {
     /** The most ids remembered at once after their message was released. */
     public int peakRemembered() { return released.peak(); }
 
+    /** The hold of an entry's message, looked up once per entry (its first row never changes). */
+    private Hold holdOf(Entry e) {
+        Hold h = e.hold;
+        if (h == null) e.hold = h = hold(e.merger.first());
+        return h;
+    }
+
+    private String lastKey;
+    private Hold lastHold;
+
     private Hold hold(LogRow row) {
         // One hold for the whole log unless holds per key were asked for (priced as logged): a strategy's executive
         // sees one order.
         String key = holdKey == null ? "" : holdKey.apply(row);
+        if (key == lastKey && lastHold != null) return lastHold; // the same (interned) key as the row before: no lookup
         Hold h = holds.get(key);
         if (h == null) {
             h = new Hold();
             holds.put(key, h);
         }
+        lastKey = key;
+        lastHold = h;
         return h;
     }
 
@@ -428,6 +441,8 @@ public final class MessageAssembler {
         final StatusMerger merger;
         /** Set when this is not a message but the moment of that message's send instant, for {@link Listener#atSend}. */
         Entry probeOf;
+        /** The hold of the message's key, once looked up ({@link #holdOf}). */
+        Hold hold;
         boolean queued;
         long instant;
         boolean inbound;

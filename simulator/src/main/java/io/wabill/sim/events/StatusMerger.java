@@ -18,6 +18,8 @@ public final class StatusMerger {
     private long earliestDeliveredRow = LogRow.NONE;
     private long fepExpiresAt = LogRow.NONE;
     private int rows;
+    /** The message as last built: rebuilt only after a row is merged, so queueing and releasing build it once. */
+    private Message built;
 
     public StatusMerger(LogRow first, long sequence) {
         this.first = first;
@@ -48,6 +50,7 @@ public final class StatusMerger {
     }
 
     private void add(LogRow row) {
+        built = null;
         if (row.timestamp() < sendAt) sendAt = row.timestamp();
         DeliveryStatus s = row.effectiveStatus();
         status = DeliveryStatus.mostAdvanced(status, s);
@@ -110,6 +113,7 @@ public final class StatusMerger {
     public int rows() { return rows; }
 
     public Message build() {
+        if (built != null) return built;
         long delivered = LogRow.NONE;
         if (status.isDelivered()) {
             if (deliveredAtColumn != LogRow.NONE) delivered = deliveredAtColumn;
@@ -117,7 +121,7 @@ public final class StatusMerger {
             else delivered = sendAt;
         }
         LogRow f = first;
-        return new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),
+        return built = new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),
                 f.kind(), f.category(), f.entryPoint(), status, sendAt, delivered, f.template(), f.tokens(),
                 f.file(), f.line(), rows, sequence, fepExpiresAt);
     }
