@@ -38,11 +38,7 @@ public final class ComparisonArtifacts {
 
     /** Checks the targets before the run writes its first byte. */
     public void prepare(OutputSet outputs) throws IOException {
-        if (charts != null) outputs.folder(charts);
-        if (report != null) {
-            outputs.folder(report);
-            outputs.claim(report.resolve("report.html"), "report.html");
-        }
+        ChartAndReportTargets.reserve(outputs, charts, report);
     }
 
     /** Writes what was asked for into the run's output set. */

@@ -53,11 +53,7 @@ public final class RunArtifacts {
             Path abs = focus.toAbsolutePath();
             outputs.claim(abs.resolveSibling(FocusMetadata.fileNameFor(abs.getFileName().toString())), "the FOCUS metadata");
         }
-        if (charts != null) outputs.folder(charts);
-        if (report != null) {
-            outputs.folder(report);
-            outputs.claim(report.resolve("report.html"), "report.html");
-        }
+        ChartAndReportTargets.reserve(outputs, charts, report);
     }
 
     /** Writes what was asked for into the run's output set, published with the run's other files. */
