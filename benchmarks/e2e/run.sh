@@ -27,7 +27,8 @@ if [ ! -f "$BENCH_JAR" ] || [ ! -f "$ROOT/cli/target/wabill.jar" ] \
   echo "building (mvnw package, no tests)..." >&2
   ./mvnw -B -o -q package -DskipTests -pl benchmarks -am >&2
 fi
-DUCKDB_VERSION="$(sed -n 's/.*<artifactId>duckdb_jdbc<\/artifactId><version>\([^<]*\)<.*/\1/p' cli/pom.xml | head -1)"
+# The version the oracle test uses: the parent pom's duckdb.version property (dependencyManagement).
+DUCKDB_VERSION="$(sed -n 's/.*<duckdb\.version>\([^<]*\)<.*/\1/p' pom.xml | head -1)"
 DUCKDB_JAR="${HOME}/.m2/repository/org/duckdb/duckdb_jdbc/$DUCKDB_VERSION/duckdb_jdbc-$DUCKDB_VERSION.jar"
 [ -f "$DUCKDB_JAR" ] || { echo "DuckDB JDBC $DUCKDB_VERSION not in ~/.m2: run the cli tests once (DuckDbOracleTest)" >&2; exit 3; }
 
