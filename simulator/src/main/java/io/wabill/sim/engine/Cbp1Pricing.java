@@ -21,27 +21,27 @@ final class Cbp1Pricing {
         int slot = ConversationSlot.CBP1;
         if (p.fepOpen(t)) {
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4");
-            line.conversationId = p.fepConversation;
-            line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation();
+            line.windowEnd = p.fepEnd();
             return;
         }
         if (p.conversationOpen(slot, t)) {
             // B4: a reply that an open conversation covers uses up the entry without a free conversation.
-            p.entryPending = false;
-            e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "B1");
-            line.conversationId = p.conversationId[slot];
+            p.entryPending(false);
+            e.free(PricingType.IN_CONVERSATION, p.conversationCategory(slot), "B1");
+            line.conversationId = p.conversationId(slot);
             line.windowEnd = p.conversationEnd(slot);
             return;
         }
-        if (p.latestInboundIsEntry && p.entryAvailable(t)) {
+        if (p.latestInboundIsEntry() && p.entryAvailable(t)) {
             long hours = ev.day().isBefore(LONG_FEP_FROM) ? 24 : 72;
-            p.entryPending = false;
-            p.fepEnd = e.conversationEnd(hours * 3600_000L);
-            p.extend(p.fepEnd);
-            p.fepConversation = e.nextConversation();
+            p.entryPending(false);
+            p.fepEnd(e.conversationEnd(hours * 3600_000L));
+            p.extend(p.fepEnd());
+            p.fepConversation(e.nextConversation());
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4 " + hours + "h");
-            line.conversationId = p.fepConversation;
-            line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation();
+            line.windowEnd = p.fepEnd();
             return;
         }
         boolean userInitiated = p.cswOpen(t);
@@ -56,9 +56,9 @@ final class Cbp1Pricing {
             e.chargeList(choice, bands, type, "B2 B3");
         }
         e.counters.increment(key);
-        p.entryPending = false;
+        p.entryPending(false);
         p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), type);
-        line.conversationId = p.conversationId[slot];
+        line.conversationId = p.conversationId(slot);
         line.windowEnd = p.conversationEnd(slot);
     }
 }
