@@ -7,9 +7,9 @@ import io.wabill.sim.domain.BillableCategory;
  * free entry point and its window (B4, C7, D5), and the open CBP conversations (B1, C2). Every end is an
  * exclusive epoch-millisecond bound: windows are half-open (G6).
  *
- * <p>The state lives inline in its {@link PairTable} slot (one cache line with the pair's key), so a message
- * costs one cache miss for its pair instead of one for the key, one for the reference and one for a state
- * object. This class is a cursor on a slot: {@link PairTable#get} points it at the pair's slot, and it stays
+ * <p>The state lives inline in its {@link PairTable} slot (with the pair's key, the service window and flags; the
+ * rest at the same index of a second array), so a message costs one cache miss for its pair instead of one for the
+ * key, one for the reference and one for a state object. This class is a cursor on a slot: {@link PairTable#get} points it at the pair's slot, and it stays
  * valid until the next {@code get} on the table (which may move slots when it sweeps).
  */
 final class PairState {
@@ -26,20 +26,26 @@ final class PairState {
 
     long cswEnd() { return s()[base + PairTable.CSW_END]; }
 
-    void cswEnd(long end) { s()[base + PairTable.CSW_END] = end; }
+    void cswEnd(long end) { table.cswEnd(base, end); }
 
     /** Instant of the user's latest free entry point message. */
-    long entryAt() { return s()[base + PairTable.ENTRY_AT]; }
+    long entryAt() { return table.cold[base + PairTable.ENTRY_AT]; }
 
-    void entryAt(long at) { s()[base + PairTable.ENTRY_AT] = at; }
+    void entryAt(long at) { table.cold[base + PairTable.ENTRY_AT] = at; }
 
-    long fepEnd() { return s()[base + PairTable.FEP_END]; }
+    /** The FEP window's end; most pairs never had one, which the slot's flags say without reading the rest. */
+    long fepEnd() {
+        return (s()[base + PairTable.FLAGS] & PairTable.HAS_FEP) == 0 ? CLOSED : table.cold[base + PairTable.FEP_END];
+    }
 
-    void fepEnd(long end) { s()[base + PairTable.FEP_END] = end; }
+    void fepEnd(long end) {
+        table.cold[base + PairTable.FEP_END] = end;
+        flag(PairTable.HAS_FEP, true);
+    }
 
-    long fepConversation() { return s()[base + PairTable.FEP_CONVERSATION]; }
+    long fepConversation() { return table.cold[base + PairTable.FEP_CONVERSATION]; }
 
-    void fepConversation(long id) { s()[base + PairTable.FEP_CONVERSATION] = id; }
+    void fepConversation(long id) { table.cold[base + PairTable.FEP_CONVERSATION] = id; }
 
     /** Whether a reply has not yet used the user's latest free entry point message. */
     boolean entryPending() { return (s()[base + PairTable.FLAGS] & PairTable.ENTRY_PENDING) != 0; }
@@ -71,7 +77,7 @@ final class PairState {
     void country(int digits, int index) {
         long[] s = s();
         int i = base + PairTable.FLAGS;
-        long keep = s[i] & (PairTable.ENTRY_PENDING | PairTable.LATEST_IS_ENTRY | PairTable.HAS_CONVERSATIONS);
+        long keep = s[i] & (PairTable.ENTRY_PENDING | PairTable.LATEST_IS_ENTRY | PairTable.HAS_CONVERSATIONS | PairTable.HAS_FEP);
         s[i] = keep | PairTable.COUNTRY_KNOWN | ((long) digits << PairTable.DIGITS_SHIFT) | ((long) index << PairTable.COUNTRY_SHIFT);
     }
 

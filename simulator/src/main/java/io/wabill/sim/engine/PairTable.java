@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * Pair states keyed by (business index, customer key) in open addressing over primitive keys. A slot is
- * {@link #STRIDE} longs side by side: business, customer, the latest end of anything open for the pair (its
- * "until"), and the pair's state itself (service window, entry point, FEP window, flags and the customer's
- * country, see {@link PairState}), so a message reads one slot, about one cache line, instead of a key, a
- * reference and a state object; a sweep decides which pairs to forget by scanning one array. Pairs whose
+ * {@link #STRIDE} longs side by side, 32 bytes: business, customer, the service window's end and the flags
+ * (two booleans of the state, whether the pair has an entry point window or conversations, and the customer's
+ * country, see {@link PairState}), so a per-message message reads one slot, half a cache line, instead of a key,
+ * a reference and a state object. What fewer messages need sits at the same index of a second array
+ * ({@link #cold}): the latest end of anything open for the pair but the service window (so its "until" is the
+ * larger of that and the window's end), the entry message's instant, the FEP window and its conversation.
+ * A sweep decides which pairs to forget by scanning the two arrays. Pairs whose
  * windows have all closed are swept out when the table fills, so memory follows the pairs with an open
  * window, not the length of the log. The CBP conversations of a pair, when it has any, sit in a side object
  * ({@link PairState.Conversations}), kept for reuse when swept, so a steady stream of pairs allocates nothing.
@@ -28,16 +31,21 @@ final class PairTable {
     /** Conversation objects kept for reuse at most; beyond, swept ones are left to the collector. */
     private static final int MAX_FREE = 1 << 20;
 
-    /** Longs per slot, and the offset of each field in a slot. */
-    static final int STRIDE = 8;
-    static final int BUSINESS = 0, CUSTOMER = 1, UNTIL = 2, CSW_END = 3, ENTRY_AT = 4, FEP_END = 5, FEP_CONVERSATION = 6,
-            FLAGS = 7;
-    /** Bits of a slot's {@link #FLAGS}: two booleans of the state, whether it has conversations, the cached country. */
-    static final long ENTRY_PENDING = 1, LATEST_IS_ENTRY = 2, HAS_CONVERSATIONS = 4, COUNTRY_KNOWN = 8;
+    /** Longs per slot in {@link #slots} and in {@link #cold}, and the offset of each field there. */
+    static final int STRIDE = 4;
+    static final int BUSINESS = 0, CUSTOMER = 1, CSW_END = 2, FLAGS = 3;
+    static final int UNTIL = 0, ENTRY_AT = 1, FEP_END = 2, FEP_CONVERSATION = 3;
+    /**
+     * Bits of a slot's {@link #FLAGS}: two booleans of the state, whether it has an FEP window end (else it is
+     * {@link PairState#CLOSED}) and conversations, and the cached country.
+     */
+    static final long ENTRY_PENDING = 1, LATEST_IS_ENTRY = 2, HAS_CONVERSATIONS = 4, COUNTRY_KNOWN = 8, HAS_FEP = 16;
     static final int DIGITS_SHIFT = 8, COUNTRY_SHIFT = 16;
 
     /** The slots, {@link #STRIDE} longs each; read by {@link PairState} cursors. */
     long[] slots;
+    /** The rest of each pair's state, {@link #STRIDE} longs per slot at the slot's index. */
+    long[] cold;
     /** The conversations of slot i, or null; meaningful only when its {@link #HAS_CONVERSATIONS} flag is set. */
     PairState.Conversations[] conversations;
     private int capacity;
@@ -54,6 +62,7 @@ final class PairTable {
     private void allocate(int capacity) {
         this.capacity = capacity;
         slots = new long[capacity * STRIDE];
+        cold = new long[capacity * STRIDE];
         conversations = new PairState.Conversations[capacity];
         for (int i = 0; i < slots.length; i += STRIDE) slots[i] = EMPTY;
         sweepAt = capacity / 2;
@@ -87,12 +96,13 @@ final class PairTable {
         int at = i * STRIDE;
         k[at] = b;
         k[at + CUSTOMER] = c;
-        k[at + UNTIL] = PairState.CLOSED;
         k[at + CSW_END] = PairState.CLOSED;
-        k[at + ENTRY_AT] = PairState.CLOSED;
-        k[at + FEP_END] = PairState.CLOSED;
-        k[at + FEP_CONVERSATION] = 0;
         k[at + FLAGS] = 0;
+        long[] x = cold;
+        x[at + UNTIL] = PairState.CLOSED;
+        x[at + ENTRY_AT] = PairState.CLOSED;
+        x[at + FEP_END] = PairState.CLOSED;
+        x[at + FEP_CONVERSATION] = 0;
         current = i;
         size++;
         if (size > peak) peak = size;
@@ -119,9 +129,23 @@ final class PairTable {
     void extend(PairState s, long end) {
         int i = current;
         if (i < 0 || s.base != i * STRIDE) throw new IllegalStateException("a pair's windows change only while it is priced");
+        if (end <= slots[s.base + CSW_END]) return; // the until is at least the service window's end already
         int at = s.base + UNTIL;
-        if (end > slots[at]) slots[at] = end;
+        if (end > cold[at]) cold[at] = end;
     }
+
+    /**
+     * Sets the service window's end of the slot at {@code base}; an end it lowers (a customer's message priced late)
+     * stays in the pair's until, which is the largest end ever extended to.
+     */
+    void cswEnd(int base, long end) {
+        long was = slots[base + CSW_END];
+        if (end < was && was > cold[base + UNTIL]) cold[base + UNTIL] = was;
+        slots[base + CSW_END] = end;
+    }
+
+    /** The latest end of anything open for the pair at slot {@code i}: forgotten once the clock reaches it. */
+    private long until(int i) { return Math.max(cold[i * STRIDE + UNTIL], slots[i * STRIDE + CSW_END]); }
 
     /**
      * Drops every pair with nothing open after {@code now}, in place (deletions shift the rest of their probe
@@ -134,7 +158,7 @@ final class PairTable {
         int i = 0;
         while (i < capacity) {
             int at = i * STRIDE;
-            if (k[at] != EMPTY && now >= k[at + UNTIL]) {
+            if (k[at] != EMPTY && now >= until(i)) {
                 PairState.Conversations c = conversations[i];
                 if (c != null && freeCount < MAX_FREE) {
                     if (freeCount == free.length) free = Arrays.copyOf(free, free.length * 2);
@@ -165,6 +189,7 @@ final class PairTable {
             boolean stays = i <= j ? i < home && home <= j : i < home || home <= j;
             if (stays) continue;
             System.arraycopy(k, j * STRIDE, k, i * STRIDE, STRIDE);
+            System.arraycopy(cold, j * STRIDE, cold, i * STRIDE, STRIDE);
             conversations[i] = conversations[j];
             i = j;
         }
@@ -175,6 +200,7 @@ final class PairTable {
     /** Moves every pair into a table {@link #GROWTH} times as large as the live pairs. */
     private void grow(long now) {
         long[] old = slots;
+        long[] oldCold = cold;
         PairState.Conversations[] oldConversations = conversations;
         int oldCapacity = capacity;
         int capacity = MIN_CAPACITY;
@@ -188,6 +214,7 @@ final class PairTable {
             int i = home(b, old[j * STRIDE + CUSTOMER], mask);
             while (k[i * STRIDE] != EMPTY) i = (i + 1) & mask;
             System.arraycopy(old, j * STRIDE, k, i * STRIDE, STRIDE);
+            System.arraycopy(oldCold, j * STRIDE, cold, i * STRIDE, STRIDE);
             conversations[i] = oldConversations[j];
         }
     }
