@@ -49,7 +49,7 @@ final class Cbp1Pricing {
         long key = e.counterKey(Engine.CBP1_FREE, ev.accountIndex(), 0, 0);
         long n = e.counters.get(key) + 1;
         if (n <= FREE_CONVERSATIONS) {
-            e.free(PricingType.FREE_TIER, type, "B2 B3 conversation " + n + " of " + FREE_CONVERSATIONS + " free");
+            e.free(PricingType.FREE_TIER, type, e.countedNote("B2 B3 conversation ", n, FREE_CONVERSATIONS));
         } else {
             CardChoice choice = e.card();
             Bands bands = e.bands(choice, userInitiated ? RateCategory.USER_INITIATED : RateCategory.BUSINESS_INITIATED);

@@ -99,7 +99,7 @@ final class Cbp2Pricing {
             long n = e.counters.get(key) + 1;
             if (n <= FREE_SERVICE_CONVERSATIONS) {
                 e.free(PricingType.FREE_TIER, BillableCategory.SERVICE,
-                        "C3 C5 service conversation " + n + " of " + FREE_SERVICE_CONVERSATIONS + " free");
+                        e.countedNote("C3 C5 service conversation ", n, FREE_SERVICE_CONVERSATIONS));
             } else {
                 CardChoice choice = e.card();
                 e.chargeList(choice, e.bands(choice, RateCategory.SERVICE), BillableCategory.SERVICE, "C3 C5");

@@ -583,7 +583,26 @@ public final class Engine {
     }
 
     String withCatalogRemarks(String note, CardChoice choice) {
-        if (choice.stale()) note = note + "; stale-card";
+        if (choice.stale()) note = withRemark(note, "; stale-card");
+        return note;
+    }
+
+    // Notes made of a rule's note and a remark, or of a free-tier count, are made once and kept: a ledger note is
+    // written for every message, and the same few texts recur (bounded by the notes and the free tiers' sizes).
+    private final Map<String, Map<String, String>> remarked = new HashMap<>();
+    private final Map<String, String[]> counted = new HashMap<>();
+
+    /** {@code note + remark}, the same text each time, made once. */
+    String withRemark(String note, String remark) {
+        return remarked.computeIfAbsent(remark, r -> new HashMap<>()).computeIfAbsent(note, n -> n + remark);
+    }
+
+    /** {@code prefix + n + " of " + of + " free"} for the n-th of a free tier of {@code of} (B2, C5, E3), made once per n. */
+    String countedNote(String prefix, long n, int of) {
+        String[] notes = counted.computeIfAbsent(prefix, p -> new String[of + 1]);
+        if (n < 1 || n >= notes.length) return prefix + n + " of " + of + " free";
+        String note = notes[(int) n];
+        if (note == null) notes[(int) n] = note = prefix + n + " of " + of + " free";
         return note;
     }
 
@@ -597,7 +616,7 @@ public final class Engine {
     boolean authInternational(CardChoice choice) {
         Account a = acct.account;
         if (a.businessCountry() == null || line.country == null || a.businessCountry().equals(line.country)) return false;
-        if (!a.authInternationalEligible(line.market, t)) return false;
+        if (!acct.authInternationalEligible(marketId, line.market, t)) return false;
         return cardBands(choice.card(), RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
     }
 
@@ -725,6 +744,24 @@ public final class Engine {
         LocalDate cardDay;
         CardChoice cardChoice;
         long conversations;
+        /** Per market number: the instant authentication-international starts (X2), NEVER, or UNKNOWN (0 unused). */
+        private long[] authFrom = new long[0];
+        private static final long UNKNOWN = Long.MIN_VALUE, NEVER = Long.MAX_VALUE;
+
+        /** {@link Account#authInternationalEligible(String, long)}, its start instant computed once per market. */
+        boolean authInternationalEligible(int marketId, String market, long t) {
+            if (marketId >= authFrom.length) {
+                int n = authFrom.length;
+                authFrom = java.util.Arrays.copyOf(authFrom, Math.max(marketId + 1, 2 * n));
+                java.util.Arrays.fill(authFrom, n, authFrom.length, UNKNOWN);
+            }
+            long from = authFrom[marketId];
+            if (from == UNKNOWN) {
+                LocalDate start = account.authInternationalByMarket().getOrDefault(market, account.authInternationalFrom());
+                authFrom[marketId] = from = start == null ? NEVER : start.atStartOfDay(account.zone()).toInstant().toEpochMilli();
+            }
+            return from != NEVER && t >= from;
+        }
 
         AccountRuntime(Account account, int index) {
             this.account = account;

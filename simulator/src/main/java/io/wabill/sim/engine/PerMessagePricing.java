@@ -112,7 +112,7 @@ final class PerMessagePricing {
         long key = e.counterKey(Engine.TIER, e.portfolioId(), ev.marketId(), family);
         long n = e.counters.get(key) + 1;
         if (choice.tiersUnknown()) {
-            e.chargeBand(choice, bands, 0, billable, note + "; tiers-unknown");
+            e.chargeBand(choice, bands, 0, billable, e.withRemark(note, "; tiers-unknown"));
         } else {
             e.chargeBand(choice, bands, bands.indexOf(n), billable, note);
         }
@@ -131,7 +131,7 @@ final class PerMessagePricing {
         long n = e.counters.get(key) + 1;
         if (n <= FREE_SERVICE_MESSAGES) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE,
-                    "E3 service message " + n + " of " + FREE_SERVICE_MESSAGES + " free");
+                    e.countedNote("E3 service message ", n, FREE_SERVICE_MESSAGES));
         } else if (e.options.nonProfitExemption() && !ev.day().isAfter(EXEMPTION_UNTIL)) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "E7");
         } else {
