@@ -178,9 +178,9 @@ public final class Engine {
         AccountRuntime a = runtime(msg.account());
         a.calendar.at(msg.sendAt());
         LocalDate day = a.calendar.day();
-        String country = markets.countryOf(msg.customer());
         String verdict = null;
-        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(country, day)) {
+        // The country only for a marketing template (G8), the only one it can refuse: a lookup in a large table.
+        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(markets.countryOf(msg.customer()), day)) {
             verdict = "G8 error 131049";
         } else if (msg.kind().isNonTemplate()
                 && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), probeCursor).cswOpen(msg.sendAt())) {
