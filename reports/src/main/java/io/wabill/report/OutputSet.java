@@ -49,23 +49,47 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     /** The lock file of a folder a run writes into. */
     public static final String LOCK = ".wabill.lock";
 
+    /**
+     * The set that commits: this one, or for a view of a sub-folder ({@link #within}) the set it belongs to. Every
+     * collection below is the owner's, shared by its views, so a file opened through a view is committed with the rest.
+     */
+    private final OutputSet owner;
     private final Path folder;
     private final String manifestName;
     private final RunManifest manifest;
     private FileLocks.Held lock;
     /** The locks of the other folders this run writes into. */
-    private final List<FileLocks.Held> folderLocks = new ArrayList<>();
-    private final Map<Path, StagingFolder> staging = new LinkedHashMap<>();
-    private final Map<Path, Staged> files = new LinkedHashMap<>();
-    private final Map<Path, String> claims = new LinkedHashMap<>();
+    private final List<FileLocks.Held> folderLocks;
+    private final Map<Path, StagingFolder> staging;
+    private final Map<Path, Staged> files;
+    private final Map<Path, String> claims;
     /** Folders this run created to check its targets; an aborted run removes them again when they are empty. */
-    private final List<Path> created = new ArrayList<>();
+    private final List<Path> created;
     private boolean finished;
 
     private OutputSet(Path folder, String manifestName, RunManifest manifest) {
+        this.owner = this;
         this.folder = folder;
         this.manifestName = manifestName;
         this.manifest = manifest;
+        this.folderLocks = new ArrayList<>();
+        this.staging = new LinkedHashMap<>();
+        this.files = new LinkedHashMap<>();
+        this.claims = new LinkedHashMap<>();
+        this.created = new ArrayList<>();
+    }
+
+    /** A view of {@code owner} writing into {@code folder}, one of its sub-folders ({@link #within}). */
+    private OutputSet(OutputSet owner, Path folder) {
+        this.owner = owner;
+        this.folder = folder;
+        this.manifestName = owner.manifestName;
+        this.manifest = owner.manifest;
+        this.folderLocks = owner.folderLocks;
+        this.staging = owner.staging;
+        this.files = owner.files;
+        this.claims = owner.claims;
+        this.created = owner.created;
     }
 
     /**
@@ -113,7 +137,22 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     public RunManifest manifest() { return manifest; }
 
     /** Where the manifest goes. */
-    public Path manifestPath() { return folder.resolve(manifestName); }
+    public Path manifestPath() { return owner.folder.resolve(manifestName); }
+
+    /**
+     * This set seen from another folder it writes into, such as a backtest's {@code actual/}: a writer that knows only
+     * an output set ({@code SimulationRun}) writes there with its own names, checked and staged as the rest, and its
+     * files are published by this set's {@link #commit()} and named in this set's manifest ({@code actual/summary.csv}).
+     * The view shares the manifest and the row accounting; it cannot commit or abort on its own.
+     */
+    public OutputSet within(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (abs.equals(folder)) return this;
+        String other = claims.get(abs);
+        if (other != null) throw new OutputException(dir + " is a folder here, but this run also writes " + other + " there");
+        stagingFor(abs);
+        return new OutputSet(owner, abs);
+    }
 
     /** Declares names this run writes into its own folder, so that no other target of the run may take them. */
     public void reserve(String... names) throws IOException {
@@ -164,6 +203,15 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         return s.file;
     }
 
+    /**
+     * Where the closed file {@code target} of this run lies until the commit, or null when this run has not written
+     * it (a run's workbook reads the tables the run wrote, whichever it wrote).
+     */
+    public Path written(Path target) {
+        Staged s = files.get(target.toAbsolutePath().normalize());
+        return s == null || !s.closed ? null : s.file;
+    }
+
     /** How many files were opened so far; {@link #rollback} forgets those opened after. */
     public int mark() { return files.size(); }
 
@@ -185,7 +233,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
      * files renamed in order are listed in that order. It stays staged under its first name until the commit.
      */
     public void rename(String name, String newName) throws IOException {
-        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        if (owner.finished) throw new IllegalStateException("the output set was already committed or aborted");
         Path from = folder.resolve(name), to = folder.resolve(newName);
         Staged s = files.get(from);
         if (s == null) throw new IllegalArgumentException(name + " was not opened in " + folder);
@@ -202,6 +250,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
      * and writes the manifest last. Returns the files in the order they were opened, then the manifest.
      */
     public List<Path> commit() throws IOException {
+        if (owner != this) throw new IllegalStateException("a view of " + folder + " is committed by the set of " + owner.folder);
         if (finished) throw new IllegalStateException("the output set was already committed or aborted");
         try {
             for (Staged s : files.values())
@@ -240,6 +289,10 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
     /** Deletes every file of the run not yet published and releases the folder; safe to call more than once. */
     public void abort() {
+        if (owner != this) {
+            owner.abort();
+            return;
+        }
         for (Staged s : files.values()) s.discard();
         files.clear();
         boolean wasFinished = finished;
@@ -259,6 +312,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
     /** Aborts unless committed, so {@code try (OutputSet o = …)} never leaves a half run behind. */
     @Override public void close() {
+        if (owner != this) return; // the owner's close decides
         if (!finished) abort();
     }
 
@@ -308,7 +362,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         makeFolder(dir);
         // Another folder of this run (--charts, --report, a --focus file's): locked too, so two runs with different
         // --out folders never mix their charts or reports in a shared one.
-        if (!dir.equals(folder)) folderLocks.add(lock(dir.resolve(LOCK), dir));
+        if (!dir.equals(owner.folder)) folderLocks.add(lock(dir.resolve(LOCK), dir));
         try {
             s = StagingFolder.create(dir);
         } catch (IOException e) {
@@ -338,7 +392,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     }
 
     private OutputStream stream(Path dir, String name) throws IOException {
-        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        if (owner.finished) throw new IllegalStateException("the output set was already committed or aborted");
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(StagingFolder.PREFIX))
             throw new IllegalArgumentException("not a plain file name: " + name);
         Path target = dir.resolve(name);
