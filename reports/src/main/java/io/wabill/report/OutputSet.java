@@ -66,6 +66,8 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     /** Folders this run created to check its targets; an aborted run removes them again when they are empty. */
     private final List<Path> created;
     private boolean finished;
+    /** A folder that grows run by run ({@link #accumulating}): earlier files stay and stay listed. */
+    private boolean accumulating;
 
     private OutputSet(Path folder, String manifestName, RunManifest manifest) {
         this.owner = this;
@@ -152,6 +154,17 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         if (other != null) throw new OutputException(dir + " is a folder here, but this run also writes " + other + " there");
         stagingFor(abs);
         return new OutputSet(owner, abs);
+    }
+
+    /**
+     * Makes this a set for a folder that grows run by run, such as a catalog of rate cards ({@code rates import}):
+     * files of earlier runs that this run does not write are kept instead of removed, and its manifest names them
+     * too, as long as their size and SHA-256 are still those the earlier manifest recorded (a file changed since is
+     * left alone and no longer named). So the folder's manifest still names exactly the files wabill wrote there.
+     */
+    public OutputSet accumulating() {
+        owner.accumulating = true;
+        return this;
     }
 
     /** Declares names this run writes into its own folder, so that no other target of the run may take them. */
@@ -257,16 +270,17 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
                 if (!s.closed) throw new IllegalStateException(s.target + " was not closed before the commit");
             Path manifestPath = manifestPath();
             List<RunManifest.FileEntry> earlier = RunManifest.filesOf(manifestPath);
+            List<RunManifest.FileEntry> entries = new ArrayList<>();
+            if (accumulating) entries.addAll(unchanged(earlier));
             // From here until the new manifest lands the folder has none: a reader trusts no half-published set.
             deleteOrFail(manifestPath);
-            List<RunManifest.FileEntry> entries = new ArrayList<>();
             List<Path> written = new ArrayList<>();
             for (Staged s : files.values()) {
                 move(s.file, s.target);
                 entries.add(new RunManifest.FileEntry(folder.relativize(s.target).toString().replace('\\', '/'), s.bytes, s.sha256));
                 written.add(s.target);
             }
-            removeEarlier(earlier, new HashSet<>(written));
+            if (!accumulating) removeEarlier(earlier, new HashSet<>(written));
             Path staged = staging.get(folder).path().resolve(manifestName);
             try (OutputStream out = Files.newOutputStream(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 manifest.write(out, entries);
@@ -323,6 +337,24 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         folderLocks.clear();
         if (lock != null) lock.close();
         lock = null;
+    }
+
+    /** The earlier manifest's files of this folder that this run does not replace and that nobody changed since. */
+    private List<RunManifest.FileEntry> unchanged(List<RunManifest.FileEntry> earlier) {
+        Set<Path> replaced = new HashSet<>();
+        for (Staged s : files.values()) replaced.add(s.target);
+        List<RunManifest.FileEntry> kept = new ArrayList<>();
+        for (RunManifest.FileEntry e : earlier) {
+            Path p = folder.resolve(e.path()).normalize();
+            if (!folder.equals(p.getParent()) || replaced.contains(p) || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                continue;
+            try {
+                if (Files.size(p) == e.bytes() && RunManifest.describe(p, e.path()).sha256().equals(e.sha256())) kept.add(e);
+            } catch (IOException ignored) {
+                // unreadable now: not named, and not touched
+            }
+        }
+        return kept;
     }
 
     /** Files the earlier manifest names that this run did not write, removed when they are still what it recorded. */
