@@ -184,22 +184,28 @@ public final class ForecastCommand implements Callable<Integer> {
         Backtest result;
         ForecastTable table;
         double seconds;
+        SkippedRows skipped;
+        long pricedSkipped;
+        boolean skip = onError == RunOutput.OnError.SKIP;
         // One output set: the actuals in actual/ and the comparison beside it are published together with one run.json
         // (a reader never sees the actuals of one backtest beside the bands of another), and the folder is locked and
         // every target checked before the log is priced.
         try (OutputSet outputs = OutputSet.begin(out, SimulateCommand.manifest(spec, accounts, pricing).inputs(backtest))) {
-            outputs.reserve("backtest.csv", "backtest-summary.csv", "forecast.csv", "runs.csv");
+            outputs.reserve("backtest.csv", "backtest-summary.csv", "forecast.csv", "runs.csv", "errors.csv");
             if (workbook != null) workbook.prepare(outputs);
-            // The actuals: the log priced as simulate prices it, its tables kept in actual/ (no ledger).
+            skipped = new SkippedRows(outputs, dialect);
+            // The actuals: the log priced as simulate prices it, its tables kept in actual/ (no ledger; with --on-error
+            // skip its skipped rows in actual/errors.csv, as simulate lists them).
             Backtest.Actuals actuals = new Backtest.Actuals(book);
             Path actualDir = out.resolve("actual");
-            new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), false, Duration.ofDays(7),
+            pricedSkipped = new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), skip, Duration.ofDays(7),
                     maxUnsortedRows, actualDir, false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null)
-                    .into(outputs.within(actualDir)).run();
+                    .into(outputs.within(actualDir)).run().rowsSkipped();
             Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
             io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
-                    new io.wabill.sim.market.MarketResolver(catalog.markets()), io.wabill.data.log.RowErrorHandler.STOP,
-                    source.fitStatusHorizon, maxUnsortedRows, h.startMillis());
+                    new io.wabill.sim.market.MarketResolver(catalog.markets()),
+                    skip ? skipped::fitRow : io.wabill.data.log.RowErrorHandler.STOP, source.fitStatusHorizon, maxUnsortedRows,
+                    h.startMillis());
             ScenarioOptions.Loaded loaded = new ScenarioOptions.Loaded(fit.model(), fit, "fit of " + fit.firstDay() + " to " + fit.lastDay());
             ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), ConsoleProgress.forConsole(quiet));
             ParameterDraws draws = new ParameterDraws(fit.model(), fit.tallies(), spread(loaded), fixedParameters, growthSpec(loaded), seed, h.start());
@@ -212,8 +218,11 @@ public final class ForecastCommand implements Callable<Integer> {
             printer.printf("Each run draws: %s%n", draws.describe());
             printer.flush();
             table = new ForecastTable(runs, catalog, settings.pricing());
-            seconds = runAll(new ForecastRun(settings), runs, quiet, table::add);
+            ForecastRun run = new ForecastRun(settings);
+            if (skip) run.skipUnpriced(skipped::unpricedMessage);
+            seconds = runAll(run, runs, quiet, table::add);
             table.finish();
+            skipped.close();
             result = new Backtest(actuals.cells(), table, h);
             try (Writer w = outputs.open("backtest.csv")) {
                 result.write(w, dialect);
@@ -227,10 +236,15 @@ public final class ForecastCommand implements Callable<Integer> {
             try (Writer w = outputs.open("runs.csv")) {
                 table.writeRuns(w, dialect);
             }
-            outputs.manifest().rows("runs", runs);
+            outputs.manifest().rows("runs", runs).rows("fit_rows_skipped", skipped.fitRows())
+                    .rows("messages_unpriced", skipped.unpricedMessages());
             if (workbook != null) workbook.write(outputs);
             written = outputs.commit();
         }
+        if (pricedSkipped + skipped.fitRows() + skipped.unpricedMessages() > 0)
+            printer.printf("Skipped: %,d row(s) of the log in pricing it (listed in actual/errors.csv); %,d in fitting it and "
+                    + "%,d generated message(s) no card or rate could price (listed in errors.csv)%n",
+                    pricedSkipped, skipped.fitRows(), skipped.unpricedMessages());
         printer.printf("Priced %d runs on %d thread%s (%.1f s)%n", runs, threads, threads > 1 ? "s" : "", seconds);
         result.print(printer);
         SimulateCommand.printWritten(printer, written);
@@ -254,13 +268,11 @@ public final class ForecastCommand implements Callable<Integer> {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o))
                     throw new ParameterException(spec.commandLine(), o + " does not apply to --backtest: it forecasts the last --holdout months of the log");
             }
-            // Refused rather than ignored: a backtest draws no fan chart or report, and it compares with the log as
-            // priced, so a row of it that cannot be priced or fitted stops it (fix or remove the row first).
-            for (String o : List.of("--charts", "--report", "--chart-size", "--on-error")) {
+            // Refused rather than ignored: a backtest draws no fan chart or report.
+            for (String o : List.of("--charts", "--report", "--chart-size")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o))
                     throw new ParameterException(spec.commandLine(), o + " does not apply to --backtest: it writes backtest.csv, "
-                            + "backtest-summary.csv, forecast.csv, runs.csv and the priced log's tables in actual/, and "
-                            + "stops at the first row of the log it cannot price or fit");
+                            + "backtest-summary.csv, forecast.csv, runs.csv and the priced log's tables in actual/");
             }
             return backtest();
         }

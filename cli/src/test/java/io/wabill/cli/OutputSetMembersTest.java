@@ -142,11 +142,43 @@ class OutputSetMembersTest {
         assertEquals(2, m.get("rows").get("runs").asLong());
         assertEquals(List.of("totals", "backtest", "backtest-summary", "forecast", "runs"), sheets(bt.resolve("backtest.xlsx")));
 
-        for (String option : List.of("--charts", "--report", "--on-error")) {
-            CliRun ignored = CliRun.of("forecast", "--backtest", log.toString(), option, option.equals("--on-error") ? "skip"
-                    : work.resolve("x").toString(), "--out", bt.toString(), "-q");
+        for (String option : List.of("--charts", "--report")) {
+            CliRun ignored = CliRun.of("forecast", "--backtest", log.toString(), option, work.resolve("x").toString(),
+                    "--out", bt.toString(), "-q");
             assertEquals(2, ignored.exitCode(), ignored.describe());
             assertTrue(ignored.err().contains(option + " does not apply to --backtest"), ignored.err());
+        }
+    }
+
+    @Test
+    void aBacktestSkipsBadRowsWithOnErrorSkipAndListsThemInItsSet() throws Exception {
+        Path log = work.resolve("history.csv");
+        assertEquals(0, CliRun.of("generate", "--scenario", "ecommerce-br", "--from", "2026-01-01", "--to", "2026-03-31", "--scale",
+                "0.01", "--out", log.toString(), "-q").exitCode());
+        java.nio.file.Files.writeString(log, "2026-03-31T23:00:00Z,bad1,15550100001,5511987600001,sideways,template,utility,,,,,\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        long line = Files.readAllLines(log).size();
+        Path bt = work.resolve("bt");
+        List<String> args = List.of("forecast", "--backtest", log.toString(), "--holdout", "1", "--runs", "2", "--time-zone",
+                "America/Sao_Paulo", "--out", bt.toString(), "-q");
+        CliRun stop = CliRun.of(args.toArray(new String[0]));
+        assertEquals(1, stop.exitCode(), stop.describe());
+        assertTrue(stop.err().contains("history.csv:" + line + " column direction"), stop.err());
+        assertFalse(Files.exists(bt.resolve("backtest.csv")) || Files.exists(bt.resolve("actual/summary.csv")));
+
+        List<String> skipping = new ArrayList<>(args);
+        skipping.addAll(List.of("--on-error", "skip"));
+        CliRun r = CliRun.of(skipping.toArray(new String[0]));
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("Skipped: 1 row(s) of the log in pricing it (listed in actual/errors.csv); 1 in fitting it"), r.out());
+        JsonNode m = OutputSetsTest.assertManifestMatches(bt);
+        assertTrue(paths(m).containsAll(List.of("actual/errors.csv", "errors.csv")), paths(m).toString());
+        assertEquals(1, m.get("rows").get("rows_skipped").asLong());
+        assertEquals(1, m.get("rows").get("fit_rows_skipped").asLong());
+        for (String errors : List.of("actual/errors.csv", "errors.csv")) {
+            List<CsvTable.Row> rows = CsvTable.read(bt.resolve(errors));
+            assertEquals(1, rows.size(), errors);
+            assertEquals(Long.toString(line), rows.get(0).get("line"), errors);
         }
     }
 }
