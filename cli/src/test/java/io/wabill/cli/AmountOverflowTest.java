@@ -50,7 +50,7 @@ class AmountOverflowTest {
         // 40,000,000,000,000,000 tokens at 2.00 per million: 80,000,000,000.00 a message, two in one summary cell.
         Path log = agentLog("agent.csv", 2, 40_000_000_000_000_000L, 0);
         for (String[] extra : List.of(new String[0], new String[] {"--threads", "1"}, new String[] {"--on-error", "skip"},
-                new String[] {"--no-ledger", "--report", "rep", "--focus", "focus.csv"})) {
+                new String[] {"--no-ledger", "--report", work.resolve("rep").toString(), "--focus", work.resolve("focus.csv").toString()})) {
             Path out = work.resolve("out");
             CliRun r = CliRun.simulate(List.of(log), out, extra);
             assertOverflow(r);
