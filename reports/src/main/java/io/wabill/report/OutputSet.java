@@ -65,6 +65,8 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     private final Map<Path, String> claims;
     /** Folders this run created to check its targets; an aborted run removes them again when they are empty. */
     private final List<Path> created;
+    /** The sub-folders written through views ({@link #within}), whose files this set's manifest names. */
+    private final Set<Path> views;
     private boolean finished;
     /** A folder that grows run by run ({@link #accumulating}): earlier files stay and stay listed. */
     private boolean accumulating;
@@ -79,6 +81,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         this.files = new LinkedHashMap<>();
         this.claims = new LinkedHashMap<>();
         this.created = new ArrayList<>();
+        this.views = new HashSet<>();
     }
 
     /** A view of {@code owner} writing into {@code folder}, one of its sub-folders ({@link #within}). */
@@ -92,6 +95,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         this.files = owner.files;
         this.claims = owner.claims;
         this.created = owner.created;
+        this.views = owner.views;
     }
 
     /**
@@ -153,6 +157,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         String other = claims.get(abs);
         if (other != null) throw new OutputException(dir + " is a folder here, but this run also writes " + other + " there");
         stagingFor(abs);
+        views.add(abs);
         return new OutputSet(owner, abs);
     }
 
@@ -274,6 +279,9 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
             if (accumulating) entries.addAll(unchanged(earlier));
             // From here until the new manifest lands the folder has none: a reader trusts no half-published set.
             deleteOrFail(manifestPath);
+            // A sub-folder this set vouches for keeps no manifest of its own (a backtest's actual/ once had one): it
+            // would name files this run replaces. Removed before anything moves, so a failure publishes nothing.
+            for (Path v : views) deleteOrFail(v.resolve(MANIFEST));
             List<Path> written = new ArrayList<>();
             for (Staged s : files.values()) {
                 move(s.file, s.target);

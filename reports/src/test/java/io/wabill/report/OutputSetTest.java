@@ -277,6 +277,13 @@ class OutputSetTest {
         assertEquals("actual/summary.csv", m.get("files").get(0).get("path").asText());
         assertEquals("backtest.csv", m.get("files").get(1).get("path").asText());
         assertEquals(List.of("summary.csv"), names(out.resolve("actual")), "no manifest of its own, no staging left");
+        // A manifest of the sub-folder's own (an older backtest's actual/run.json) goes: this set's names its files.
+        Files.writeString(out.resolve("actual/run.json"), "{}");
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            write(set.within(out.resolve("actual")), "summary.csv", "s2\n");
+            set.commit();
+        }
+        assertEquals(List.of("summary.csv"), names(out.resolve("actual")));
         // A later set that writes no actual/ removes its files, as any earlier run's.
         try (OutputSet set = OutputSet.begin(out, manifest())) {
             write(set.within(out.resolve("actual")), "other.csv", "o\n");
