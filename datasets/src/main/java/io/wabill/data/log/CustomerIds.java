@@ -31,4 +31,22 @@ final class CustomerIds {
         for (int i = digits; i < to; i++) if (b[i] < '0' || b[i] > '9') return null;
         return new String(b, from, n);
     }
+
+    /**
+     * Whether an ASCII cell is an accepted customer ({@link #read(char[], int, int)}'s rules on the same text); a
+     * cell with other characters is decoded and read as characters.
+     */
+    static boolean isValidAscii(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n > 3 && b[from + 2] == '.' && isAsciiLetter(b[from]) && isAsciiLetter(b[from + 1])) return true;
+        boolean plus = n > 0 && b[from] == '+';
+        boolean international = !plus && n > 2 && b[from] == '0' && b[from + 1] == '0';
+        int digits = plus ? from + 1 : international ? from + 2 : from;
+        if (to - digits < 1 || to - digits > 15 || b[digits] == '0') return false;
+        for (int i = digits; i < to; i++) if (b[i] < '0' || b[i] > '9') return false;
+        return true;
+    }
+
+    /** Character.isLetter of an ASCII byte. */
+    private static boolean isAsciiLetter(byte c) { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'; }
 }
