@@ -30,8 +30,8 @@ import java.util.Locale;
  * reads from the text decoded as UTF-8, with the same line numbers and messages, but leaves the cells in one byte
  * buffer: the ASCII that almost every row is never goes through a character decoder (a cell with other bytes is
  * decoded, bytes that are not UTF-8 reported as before). Timestamps and enums are read from the bytes; account,
- * business, portfolio and template names and customers come from intern caches, so a row costs its
- * {@link LogRow} and its message id, and a customer seen before no new string.
+ * business, portfolio and template names come from an intern cache, so a row costs its {@link LogRow}, its message
+ * id and its customer.
  */
 public final class LogReader implements Closeable {
     /** Longer cells are almost always an unbalanced quote that swallowed the rest of the file. */
@@ -51,11 +51,6 @@ public final class LogReader implements Closeable {
     private final List<String> comments = new ArrayList<>();
     private final ByteCsvScanner scanner;
     private final Interner names = new Interner(1 << 10);
-    /**
-     * Customers: a log's customers come back within days, and a shared string also keeps its hash for the pricing
-     * tables downstream. 128K slots (1.5 MB) hold most of a busy month's recurring customers.
-     */
-    private final Interner customers = new Interner(1 << 17);
     private final LogHeader header;
     private final int commentLines;
     private long lastLine;
@@ -251,10 +246,15 @@ public final class LogReader implements Closeable {
         return ascii(r) ? names.intern(r.buffer(), cellFrom, cellTo) : text(r);
     }
 
-    /** The customer as written, shared with its earlier rows; null when it is no accepted form (CustomerIds). */
+    /**
+     * The customer as written; null when it is no accepted form (CustomerIds). Customers get a new string each row:
+     * interning them was measured 60 % slower on the 2M-row log (BENCHMARKS.md, issue 14, helper perf-io): a cache
+     * of 50,000 customers churns old strings that every young collection must scan, and a hit touches a string out
+     * of the cache where a new one is in it.
+     */
     private String customer(ByteCsvScanner r) {
         if (ascii(r)) {
-            return CustomerIds.isValidAscii(r.buffer(), cellFrom, cellTo) ? customers.intern(r.buffer(), cellFrom, cellTo) : null;
+            return CustomerIds.key(r.buffer(), cellFrom, cellTo) == CustomerIds.INVALID ? null : text(r);
         }
         String written = text(r);
         return CustomerIds.read(written.toCharArray(), 0, written.length());
