@@ -248,7 +248,7 @@ public final class LogReader implements Closeable {
 
     /**
      * The customer as written; null when it is no accepted form (CustomerIds). Customers get a new string each row:
-     * interning them was measured 60 % slower on the 2M-row log (BENCHMARKS.md, issue 14, helper perf-io): a cache
+     * interning them was measured about 60 % slower on the 2M-row log (BENCHMARKS.md, issue 14, helper perf-io): a cache
      * of 50,000 customers churns old strings that every young collection must scan, and a hit touches a string out
      * of the cache where a new one is in it.
      */
