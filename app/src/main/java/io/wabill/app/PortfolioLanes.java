@@ -412,12 +412,16 @@ final class PortfolioLanes {
                 }
                 if (waiting) continue;
                 if (best < 0) return; // every lane is done
-                LedgerLine line = head[best].lines[at[best]++];
-                summary.accept(line);
-                tables.accept(line);
-                if (ledger != null) ledger.accept(line);
-                lines++;
+                accept(head[best].lines[at[best]++]);
             }
+        }
+
+        /** One line, in the run's order: into the summary, the tables and the ledger. */
+        private void accept(LedgerLine line) {
+            summary.accept(line);
+            tables.accept(line);
+            if (ledger != null) ledger.accept(line);
+            lines++;
         }
 
         private final boolean[] needed;
