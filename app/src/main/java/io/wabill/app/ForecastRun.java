@@ -138,7 +138,12 @@ public final class ForecastRun {
             }
             throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
         }));
-        long rows = generator.run(new LogRowSink(name, draw.model(), session::accept));
+        LogRowSink sink = new LogRowSink(name, draw.model(), session::accept);
+        // Ids only name the generated messages (one row each, status inline): without them the session takes each
+        // message as it comes instead of tracking ids for status rows that never come. Same prices; kept for a
+        // strategy that reads them.
+        if (!s.chain().readsMessageIds()) sink.withoutMessageIds();
+        long rows = generator.run(sink);
         session.finish();
         done.incrementAndGet();
         return new Outcome(index, seed, draw, rows, ledger.result());
