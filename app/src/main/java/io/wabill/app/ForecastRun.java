@@ -16,6 +16,7 @@ import io.wabill.sim.api.RowProblem;
 import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.strategy.StrategyChain;
+import io.wabill.sim.market.CountryResolver;
 import io.wabill.sim.market.MarketResolver;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,7 +59,13 @@ public final class ForecastRun {
     public ForecastRun(Settings settings) {
         this.s = settings;
         // A resolver caches country lookups and is not thread-safe: one per thread. The cache does not change results.
-        this.resolvers = ThreadLocal.withInitial(() -> new MarketResolver(settings.catalog().markets()));
+        // Its cache is sized to the model's customers (twice, for the level and growth a run may draw): a table that
+        // fits the processor's cache, where the default one (sized for any log) misses on nearly every lookup.
+        long customers = 0;
+        for (io.wabill.data.traffic.MarketTraffic m : settings.model().markets()) customers += m.customers();
+        long expected = (long) Math.min(Long.MAX_VALUE / 4, Math.ceil(customers * Math.max(1, settings.scale()) * 2));
+        this.resolvers = ThreadLocal.withInitial(() -> new MarketResolver(settings.catalog().markets(),
+                CountryResolver.forNumbers(expected)));
     }
 
     public int done() { return done.get(); }
