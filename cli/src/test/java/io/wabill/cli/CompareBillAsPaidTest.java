@@ -53,8 +53,9 @@ class CompareBillAsPaidTest {
     void eachScenarioPaysItsOwnFeesAndTaxBesideMetasUnchangedAmounts() throws Exception {
         Path plain = work.resolve("plain"), paid = work.resolve("paid"), sim = work.resolve("sim");
         compare(plain);
-        CliRun r = compare(paid, "--fees", fees.toString(), "--tax", "18%");
+        CliRun r = compare(paid, "--fees", fees.toString(), "--tax", "18%", "--report", paid.toString());
         assertTrue(r.out().contains("Bill as paid"), r.out());
+        assertTrue(Files.readString(paid.resolve("report.html")).contains("id=\"bill-table\""), "the report shows the bill as paid");
 
         List<String> plainHeader = List.of(Files.readAllLines(plain.resolve("scenarios.csv")).get(0).split(","));
         List<String> paidHeader = List.of(Files.readAllLines(paid.resolve("scenarios.csv")).get(0).split(","));
