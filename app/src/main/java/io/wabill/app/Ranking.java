@@ -46,7 +46,7 @@ public final class Ranking {
         }
 
         /** Meta's amount against the baseline's: the strategy's own effect on what Meta bills. */
-        public long delta() { return total - baselineTotal; }
+        public long delta() { return Money.subtract(total, baselineTotal); }
 
         public String deltaPercent() { return ComparisonTable.percent(delta(), baselineTotal); }
 
@@ -56,7 +56,7 @@ public final class Ranking {
         public long baselineTotalPaid() { return Money.add(Money.add(baselineTotal, paid.baselineFees()), paid.baselineTax()); }
 
         /** The total paid against the baseline's: Meta's delta plus what fees and tax change. */
-        public long deltaPaid() { return totalPaid() - baselineTotalPaid(); }
+        public long deltaPaid() { return Money.subtract(totalPaid(), baselineTotalPaid()); }
 
         public String deltaPaidPercent() { return ComparisonTable.percent(deltaPaid(), baselineTotalPaid()); }
 

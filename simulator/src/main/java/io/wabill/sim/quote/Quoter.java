@@ -235,7 +235,7 @@ public final class Quoter {
         /** {@code count} charged messages at the first band (an untiered rate, or a list-only card, G2a). */
         void listRate(Bands b, long count, String how) {
             charged += count;
-            units = Money.add(units, Math.multiplyExact(count, b.unitsAt(0)));
+            units = Money.add(units, Money.times(count, b.unitsAt(0)));
             if (count > 0) bands.add("list x " + b.band(0).rate().toPlainString() + " = " + count);
             if (!how.isEmpty()) basis.add(how);
         }
@@ -254,7 +254,7 @@ public final class Quoter {
                 long upper = i == b.size() - 1 ? Long.MAX_VALUE : band.to();
                 long inBand = Math.min(count, upper) - below;
                 if (inBand <= 0) continue;
-                units = Money.add(units, Math.multiplyExact(inBand, b.unitsAt(i)));
+                units = Money.add(units, Money.times(inBand, b.unitsAt(i)));
                 bands.add(label + band.label() + " x " + band.rate().toPlainString() + " = " + inBand);
                 below += inBand;
             }
@@ -286,7 +286,7 @@ public final class Quoter {
         private void add(Bands b, long[] counts, String label) {
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 0) continue;
-                units = Money.add(units, Math.multiplyExact(counts[i], b.unitsAt(i)));
+                units = Money.add(units, Money.times(counts[i], b.unitsAt(i)));
                 bands.add(label + b.band(i).label() + " x " + b.band(i).rate().toPlainString() + " = " + counts[i]);
             }
         }
