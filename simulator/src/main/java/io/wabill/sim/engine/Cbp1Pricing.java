@@ -21,27 +21,27 @@ final class Cbp1Pricing {
         int slot = ConversationSlot.CBP1;
         if (p.fepOpen(t)) {
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4");
-            line.conversationId = p.fepConversation;
-            line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation();
+            line.windowEnd = p.fepEnd();
             return;
         }
         if (p.conversationOpen(slot, t)) {
             // B4: a reply that an open conversation covers uses up the entry without a free conversation.
-            p.entryPending = false;
-            e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "B1");
-            line.conversationId = p.conversationId[slot];
+            p.entryPending(false);
+            e.free(PricingType.IN_CONVERSATION, p.conversationCategory(slot), "B1");
+            line.conversationId = p.conversationId(slot);
             line.windowEnd = p.conversationEnd(slot);
             return;
         }
-        if (p.latestInboundIsEntry && p.entryAvailable(t)) {
+        if (p.latestInboundIsEntry() && p.entryAvailable(t)) {
             long hours = ev.day().isBefore(LONG_FEP_FROM) ? 24 : 72;
-            p.entryPending = false;
-            p.fepEnd = e.conversationEnd(hours * 3600_000L);
-            p.extend(p.fepEnd);
-            p.fepConversation = e.nextConversation();
+            p.entryPending(false);
+            p.fepEnd(e.conversationEnd(hours * 3600_000L));
+            p.extend(p.fepEnd());
+            p.fepConversation(e.nextConversation());
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "B4 " + hours + "h");
-            line.conversationId = p.fepConversation;
-            line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation();
+            line.windowEnd = p.fepEnd();
             return;
         }
         boolean userInitiated = p.cswOpen(t);
@@ -49,16 +49,16 @@ final class Cbp1Pricing {
         long key = e.counterKey(Engine.CBP1_FREE, ev.accountIndex(), 0, 0);
         long n = e.counters.get(key) + 1;
         if (n <= FREE_CONVERSATIONS) {
-            e.free(PricingType.FREE_TIER, type, "B2 B3 conversation " + n + " of " + FREE_CONVERSATIONS + " free");
+            e.free(PricingType.FREE_TIER, type, e.countedNote("B2 B3 conversation ", n, FREE_CONVERSATIONS));
         } else {
             CardChoice choice = e.card();
             Bands bands = e.bands(choice, userInitiated ? RateCategory.USER_INITIATED : RateCategory.BUSINESS_INITIATED);
             e.chargeList(choice, bands, type, "B2 B3");
         }
         e.counters.increment(key);
-        p.entryPending = false;
+        p.entryPending(false);
         p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), type);
-        line.conversationId = p.conversationId[slot];
+        line.conversationId = p.conversationId(slot);
         line.windowEnd = p.conversationEnd(slot);
     }
 }

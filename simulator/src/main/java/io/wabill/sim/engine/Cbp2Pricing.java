@@ -24,19 +24,19 @@ final class Cbp2Pricing {
         if (p.fepOpen(t)) {
             // C7: no conversation opens while a free entry point conversation lasts; everything in it is free.
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7");
-            line.conversationId = p.fepConversation;
-            line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation();
+            line.windowEnd = p.fepEnd();
             return;
         }
         if (p.entryAvailable(t)) {
-            p.entryPending = false;
+            p.entryPending(false);
             p.closeConversations();
-            p.fepEnd = e.conversationEnd(FEP_HOURS * 3600_000L);
-            p.extend(p.fepEnd);
-            p.fepConversation = e.nextConversation();
+            p.fepEnd(e.conversationEnd(FEP_HOURS * 3600_000L));
+            p.extend(p.fepEnd());
+            p.fepConversation(e.nextConversation());
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION, "C7 72h");
-            line.conversationId = p.fepConversation;
-            line.windowEnd = p.fepEnd;
+            line.conversationId = p.fepConversation();
+            line.windowEnd = p.fepEnd();
             return;
         }
         if (ev.message().kind() == MessageKind.TEMPLATE) template(ev, line, p, t);
@@ -49,8 +49,8 @@ final class Cbp2Pricing {
         if (category == TemplateCategory.UNKNOWN) throw e.unknownCategory("CBP-2", "C1, C2");
         int slot = ConversationSlot.of(category);
         if (p.conversationOpen(slot, t)) {
-            e.free(PricingType.IN_CONVERSATION, p.conversationCategory[slot], "C2");
-            line.conversationId = p.conversationId[slot];
+            e.free(PricingType.IN_CONVERSATION, p.conversationCategory(slot), "C2");
+            line.conversationId = p.conversationId(slot);
             line.windowEnd = p.conversationEnd(slot);
             return;
         }
@@ -87,8 +87,8 @@ final class Cbp2Pricing {
     private void nonTemplate(PricedEvent ev, LedgerLine line, PairState p, long t) {
         int covering = p.latestOpenConversation(t);
         if (covering >= 0) {
-            e.free(PricingType.IN_CONVERSATION, p.conversationCategory[covering], "C3");
-            line.conversationId = p.conversationId[covering];
+            e.free(PricingType.IN_CONVERSATION, p.conversationCategory(covering), "C3");
+            line.conversationId = p.conversationId(covering);
             line.windowEnd = p.conversationEnd(covering);
             return;
         }
@@ -99,7 +99,7 @@ final class Cbp2Pricing {
             long n = e.counters.get(key) + 1;
             if (n <= FREE_SERVICE_CONVERSATIONS) {
                 e.free(PricingType.FREE_TIER, BillableCategory.SERVICE,
-                        "C3 C5 service conversation " + n + " of " + FREE_SERVICE_CONVERSATIONS + " free");
+                        e.countedNote("C3 C5 service conversation ", n, FREE_SERVICE_CONVERSATIONS));
             } else {
                 CardChoice choice = e.card();
                 e.chargeList(choice, e.bands(choice, RateCategory.SERVICE), BillableCategory.SERVICE, "C3 C5");
@@ -111,7 +111,7 @@ final class Cbp2Pricing {
 
     private void open(PricedEvent ev, LedgerLine line, PairState p, int slot, BillableCategory billable) {
         p.openConversation(slot, e.conversationEnd(PairState.DAY), e.nextConversation(), billable);
-        line.conversationId = p.conversationId[slot];
+        line.conversationId = p.conversationId(slot);
         line.windowEnd = p.conversationEnd(slot);
     }
 }

@@ -54,6 +54,9 @@ public final class Engine {
     private final Map<String, Integer> marketIndex = new HashMap<>();
     private final Map<String, Long> scopedIds = new HashMap<>();
     private final PairTable pairs = new PairTable();
+    /** Cursors on the pair table: the pair being priced, the strategies' view, and a pair only looked at. */
+    private final PairState pairCursor = new PairState(pairs), viewCursor = new PairState(pairs),
+            probeCursor = new PairState(pairs);
     final LongCounter counters = new LongCounter();
     private LongCounter nbpMonthTotals;
     private long clock = Long.MIN_VALUE;
@@ -117,7 +120,7 @@ public final class Engine {
         if (forced != null) return forced == Regime.NBP ? msg.sendAt() : msg.chargeInstant();
         AccountRuntime a = runtime(msg.account());
         a.calendar.at(msg.sendAt());
-        return Regime.onLocalDate(a.calendar.day()) == Regime.NBP ? msg.sendAt() : msg.chargeInstant();
+        return a.calendar.regime() == Regime.NBP ? msg.sendAt() : msg.chargeInstant();
     }
 
     /** Prices one message and hands its ledger line to the sink. */
@@ -140,11 +143,20 @@ public final class Engine {
         line.reset(msg);
         line.localMonth = acct.calendar.monthIndex();
         line.currency = acct.account.currency();
-        line.regime = options.forcedRegime() != null ? options.forcedRegime() : Regime.onLocalDate(acct.calendar.day());
+        line.regime = options.forcedRegime() != null ? options.forcedRegime() : acct.calendar.regime();
         line.model = line.regime.model();
-        line.country = markets.countryOf(msg.customer());
-        marketOfCountry();
-        pair = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock());
+        String customer = msg.customer();
+        long number = CountryResolver.numberKey(customer);
+        pair = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), pairCursor);
+        // G4: the country depends on the customer's digits only, so the pair keeps it (one cache miss, not three)
+        int digits = number >= 0 ? (int) (number & 0xF) : 0;
+        int country = pair.country(digits);
+        if (country < 0) {
+            country = countryIndex(markets.countryOf(customer));
+            pair.country(digits, country);
+        }
+        line.country = countryNames.get(country);
+        marketOfCountry(country);
         if (msg.isInbound()) {
             receive();
         } else {
@@ -166,12 +178,12 @@ public final class Engine {
         AccountRuntime a = runtime(msg.account());
         a.calendar.at(msg.sendAt());
         LocalDate day = a.calendar.day();
-        String country = markets.countryOf(msg.customer());
         String verdict = null;
-        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(country, day)) {
+        // The country only for a marketing template (G8), the only one it can refuse: a lookup in a large table.
+        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(markets.countryOf(msg.customer()), day)) {
             verdict = "G8 error 131049";
         } else if (msg.kind().isNonTemplate()
-                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock()).cswOpen(msg.sendAt())) {
+                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), probeCursor).cswOpen(msg.sendAt())) {
             verdict = "G7 error 131047";
         }
         if (verdict != null) judgedAtSend.put(msg.messageId(), verdict);
@@ -184,25 +196,45 @@ public final class Engine {
         if (msg.messageId() != null) undeliveredWhy.put(msg.messageId(), why);
     }
 
-    // G5: a country's market on the account's local day, remembered for that day; a log has few countries.
-    private final Map<String, Integer> marketIdByCountry = new HashMap<>();
-    private final java.util.List<String> marketNames = new java.util.ArrayList<>();
-    private LocalDate marketDay;
+    // G4: countries by index, so a pair slot can keep its customer's country; index 0 is "no country" (null).
+    private final java.util.List<String> countryNames = new java.util.ArrayList<>(java.util.Collections.singletonList(null));
+    private final Map<String, Integer> countryIds = new HashMap<>();
 
-    private void marketOfCountry() {
-        LocalDate day = acct.calendar.day();
-        if (day != marketDay && !day.equals(marketDay)) {
-            marketIdByCountry.clear();
-            marketDay = day;
-        }
-        String country = line.country == null ? "" : line.country;
-        Integer id = marketIdByCountry.get(country);
+    private int countryIndex(String country) {
+        if (country == null) return 0;
+        Integer id = countryIds.get(country);
         if (id == null) {
-            String market = markets.marketOf(line.country, day);
+            id = countryNames.size();
+            countryNames.add(country);
+            countryIds.put(country, id);
+        }
+        return id;
+    }
+
+    // G5: a country's market on the account's local day, kept per country with the span of days the map gives it
+    // (the market is decided per message by the map in force: a day outside the span asks the map again).
+    private int[] marketOfCountryIndex = new int[64];
+    private long[] marketFrom = new long[64], marketTo = new long[64];
+    private final long[] span = new long[2];
+    private final java.util.List<String> marketNames = new java.util.ArrayList<>();
+
+    private void marketOfCountry(int country) {
+        long day = acct.calendar.epochDay();
+        if (country >= marketOfCountryIndex.length) {
+            int n = Math.max(country + 1, marketOfCountryIndex.length * 2);
+            marketOfCountryIndex = java.util.Arrays.copyOf(marketOfCountryIndex, n);
+            marketFrom = java.util.Arrays.copyOf(marketFrom, n);
+            marketTo = java.util.Arrays.copyOf(marketTo, n);
+        }
+        int id = marketOfCountryIndex[country];
+        if (id == 0 || day < marketFrom[country] || day > marketTo[country]) {
+            String market = markets.marketOf(line.country, acct.calendar.day(), span);
             id = intern(marketIndex, market);
             while (marketNames.size() < id) marketNames.add(null);
             marketNames.set(id - 1, market);
-            marketIdByCountry.put(country, id);
+            marketOfCountryIndex[country] = id;
+            marketFrom[country] = span[0];
+            marketTo[country] = span[1];
         }
         marketId = id;
         line.market = marketNames.get(id - 1);
@@ -223,7 +255,7 @@ public final class Engine {
 
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
-        view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock());
+        view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock(), viewCursor);
         view.regime = null;
         return view;
     }
@@ -233,7 +265,7 @@ public final class Engine {
      * account, so a strategy can tell whether waiting can save money (D3, A2, B1/C2, D5); valid until the next call.
      */
     public io.wabill.sim.strategy.WindowView window(Message msg) {
-        view.state = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock());
+        view.state = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), viewCursor);
         view.regime = options.forcedRegime();
         view.account = runtime(msg.account());
         return view;
@@ -243,7 +275,7 @@ public final class Engine {
     Regime regimeAt(AccountRuntime a, long instant) {
         if (options.forcedRegime() != null) return options.forcedRegime();
         a.calendar.at(instant);
-        return Regime.onLocalDate(a.calendar.day());
+        return a.calendar.regime();
     }
 
     /**
@@ -261,7 +293,7 @@ public final class Engine {
             return blocked(markets.countryOf(msg.customer()), a.calendar.day());
         }
         return msg.isDelivered() && msg.kind().isNonTemplate()
-                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock()).cswOpen(instant);
+                && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), probeCursor).cswOpen(instant);
     }
 
     /** The pricing type of the message priced last (valid until the next one). */
@@ -326,7 +358,7 @@ public final class Engine {
 
         @Override public boolean serviceWindowOpen(long t) { return state.cswOpen(t); }
 
-        @Override public long serviceWindowEnd() { return state.cswEnd; }
+        @Override public long serviceWindowEnd() { return state.cswEnd(); }
 
         @Override public boolean freeEntryPointOpen(long t) { return state.fepOpen(t); }
 
@@ -338,12 +370,12 @@ public final class Engine {
     /** A user message or call opens or resets the customer service window (G6) and may be a free entry point. */
     private void receive() {
         line.type = PricingType.INBOUND;
-        pair.cswEnd = t + PairState.DAY;
-        pair.extend(pair.cswEnd); // also the end of the entry's 24 h below
-        pair.latestInboundIsEntry = m.entryPoint().isFree();
+        pair.cswEnd(t + PairState.DAY);
+        pair.extend(pair.cswEnd()); // also the end of the entry's 24 h below
+        pair.latestInboundIsEntry(m.entryPoint().isFree());
         if (m.entryPoint().isFree()) {
-            pair.entryAt = t;
-            pair.entryPending = true;
+            pair.entryAt(t);
+            pair.entryPending(true);
         }
     }
 
@@ -363,7 +395,7 @@ public final class Engine {
                 reject(atSend);
             } else {
                 line.type = PricingType.UNDELIVERED;
-                line.note = "status " + m.status().code() + (why == null ? "" : "; " + why);
+                line.note = why == null ? statusNote(m.status()) : "status " + m.status().code() + "; " + why;
             }
             return;
         }
@@ -383,6 +415,16 @@ public final class Engine {
             case PMP: pmp.price(event, line); break;
             default: pmp26.price(event, line); break;
         }
+    }
+
+    private final Map<io.wabill.sim.domain.DeliveryStatus, String> statusNotes =
+            new java.util.EnumMap<>(io.wabill.sim.domain.DeliveryStatus.class);
+
+    /** The note of an undelivered message, made once per status rather than once per message. */
+    private String statusNote(io.wabill.sim.domain.DeliveryStatus status) {
+        String note = statusNotes.get(status);
+        if (note == null) statusNotes.put(status, note = "status " + status.code());
+        return note;
     }
 
     /** G8: marketing templates to US numbers (option: and Canada) are not delivered from 2025-04-01. */
@@ -436,7 +478,8 @@ public final class Engine {
             if (!pinned.currency().equals(acct.account.currency()))
                 throw error("account", m.account(), "the what-if card " + pinned.id() + " is in " + pinned.currency()
                         + " but account " + acct.account.id() + " is billed in " + acct.account.currency());
-            return new CardChoice(pinned, listOnly(pinned), false);
+            if (pinnedChoice == null) pinnedChoice = new CardChoice(pinned, listOnly(pinned), false); // the same for every charge
+            return pinnedChoice;
         }
         LocalDate day = acct.calendar.day();
         if (acct.cardDay == null || !acct.cardDay.equals(day)) {
@@ -450,6 +493,8 @@ public final class Engine {
         return acct.cardChoice;
     }
 
+    private CardChoice pinnedChoice;
+
     private boolean listOnly(RateCard card) {
         for (CoveragePeriod p : catalog.coverage())
             if (p.currency().equals(card.currency()) && p.contains(card.effective()))
@@ -459,7 +504,7 @@ public final class Engine {
 
     /** The bands of the current market and a category on a card, or an error naming both. */
     Bands bands(CardChoice choice, RateCategory category) {
-        Bands b = choice.card().bands(line.market, category);
+        Bands b = cardBands(choice.card(), category);
         if (b == null && !choice.card().hasCategory(category)) {
             // Not the row's fault: the card prices nothing of this category (an NBP replay needs a card of one's own, A6).
             throw error("", "", "rate card " + choice.card().id() + " (" + choice.card().source() + ") has no "
@@ -477,6 +522,34 @@ public final class Engine {
                     + ") " + what);
         }
         return b;
+    }
+
+    // A card's bands by this engine's market number and category, in an array per card, instead of a map of market
+    // names per charge; NO_BANDS marks a (market, category) the card has no rate for.
+    private static final Bands NO_BANDS = new Bands(List.of(new Band(1, Long.MAX_VALUE, BigDecimal.ZERO)));
+    private static final int CATEGORIES = RateCategory.values().length;
+    private final java.util.IdentityHashMap<RateCard, Bands[]> bandsByCard = new java.util.IdentityHashMap<>();
+    private RateCard bandsCard;
+    private Bands[] bandsOfCard;
+
+    /** The bands of the current market and a category on a card, or null when the card has no such rate. */
+    Bands cardBands(RateCard card, RateCategory category) {
+        if (card != bandsCard) {
+            bandsOfCard = bandsByCard.computeIfAbsent(card, c -> new Bands[0]);
+            bandsCard = card;
+        }
+        int i = (marketId - 1) * CATEGORIES + category.ordinal();
+        if (i >= bandsOfCard.length) {
+            bandsOfCard = java.util.Arrays.copyOf(bandsOfCard, Math.max(i + 1, 2 * bandsOfCard.length));
+            bandsByCard.put(card, bandsOfCard);
+        }
+        Bands b = bandsOfCard[i];
+        if (b == null) {
+            b = card.bands(line.market, category);
+            bandsOfCard[i] = b == null ? NO_BANDS : b;
+            return b;
+        }
+        return b == NO_BANDS ? null : b;
     }
 
     /** Charges an untiered rate: the first (list) band (D4 marketing, E2 service, CBP conversations). */
@@ -510,7 +583,26 @@ public final class Engine {
     }
 
     String withCatalogRemarks(String note, CardChoice choice) {
-        if (choice.stale()) note = note + "; stale-card";
+        if (choice.stale()) note = withRemark(note, "; stale-card");
+        return note;
+    }
+
+    // Notes made of a rule's note and a remark, or of a free-tier count, are made once and kept: a ledger note is
+    // written for every message, and the same few texts recur (bounded by the notes and the free tiers' sizes).
+    private final Map<String, Map<String, String>> remarked = new HashMap<>();
+    private final Map<String, String[]> counted = new HashMap<>();
+
+    /** {@code note + remark}, the same text each time, made once. */
+    String withRemark(String note, String remark) {
+        return remarked.computeIfAbsent(remark, r -> new HashMap<>()).computeIfAbsent(note, n -> n + remark);
+    }
+
+    /** {@code prefix + n + " of " + of + " free"} for the n-th of a free tier of {@code of} (B2, C5, E3), made once per n. */
+    String countedNote(String prefix, long n, int of) {
+        String[] notes = counted.computeIfAbsent(prefix, p -> new String[of + 1]);
+        if (n < 1 || n >= notes.length) return prefix + n + " of " + of + " free";
+        String note = notes[(int) n];
+        if (note == null) notes[(int) n] = note = prefix + n + " of " + of + " free";
         return note;
     }
 
@@ -524,8 +616,8 @@ public final class Engine {
     boolean authInternational(CardChoice choice) {
         Account a = acct.account;
         if (a.businessCountry() == null || line.country == null || a.businessCountry().equals(line.country)) return false;
-        if (!a.authInternationalEligible(line.market, t)) return false;
-        return choice.card().bands(line.market, RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
+        if (!acct.authInternationalEligible(marketId, line.market, t)) return false;
+        return cardBands(choice.card(), RateCategory.AUTHENTICATION_INTERNATIONAL) != null;
     }
 
     /**
@@ -552,9 +644,15 @@ public final class Engine {
                 | acct.calendar.monthIndex();
     }
 
+    private String lastPortfolio;
+    private int lastPortfolioId;
+
     int portfolioId() {
         String p = m.portfolio() != null && !m.portfolio().isEmpty() ? m.portfolio() : acct.account.portfolio();
-        return intern(portfolioIndex, p);
+        if (p == lastPortfolio) return lastPortfolioId; // the same string as the message before: the same portfolio
+        lastPortfolioId = intern(portfolioIndex, p);
+        lastPortfolio = p;
+        return lastPortfolioId;
     }
 
     /** The portfolio a row's message counts in (D7): its own column, else its account's. */
@@ -562,7 +660,7 @@ public final class Engine {
         return row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : runtime(row.account()).account.portfolio();
     }
 
-    int businessId() { return intern(businessIndex, normalizedBusiness(m.business())); }
+    int businessId() { return (int) businessKey(m.business()); }
 
     long nbpMonthTotal(long key) { return nbpMonthTotals == null ? -1 : nbpMonthTotals.get(key); }
 
@@ -598,16 +696,26 @@ public final class Engine {
         return business.startsWith("+") ? business.substring(1) : business;
     }
 
+    private String lastBusiness;
+    private long lastBusinessKey;
+
     private long businessKey(String business) {
+        if (business == lastBusiness) return lastBusinessKey; // the reader interns business numbers
         int id = intern(businessIndex, normalizedBusiness(business));
         if (id >= 1 << 20) throw new IllegalStateException("more than a million business numbers in one run");
+        lastBusiness = business;
+        lastBusinessKey = id;
         return id;
     }
 
     /** E.164 digits as a number; business-scoped ids get numbers above every phone number. */
     private long customerKey(String customer) {
         long number = CountryResolver.numberKey(customer);
-        if (number >= 0) return number >>> 4;
+        return number >= 0 ? number >>> 4 : scopedKey(customer);
+    }
+
+    /** The pair key of a customer that is not a phone number: above every phone number, one per identifier. */
+    private long scopedKey(String customer) {
         Long id = scopedIds.get(customer);
         if (id == null) {
             id = 1_000_000_000_000_000L + scopedIds.size();
@@ -636,6 +744,24 @@ public final class Engine {
         LocalDate cardDay;
         CardChoice cardChoice;
         long conversations;
+        /** Per market number: the instant authentication-international starts (X2), NEVER, or UNKNOWN (0 unused). */
+        private long[] authFrom = new long[0];
+        private static final long UNKNOWN = Long.MIN_VALUE, NEVER = Long.MAX_VALUE;
+
+        /** {@link Account#authInternationalEligible(String, long)}, its start instant computed once per market. */
+        boolean authInternationalEligible(int marketId, String market, long t) {
+            if (marketId >= authFrom.length) {
+                int n = authFrom.length;
+                authFrom = java.util.Arrays.copyOf(authFrom, Math.max(marketId + 1, 2 * n));
+                java.util.Arrays.fill(authFrom, n, authFrom.length, UNKNOWN);
+            }
+            long from = authFrom[marketId];
+            if (from == UNKNOWN) {
+                LocalDate start = account.authInternationalByMarket().getOrDefault(market, account.authInternationalFrom());
+                authFrom[marketId] = from = start == null ? NEVER : start.atStartOfDay(account.zone()).toInstant().toEpochMilli();
+            }
+            return from != NEVER && t >= from;
+        }
 
         AccountRuntime(Account account, int index) {
             this.account = account;

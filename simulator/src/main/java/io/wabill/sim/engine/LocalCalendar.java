@@ -6,15 +6,18 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /**
- * An account's local calendar, caching the current local day so that most events cost two comparisons
- * instead of a time-zone lookup. Month boundaries, switches and card changes all use local midnight (G1).
+ * An account's local calendar, caching the current local day, and what depends on the day only (its epoch day,
+ * month and regime), so that most events cost two comparisons instead of a time-zone lookup and a walk of the
+ * regime timeline. Month boundaries, switches and card changes all use local midnight (G1).
  */
 final class LocalCalendar {
     private final ZoneId zone;
     private long dayStart = Long.MAX_VALUE;
     private long dayEnd = Long.MIN_VALUE;
     private LocalDate day;
+    private long epochDay;
     private int monthIndex;
+    private io.wabill.sim.domain.Regime regime;
 
     LocalCalendar(ZoneId zone) { this.zone = zone; }
 
@@ -26,9 +29,17 @@ final class LocalCalendar {
         dayStart = day.atStartOfDay(zone).toInstant().toEpochMilli();
         dayEnd = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
         monthIndex = day.getYear() * 12 + day.getMonthValue() - 1;
+        epochDay = day.toEpochDay();
+        regime = io.wabill.sim.domain.Regime.onLocalDate(day);
     }
 
     LocalDate day() { return day; }
+
+    /** The local day as {@link LocalDate#toEpochDay()}, to compare days without objects. */
+    long epochDay() { return epochDay; }
+
+    /** The regime of the timeline on the local day (G1), {@code Regime.onLocalDate(day())}. */
+    io.wabill.sim.domain.Regime regime() { return regime; }
 
     /** Months since year 0 of the local day, a compact key for monthly counters. */
     int monthIndex() { return monthIndex; }

@@ -36,7 +36,7 @@ final class PerMessagePricing {
             // C9: a CBP utility conversation open at the switch keeps covering utility templates until it expires.
             e.free(PricingType.IN_CONVERSATION, BillableCategory.UTILITY, "C9");
             line.model = PricingModel.CBP;
-            line.conversationId = p.conversationId[ConversationSlot.UTILITY];
+            line.conversationId = p.conversationId(ConversationSlot.UTILITY);
             line.windowEnd = p.conversationEnd(ConversationSlot.UTILITY);
             return;
         }
@@ -47,24 +47,24 @@ final class PerMessagePricing {
         long reported = ev.message().fepExpiresAt();
         if (p.fepOpen(t)) {
             // D5: an imported webhook's window end is Meta's own word and overrides the configured length.
-            boolean override = reported != LogRow.NONE && reported > t && reported != p.fepEnd;
+            boolean override = reported != LogRow.NONE && reported > t && reported != p.fepEnd();
             if (override) {
-                p.fepEnd = reported;
+                p.fepEnd(reported);
                 p.extend(reported);
             }
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + (override ? " window end from webhook" : ""));
-            line.windowEnd = p.fepEnd;
+            line.windowEnd = p.fepEnd();
             return;
         }
         if (kind != MessageKind.REACTION && p.entryAvailable(t)) {
-            p.entryPending = false;
+            p.entryPending(false);
             boolean override = reported != LogRow.NONE && reported > t;
-            p.fepEnd = override ? reported : t + e.options.fepWindow().toMillis();
-            p.extend(p.fepEnd);
+            p.fepEnd(override ? reported : t + e.options.fepWindow().toMillis());
+            p.extend(p.fepEnd());
             e.free(PricingType.FREE_ENTRY_POINT, BillableCategory.REFERRAL_CONVERSION,
                     (paidService ? "D5 E5" : "D5") + " window opened" + (override ? " until the webhook's window end" : ""));
-            line.windowEnd = p.fepEnd;
+            line.windowEnd = p.fepEnd();
             return;
         }
         if (kind == MessageKind.TEMPLATE) template(ev, line, p, t);
@@ -112,7 +112,7 @@ final class PerMessagePricing {
         long key = e.counterKey(Engine.TIER, e.portfolioId(), ev.marketId(), family);
         long n = e.counters.get(key) + 1;
         if (choice.tiersUnknown()) {
-            e.chargeBand(choice, bands, 0, billable, note + "; tiers-unknown");
+            e.chargeBand(choice, bands, 0, billable, e.withRemark(note, "; tiers-unknown"));
         } else {
             e.chargeBand(choice, bands, bands.indexOf(n), billable, note);
         }
@@ -131,12 +131,12 @@ final class PerMessagePricing {
         long n = e.counters.get(key) + 1;
         if (n <= FREE_SERVICE_MESSAGES) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE,
-                    "E3 service message " + n + " of " + FREE_SERVICE_MESSAGES + " free");
+                    e.countedNote("E3 service message ", n, FREE_SERVICE_MESSAGES));
         } else if (e.options.nonProfitExemption() && !ev.day().isAfter(EXEMPTION_UNTIL)) {
             e.free(PricingType.FREE_CUSTOMER_SERVICE, BillableCategory.SERVICE, "E7");
         } else {
             CardChoice choice = e.card();
-            Bands service = choice.card().bands(ev.market(), RateCategory.SERVICE);
+            Bands service = e.cardBands(choice.card(), RateCategory.SERVICE);
             if (service != null) {
                 e.chargeList(choice, service, BillableCategory.SERVICE, "E2");
             } else {

@@ -12,6 +12,7 @@ public final class WindowTracker {
     public static final int FREE_ENTRY_POINT = 1, FREE_SERVICE = 2, IN_CONVERSATION = 3, CHARGED = 4;
 
     private final PairTable pairs = new PairTable();
+    private final PairState cursor = new PairState(pairs);
     private final long fepWindow;
     private long clock = Long.MIN_VALUE;
 
@@ -21,12 +22,12 @@ public final class WindowTracker {
     /** A customer's message at {@code t}: opens or resets the service window; a free entry point may open (G6, D5). */
     public void customer(long business, long customer, long t, boolean freeEntryPoint) {
         PairState p = state(business, customer, t);
-        p.cswEnd = t + PairState.DAY;
-        p.extend(p.cswEnd);
-        p.latestInboundIsEntry = freeEntryPoint;
+        p.cswEnd(t + PairState.DAY);
+        p.extend(p.cswEnd());
+        p.latestInboundIsEntry(freeEntryPoint);
         if (freeEntryPoint) {
-            p.entryAt = t;
-            p.entryPending = true;
+            p.entryAt(t);
+            p.entryPending(true);
         }
     }
 
@@ -39,9 +40,9 @@ public final class WindowTracker {
         PairState p = state(business, customer, t);
         if (p.fepOpen(t)) return FREE_ENTRY_POINT;
         if (p.entryAvailable(t)) {
-            p.entryPending = false;
-            p.fepEnd = t + fepWindow;
-            p.extend(p.fepEnd);
+            p.entryPending(false);
+            p.fepEnd(t + fepWindow);
+            p.extend(p.fepEnd());
             return FREE_ENTRY_POINT;
         }
         if (utility && p.cswOpen(t)) return FREE_SERVICE;
@@ -59,7 +60,7 @@ public final class WindowTracker {
 
     private PairState state(long business, long customer, long t) {
         if (t > clock) clock = t;
-        return pairs.get(business, customer, clock);
+        return pairs.get(business, customer, clock, cursor);
     }
 
     /** Pairs held now. */

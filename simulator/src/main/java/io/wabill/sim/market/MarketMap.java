@@ -34,6 +34,37 @@ public final class MarketMap {
         return OTHER;
     }
 
+    /**
+     * As {@link #marketOf(String, LocalDate)}, and writes into {@code span} the first and last epoch day (inclusive) of
+     * the days around {@code day} on which the answer is the same, so a caller may keep it until the day leaves that
+     * span (G5: a move takes effect on its date). The first row valid on the day wins, so the span also ends where
+     * an earlier row of the list starts or stops being valid.
+     */
+    public String marketOf(String iso2, LocalDate day, long[] span) {
+        List<MarketAssignment> rows = iso2 == null ? null : byCountry.get(iso2);
+        long d = day.toEpochDay();
+        long from = Long.MIN_VALUE, to = Long.MAX_VALUE;
+        String market = OTHER;
+        if (rows != null) {
+            for (MarketAssignment r : rows) {
+                long rFrom = r.validFrom() == null ? Long.MIN_VALUE : r.validFrom().toEpochDay();
+                long rTo = r.validTo() == null ? Long.MAX_VALUE : r.validTo().toEpochDay();
+                if (r.validOn(day)) {
+                    market = r.market();
+                    from = Math.max(from, rFrom);
+                    to = Math.min(to, rTo);
+                    break;
+                }
+                // a row not valid on the day but before the one that is (or before none) takes over where it is valid
+                if (rTo < d) from = Math.max(from, rTo + 1);
+                else to = Math.min(to, rFrom - 1);
+            }
+        }
+        span[0] = from;
+        span[1] = to;
+        return market;
+    }
+
     /** Every market name the map knows, {@link #OTHER} included. */
     public Set<String> markets() { return markets; }
 

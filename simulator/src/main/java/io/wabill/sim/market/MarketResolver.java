@@ -20,6 +20,9 @@ public final class MarketResolver {
 
     public String marketOf(String country, LocalDate day) { return map.marketOf(country, day); }
 
+    /** As {@link MarketMap#marketOf(String, LocalDate, long[])}: the market and the span of days it holds for. */
+    public String marketOf(String country, LocalDate day, long[] span) { return map.marketOf(country, day, span); }
+
     public MarketMap map() { return map; }
 
     public CountryResolver countries() { return countries; }
