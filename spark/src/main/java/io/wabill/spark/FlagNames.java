@@ -14,7 +14,8 @@ final class FlagNames {
             "allowStaleCard", "--allow-stale-card",
             "agentRatePerMillion", "--agent-rate",
             "statusHorizon", "--status-horizon",
-            "pinnedCard", "--card");
+            "pinnedCard", "--card",
+            "maxUnsortedRows", "--max-unsorted-rows");
 
     static String of(String message) {
         if (message == null) return null;
