@@ -1,5 +1,6 @@
 package io.wabill.spark;
 
+import io.wabill.app.FlagNames;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
 import io.wabill.sim.api.MonthTotals;

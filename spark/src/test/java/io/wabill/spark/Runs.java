@@ -1,5 +1,6 @@
 package io.wabill.spark;
 
+import io.wabill.app.FlagNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
