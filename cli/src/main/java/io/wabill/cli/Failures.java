@@ -1,5 +1,6 @@
 package io.wabill.cli;
 
+import io.wabill.app.FlagNames;
 import io.wabill.app.UserException;
 import io.wabill.data.files.SafeText;
 import io.wabill.data.log.LogFormatException;

@@ -1,5 +1,6 @@
 package io.wabill.cli;
 
+import io.wabill.app.FlagNames;
 import io.wabill.app.SimulationRun;
 import io.wabill.app.RunArtifacts;
 import io.wabill.app.UserException;

@@ -1,6 +1,7 @@
 package io.wabill.spark;
 
 import io.wabill.report.CsvLine;
+import io.wabill.report.CustomerMask;
 import io.wabill.report.LedgerFormat;
 import io.wabill.report.LedgerFormatter;
 import io.wabill.sim.engine.LedgerLine;
@@ -38,7 +39,14 @@ final class LedgerRows {
     static final StructType CSV = new StructType(new StructField[] {field("value", DataTypes.StringType)});
 
     private final CsvLine line = new CsvLine();
-    private final LedgerFormatter formatter = new LedgerFormatter(null);
+    private final LedgerFormatter formatter;
+    private final CustomerMask mask;
+
+    /** @param mask {@code --mask-customers}' mask, or null to write customers as given */
+    LedgerRows(CustomerMask mask) {
+        this.mask = mask;
+        this.formatter = new LedgerFormatter(mask);
+    }
 
     private static StructField field(String name, DataType type) {
         return DataTypes.createStructField(name, type, true);
@@ -59,7 +67,7 @@ final class LedgerRows {
     Row parquet(LedgerLine l) {
         Message m = l.message();
         return RowFactory.create(m.messageId(), timestamp(m.sendAt()), timestamp(l.chargedAt()), m.account(),
-                m.business(), m.customer(), l.market(), m.direction().code(), m.kind().code(), m.template(),
+                m.business(), mask == null ? m.customer() : mask.mask(m.customer()), l.market(), m.direction().code(), m.kind().code(), m.template(),
                 m.category() == null ? null : m.category().code(), l.model().name(), l.type().code(),
                 l.billable().code().isEmpty() ? null : l.billable().code(),
                 l.conversationId() == 0 ? null : LedgerFormat.conversation(l.conversationId()),

@@ -1,74 +1,89 @@
 package io.wabill.spark;
 
-import io.wabill.data.log.RowError;
-import io.wabill.sim.engine.Engine;
+import io.wabill.sim.api.MonthTotals;
+import io.wabill.sim.api.Partition;
+import io.wabill.sim.api.PricingSession;
+import io.wabill.sim.api.ProblemHandler;
+import io.wabill.sim.api.RowAccounting;
+import io.wabill.sim.api.RowProblem;
+import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.LedgerSink;
-import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
-import io.wabill.sim.exec.Pipeline;
-import io.wabill.sim.market.MarketResolver;
-import io.wabill.sim.rates.CatalogException;
-import io.wabill.sim.strategy.StrategyChain;
-import java.util.function.Consumer;
+import java.util.Collection;
 
 /**
- * The one door from a Spark task into wabill's pricing core: one pricing session for the rows of a task's
- * portfolios (assembler, executive, engine: {@link Pipeline}, wired as {@code simulate} wires it). Everything the
- * job asks of the core goes through here, so moving to the library's {@code PricingSession} changes this class only.
+ * The one door from a Spark task into wabill's pricing core: one {@link PricingSession} of the library API
+ * ({@code io.wabill.sim.api}) for the rows of a task's portfolios, advanced over the log's clock. The pricing
+ * session gets the engine's reused ledger line ({@code newLineSession}): the task turns each into a Spark row at
+ * once, so nothing is copied per message.
  *
- * <p>Rows that cannot be used (a status row that disagrees with its message or came too late, a message that cannot
- * be priced) are skipped and reported with {@code simulate}'s reasons; whether the run then fails is the driver's
- * decision ({@code --on-error}), made once over every task.
+ * <p>The session's {@link Partition} is the task's share of the portfolios ({@link TaskPortfolios}), so the session
+ * itself refuses a row Spark routed to the wrong task, or an account or number it has seen in another portfolio.
+ * Rows that cannot be used (a bad row the reader reported, a status row that disagrees with its message or came too
+ * late, a message that cannot be priced) go to the {@link ProblemHandler}, which records them: whether the run then
+ * fails is the driver's decision ({@code --on-error}), made once over every task. Row accounting is the session's,
+ * checked by {@link PricingSession#finish()}.
  */
-final class PartitionPricer implements Pipeline.Problems {
-    private final Pipeline pipeline;
-    private final Consumer<RowError> skipped;
-    private final Runnable outOfReach;
+final class PartitionPricer {
+    private final PricingSession session;
+    private final long[] clock;
+    private int tick;
 
-    PartitionPricer(PricingInputs in, LedgerSink sink, Consumer<RowError> skipped, Runnable outOfReach) {
-        this.skipped = skipped;
-        this.outOfReach = outOfReach;
-        Engine engine;
-        try {
-            engine = new Engine(in.catalog.rates(), new MarketResolver(in.catalog.markets()), in.accounts, in.pricing, sink);
-        } catch (CatalogException e) {
-            throw new UserException(e.getMessage());
-        }
-        this.pipeline = new Pipeline(engine, StrategyChain.asLogged(), in.options.statusHorizon.toMillis(), this);
+    private PartitionPricer(PricingSession session, long[] clock) {
+        this.session = session;
+        this.clock = clock;
     }
 
     /**
-     * The task's rows are held whole, as {@code simulate} holds a log that is not sorted or whose status rows came
-     * later than it can stream: these messages (of the task's rows) wait for their delivery whatever the delay.
+     * The session that prices a task's rows.
+     *
+     * @param totals the task's counting pass under whole-month bands (A3), else null
      */
-    void holdWhole(java.util.Set<String> deliveredIds) { pipeline.holdWhole(deliveredIds); }
-
-    /** The task's next row, in the log's order (timestamp, file, line). */
-    void accept(LogRow row) { pipeline.accept(row); }
+    static PartitionPricer pricing(PricingInputs in, Partition partition, long[] clock, LedgerSink sink,
+                                   ProblemHandler problems, MonthTotals totals) {
+        SessionOptions o = SessionOptions.defaults().withPartition(partition).withProblems(problems);
+        return new PartitionPricer(in.config.newLineSession(sink, totals == null ? o : o.withMonthTotals(totals)), clock);
+    }
 
     /**
-     * A row of another task's portfolio reached {@code timestamp}: messages are released when one reader of the whole
-     * log would release them, so their order, and with it every price, is the order {@code simulate} prices in.
+     * The counting pass of whole-month bands (A3) over the same rows: each (account, market, local month)'s final
+     * template count, which the pricing session needs before the month's first template. It meets the rows the
+     * pricing session meets, with the same problems: the pricing session records them (and a row out of reach there
+     * makes the driver hold the log whole, counting pass and all, as {@code simulate} counts again held whole), so
+     * here they are only skipped.
      */
-    void advance(long timestamp) { pipeline.advance(timestamp); }
-
-    /** Ends the task's rows; returns the status rows merged into an earlier row of their message. */
-    long finish() {
-        pipeline.finish();
-        return pipeline.rowsMerged();
+    static PartitionPricer counting(PricingInputs in, Partition partition, long[] clock) {
+        ProblemHandler skip = p -> { };
+        SessionOptions o = SessionOptions.defaults().withPartition(partition).withProblems(skip).asCountingPass();
+        return new PartitionPricer(in.config.newLineSession(line -> { }, o), clock);
     }
 
-    @Override public void unpriced(PricingException e) {
-        skipped.accept(new RowError(e.file(), e.line(), e.column(), e.value(),
-                e.getMessage() + (e.rows() > 1 ? " (the message's " + e.rows() + " status rows)" : "")));
+    /**
+     * The task holds its rows whole, as {@code simulate} holds a log that is not sorted or whose status rows came
+     * later than it can stream: the messages of these rows wait for their delivery whatever the delay (G10).
+     */
+    void holdWhole(Collection<LogRow> rows) { session.holdWhole(rows); }
+
+    /**
+     * The task's next row, in the log's order (timestamp, file, line). First the clock advances over the log's
+     * timestamps before it: a row of another task's portfolio read then releases messages when one reader of the
+     * whole log would release them, so their order, and with it every price, is the order {@code simulate} prices in.
+     */
+    void accept(LogRow row) {
+        long t = row.timestamp();
+        while (tick < clock.length && clock[tick] < t) session.advanceTo(clock[tick++]);
+        session.accept(row);
     }
 
-    @Override public void rejectedRow(LogRow row, String column, String reason) {
-        skipped.accept(new RowError(row.file(), row.line(), column, "", reason));
+    /** A row the reader could not use: counted in and skipped, with the reader's reason. */
+    void skip(RowProblem problem) { session.skip(problem); }
+
+    /** Ends the task's rows (the rest of the log's clock first); rows in = ledger rows + merged + skipped, checked. */
+    RowAccounting finish() {
+        while (tick < clock.length) session.advanceTo(clock[tick++]);
+        return session.finish();
     }
 
-    @Override public void outOfReach(LogRow row, String column, String reason) {
-        outOfReach.run();
-        skipped.accept(new RowError(row.file(), row.line(), column, row.messageId(), reason));
-    }
+    /** The counting pass's totals, after {@link #finish()}. */
+    MonthTotals monthTotals() { return session.monthTotals(); }
 }

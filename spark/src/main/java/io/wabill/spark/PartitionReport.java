@@ -24,6 +24,10 @@ final class PartitionReport implements Serializable {
     long ledgerRows;
     long merged;
     long skipped;
+    /** Messages a strategy withheld: always 0, since the job prices messages as logged. */
+    long withheld;
+    /** The task's rows of daily.csv, tiers.csv and templates.csv. */
+    TaskTables tables = new TaskTables();
     /** Status rows later than a streamed log can wait for (G10, G3): the run is priced again held whole, if short. */
     long outOfReach;
     /** Time the task spent inside the pricing session (accept, advance, finish), and reading its rows. */
@@ -40,6 +44,11 @@ final class PartitionReport implements Serializable {
     long pricingCpuNanos() {
         return afterFirstRowNanos <= 0 ? 0 : (long) ((double) (cpuNanos - firstRowCpuNanos) * pricingNanos / afterFirstRowNanos);
     }
+    /** The task's row accounting, as its session gave it. */
+    io.wabill.sim.api.RowAccounting accounting() {
+        return new io.wabill.sim.api.RowAccounting(rowsIn, ledgerRows, merged, skipped, withheld);
+    }
+
     final List<Error> errors = new ArrayList<>();
     final List<Cell> summary = new ArrayList<>();
 

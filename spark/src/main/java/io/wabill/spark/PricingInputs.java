@@ -1,5 +1,6 @@
 package io.wabill.spark;
 
+import io.wabill.app.FlagNames;
 import io.wabill.data.accounts.AccountSettings;
 import io.wabill.data.accounts.AccountsException;
 import io.wabill.data.accounts.AccountsReader;

@@ -1,6 +1,8 @@
 package io.wabill.spark;
 
 import io.wabill.data.accounts.AccountSettings;
+import io.wabill.report.CustomerMask;
+import io.wabill.sim.market.CountryResolver;
 import io.wabill.sim.domain.Regime;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.engine.ExpiryBase;
@@ -35,7 +37,7 @@ final class SimulateOptions {
     @Parameters(paramLabel = "LOG", arity = "1..*", description = "message logs (FORMATS.md section 1): .csv or .csv.gz, local paths or Hadoop URIs (hdfs://, s3a://, file://)")
     List<String> logs;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder (local or a Hadoop URI): ledger/, summary.csv, accounting.csv, errors.csv")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "output folder (local or a Hadoop URI): ledger/, summary.csv, daily.csv, tiers.csv, templates.csv, accounting.csv, errors.csv")
     String out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "PARQUET", description = "ledger format: PARQUET (partitioned by account and local month) or CSV (part files with simulate's columns); default: ${DEFAULT-VALUE}")
@@ -90,7 +92,7 @@ final class SimulateOptions {
     @Option(names = "--us-block", paramLabel = "SCOPE", defaultValue = "US", description = "marketing block from 2025-04-01 (G8): ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
     UsBlockScope usBlock;
 
-    @Option(names = "--nbp-bands", paramLabel = "MODE", defaultValue = "GRADUATED", description = "NBP volume bands (A3): GRADUATED only on Spark (WHOLE_MONTH needs a first pass over the log); default: ${DEFAULT-VALUE}")
+    @Option(names = "--nbp-bands", paramLabel = "MODE", defaultValue = "GRADUATED", description = "NBP volume bands (A3): ${COMPLETION-CANDIDATES} (each task counts its portfolios' months first, reading its rows twice); default: ${DEFAULT-VALUE}")
     BandMode nbpBands;
 
     @Option(names = "--service-tier-scope", paramLabel = "SCOPE", defaultValue = "NUMBER", description = "PMP-26 service free tier counted per (E3): ${COMPLETION-CANDIDATES}; default: ${DEFAULT-VALUE}")
@@ -113,8 +115,19 @@ final class SimulateOptions {
     @Option(names = "--max-unsorted-rows", paramLabel = "N", defaultValue = "5000000", description = "a log of at most N rows that is not sorted, or whose status rows come later than the horizon, is held whole as simulate holds it (status rows merged whatever the delay, G10); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 
-    @Option(names = "--status-horizon", paramLabel = "DURATION", defaultValue = "7d", converter = DurationConverter.class, description = "how late status rows may come; default: ${DEFAULT-VALUE}")
+    @Option(names = "--status-horizon", paramLabel = "DURATION", defaultValue = "31d", converter = DurationConverter.class, description = "how long after sending a message its status rows may arrive in a log that streams (G10: never below 31 days by default); a log held whole merges them whatever the delay; default: ${DEFAULT-VALUE}")
     Duration statusHorizon;
+
+    // ---- output, as wabill simulate ----
+
+    @Option(names = "--mask-customers", description = "print customers as their calling code and a salted hash (the ledger's customer column)")
+    boolean maskCustomers;
+
+    @Option(names = "--mask-salt", paramLabel = "TEXT", defaultValue = "", description = "salt of the customer hash (same salt, same masks); default: none")
+    String maskSalt;
+
+    /** The customer mask of {@code --mask-customers}, or null; one per task (it is not thread-safe). */
+    CustomerMask mask() { return maskCustomers ? new CustomerMask(maskSalt, new CountryResolver()) : null; }
 
     /** The pricing options, built as {@code wabill simulate} builds them. */
     PricingOptions pricing() {

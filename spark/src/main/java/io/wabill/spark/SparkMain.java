@@ -70,7 +70,8 @@ public final class SparkMain implements Callable<Integer> {
     @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Price message logs on Spark: rows partitioned by portfolio, each partition priced by one",
                 "pricing session in the log's order. Writes OUT/ledger/ (Parquet partitioned by account and local month,",
-                "or CSV part files with --format csv), summary.csv, accounting.csv and errors.csv (rows skipped)."},
+                "or CSV part files with --format csv), summary.csv, daily.csv, tiers.csv, templates.csv, accounting.csv",
+                "and errors.csv (rows skipped)."},
             footer = {"", "Examples:", "  wabill-spark simulate log.csv.gz --accounts accounts.csv --out out/",
                 "  wabill-spark simulate jan.csv feb.csv --accounts accounts.csv --out out/ --format csv --master local[2]"})
     static final class Simulate implements Callable<Integer> {

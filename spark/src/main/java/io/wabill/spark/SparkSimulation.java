@@ -3,6 +3,7 @@ package io.wabill.spark;
 import io.wabill.report.AccountingWriter;
 import io.wabill.report.CsvDialect;
 import io.wabill.report.ErrorsWriter;
+import io.wabill.sim.api.RowAccounting;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -30,10 +31,12 @@ import org.apache.spark.sql.functions;
  *       portfolio, D6/D7; windows per pair of one number, G6, so nothing crosses tasks);</li>
  *   <li>the readers also give each file's distinct timestamps: the log's clock, broadcast to every task
  *       ({@link PricePartition}), so a task that prices some portfolios releases messages as one reader would;</li>
- *   <li>each task prices its rows with one session ({@link PartitionPricer}) and the ledger is written as Parquet
- *       partitioned by account and local month, or as CSV part files with {@code simulate}'s header and columns;</li>
- *   <li>the tasks' reports make {@code summary.csv}, {@code accounting.csv} and {@code errors.csv} on the driver,
- *       after checking that rows in = ledger rows + status rows merged + rows skipped.</li>
+ *   <li>each task prices its rows with one session of the library API ({@link PartitionPricer}; under whole-month
+ *       bands, A3, after a counting session over the same rows) and the ledger is written as Parquet partitioned by
+ *       account and local month, or as CSV part files with {@code simulate}'s header and columns;</li>
+ *   <li>the tasks' reports make {@code summary.csv}, {@code daily.csv}, {@code tiers.csv}, {@code templates.csv},
+ *       {@code accounting.csv} and {@code errors.csv} on the driver, the sessions' row accounting added up and
+ *       checked again.</li>
  * </ol>
  */
 final class SparkSimulation {
@@ -53,9 +56,6 @@ final class SparkSimulation {
     }
 
     Result run() throws IOException {
-        if (options.nbpBands == io.wabill.sim.engine.BandMode.WHOLE_MONTH)
-            throw new UserException("--nbp-bands WHOLE_MONTH needs each month's final count before pricing (a first pass "
-                    + "over the log); wabill-spark prices GRADUATED bands only: use wabill simulate for WHOLE_MONTH");
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         StageTimes stages = new StageTimes();
         if (options.timings) spark.sparkContext().addSparkListener(stages);
@@ -128,10 +128,10 @@ final class SparkSimulation {
 
         OutputFolder out = new OutputFolder(options.out, jsc.hadoopConfiguration());
         try {
-            Map<Integer, PartitionReport> done = price(routed, clock, out, holdWhole);
+            Map<Integer, PartitionReport> done = price(routed, clock, out, partitions, holdWhole);
             if (!holdWhole && short_ && done.values().stream().anyMatch(p -> p.outOfReach > 0)) {
                 holdWhole = true;
-                done = price(routed, clock, out, true);
+                done = price(routed, clock, out, partitions, true);
             }
             long written = System.nanoTime();
             clock.destroy();
@@ -150,12 +150,18 @@ final class SparkSimulation {
         }
     }
 
-    /** The pricing stage: each task prices its rows and the ledger is written (again, over a first attempt). */
+    /**
+     * The pricing stage: each task prices its rows and the ledger is written (again, over a first attempt). Under
+     * whole-month bands (A3) each task reads its sorted rows twice, the partition zipped with itself: a counting pass,
+     * then the pricing pass with its month totals.
+     */
     private Map<Integer, PartitionReport> price(JavaRDD<Row> routed, Broadcast<long[]> clock, OutputFolder out,
-                                                boolean holdWhole) throws IOException {
+                                                int partitions, boolean holdWhole) throws IOException {
         ReportAccumulator reports = new ReportAccumulator();
         spark.sparkContext().register(reports, "wabill partition reports");
-        JavaRDD<Row> priced = routed.mapPartitions(new PricePartition(settings, clock, options.format, reports, holdWhole));
+        PricePartition pricing = new PricePartition(settings, clock, reports, partitions, holdWhole);
+        JavaRDD<Row> priced = PricingInputs.of(settings).config.needsCountingPass()
+                ? routed.zipPartitions(routed, pricing) : routed.mapPartitions(pricing);
         if (options.format == SimulateOptions.Format.CSV) {
             spark.createDataFrame(priced, LedgerRows.CSV).write().mode(SaveMode.Overwrite).text(out.staged("ledger"));
             out.renameParts("ledger", ".txt", ".csv");
@@ -170,16 +176,15 @@ final class SparkSimulation {
     private Result finish(Map<Integer, PartitionReport> reports, int partitions, int files, OutputFolder out) throws IOException {
         if (reports.size() != partitions)
             throw new IllegalStateException(partitions + " pricing tasks but " + reports.size() + " reports");
-        long rowsIn = 0, ledgerRows = 0, merged = 0, skipped = 0;
+        RowAccounting accounting = RowAccounting.ZERO;
         List<PartitionReport.Error> errors = new ArrayList<>();
         SummaryCsv summary = new SummaryCsv();
+        TablesCsv tables = new TablesCsv();
         for (PartitionReport p : reports.values()) {
-            rowsIn += p.rowsIn;
-            ledgerRows += p.ledgerRows;
-            merged += p.merged;
-            skipped += p.skipped;
+            accounting = accounting.plus(p.accounting().checked());
             errors.addAll(p.errors);
             p.summary.forEach(summary::add);
+            tables.add(p.tables);
         }
         errors.sort(Comparator.comparingInt(PartitionReport.Error::fileIndex).thenComparingLong(PartitionReport.Error::line));
         for (PartitionReport.Error e : errors) {
@@ -187,12 +192,20 @@ final class SparkSimulation {
             // first one in the log's order is named, as simulate names the first it meets).
             if (e.fatal() || options.onError == SimulateOptions.OnError.STOP) throw new BadRowException(e.rowError());
         }
-        if (rowsIn != ledgerRows + merged + skipped) {
-            throw new IllegalStateException("row accounting does not add up: " + rowsIn + " rows in, " + ledgerRows
-                    + " ledger rows + " + merged + " status rows merged + " + skipped + " skipped");
-        }
+        accounting.checked(); // each task's session checked its own; the sum holds too
+        long rowsIn = accounting.rowsIn(), ledgerRows = accounting.ledgerRows(), merged = accounting.rowsMerged(),
+                skipped = accounting.rowsSkipped();
         try (Writer w = out.open("summary.csv")) {
             summary.write(w);
+        }
+        try (Writer w = out.open("daily.csv")) {
+            tables.writeDaily(w);
+        }
+        try (Writer w = out.open("tiers.csv")) {
+            tables.writeTiers(w);
+        }
+        try (Writer w = out.open("templates.csv")) {
+            tables.writeTemplates(w);
         }
         try (Writer w = out.open("accounting.csv")) {
             AccountingWriter.write(w, CsvDialect.UNIX, AccountingWriter.items(rowsIn, ledgerRows, merged, skipped));

@@ -48,8 +48,7 @@ class ConformanceOnSparkTest {
         }
         Path w = work.resolve("wabill"), s = work.resolve("spark");
         assertEquals(Runs.wabillLedger(w), Runs.sparkCsvLedger(s, Runs.header(w)), scenario.toString());
-        assertEquals(Runs.text(w.resolve("summary.csv")), Runs.text(s.resolve("summary.csv")));
-        assertEquals(Runs.text(w.resolve("accounting.csv")), Runs.text(s.resolve("accounting.csv")));
+        Runs.assertSameTables(w, s);
     }
 
     /** The scenario's comment lines ({@code # account NAME: k=v …}, {@code # rates: DIR}) as simulate's inputs. */

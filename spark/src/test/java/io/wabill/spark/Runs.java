@@ -1,5 +1,6 @@
 package io.wabill.spark;
 
+import io.wabill.app.FlagNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ final class Runs {
             for (String l : o.logs) logs.add(Path.of(l));
             io.wabill.app.SimulationRun.Settings s = new io.wabill.app.SimulationRun.Settings(logs, in.catalog, in.accounts,
                     in.pricing, o.onError == SimulateOptions.OnError.SKIP, o.statusHorizon, 5_000_000L, Path.of(o.out), true,
-                    io.wabill.report.CsvDialect.UNIX, null, null);
+                    io.wabill.report.CsvDialect.UNIX, o.mask(), null);
             io.wabill.app.SimulationRun.Result r = new io.wabill.app.SimulationRun(s).withWording(FlagNames::of).run();
             return new Outcome(0, r.rowsIn() + " rows in", "");
         } catch (io.wabill.data.log.LogFormatException | UserException | io.wabill.app.UserException e) {
@@ -91,6 +92,14 @@ final class Runs {
         }
         lines.sort(null);
         return lines;
+    }
+
+    /** The tables besides the ledger that both write, byte for byte the same. */
+    static final List<String> TABLES = List.of("summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv");
+
+    /** Asserts that the job's tables are simulate's, byte for byte. */
+    static void assertSameTables(Path wabillOut, Path sparkOut) throws IOException {
+        for (String t : TABLES) assertEquals(text(wabillOut.resolve(t)), text(sparkOut.resolve(t)), t);
     }
 
     static String header(Path wabillOut) throws IOException {

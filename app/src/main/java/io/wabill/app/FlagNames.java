@@ -1,12 +1,13 @@
-package io.wabill.cli;
+package io.wabill.app;
 
 import java.util.Map;
 
 /**
  * The pricing core and the application layer name options as their Java API does ({@code allowStaleCard}); the
- * command line's messages name its flags ({@code --allow-stale-card}). One table, applied to every message printed.
+ * command lines' messages name their flags ({@code --allow-stale-card}). One table for {@code wabill} and
+ * {@code wabill-spark}, whose flags are the same, applied to every message they print and to {@code errors.csv}.
  */
-final class FlagNames {
+public final class FlagNames {
     private FlagNames() {}
 
     /** API term, as the core writes it in a message, to the flag that sets it. */
@@ -19,7 +20,7 @@ final class FlagNames {
             "unknownTemplateCategory", "--unknown-template-category");
 
     /** The message with each API option name replaced by its flag. */
-    static String of(String message) {
+    public static String of(String message) {
         if (message == null) return null;
         String s = message;
         for (Map.Entry<String, String> e : FLAGS.entrySet()) s = s.replace(e.getKey(), e.getValue());
