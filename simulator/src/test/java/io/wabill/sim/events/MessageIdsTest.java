@@ -12,12 +12,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The compact store of released ids answers exactly like a map that forgets in order (G10). */
-class RememberedIdsTest {
+class MessageIdsTest {
     private record Remembered(String id, long forgetAfter, boolean undelivered, long identity) {}
 
     @Test
     void answersLikeAMapThatForgetsInOrder() {
-        RememberedIds ids = new RememberedIds();
+        MessageIds ids = new MessageIds();
         Map<String, Remembered> model = new HashMap<>();
         List<Remembered> added = new ArrayList<>(); // forget times grow with insertion, as in a stream
         int forgotten = 0;
@@ -62,7 +62,7 @@ class RememberedIdsTest {
 
     @Test
     void aForgottenIdIsNoLongerFoundAndANeverForgottenOneStays() {
-        RememberedIds ids = new RememberedIds();
+        MessageIds ids = new MessageIds();
         ids.add("a1", 10_000, false, 1);
         for (int i = 2; i <= 16_384; i++) ids.add("a" + i, 10_000, false, i); // one page, all forgettable at 10 s
         ids.add("b", Long.MAX_VALUE, true, 2);

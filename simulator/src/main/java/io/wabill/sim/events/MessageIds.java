@@ -1,20 +1,27 @@
 package io.wabill.sim.events;
 
 /**
- * The message ids a streamed log has already priced, each remembered until its forget time (G10: status rows may
- * come after their message was priced, and must be merged or reported, never taken for a new message).
+ * Every message id the assembler knows, in one primitive hash table: the ids of messages still open (waiting for
+ * their release, so their status rows are merged into them) and the ids a streamed log has already priced, each
+ * remembered until its forget time (G10: status rows may come after their message was priced, and must be merged or
+ * reported, never taken for a new message). One probe answers "open, remembered or new", and releasing a message
+ * turns its table cell from open to remembered in place.
  *
- * <p>Memory is the point: a sorted year holds a status horizon (31 days by default) of ids, millions of them. An
- * id costs its characters (one byte each when ASCII, less the prefix it shares with the first id remembered), 10
- * bytes of primitive pages and about 6 of hash table: nothing per id on the object heap. Everything is paged
- * (entries by 16K, bytes by 64 KB, the table in 64 segments that grow one at a time), so the store never copies
- * or doubles a large array and the heap holds no big transient. Identity is exact: a 32-bit hash only finds the
- * candidates, the stored bytes decide.
+ * <p>Memory is the point: a sorted year holds a status horizon (31 days by default) of remembered ids, millions of
+ * them. A remembered id costs its characters (one byte each when ASCII, less the prefix it shares with the first id
+ * remembered), 10 bytes of primitive pages and about 6 of hash table: nothing per id on the object heap. Everything
+ * is paged (entries by 16K, bytes by 64 KB, the table in 64 segments that grow one at a time), so the store never
+ * copies or doubles a large array and the heap holds no big transient. An open id is a slot holding the caller's
+ * {@code String} and a value (the assembler's entry) until it is released.
  *
- * <p>Ids must be added in order of their forget times (a stream adds them so). An id is forgotten with the page
- * it is on, once the page's newest id may be: up to a page of ids longer than asked, which is harmless.
+ * <p>Identity is exact: a 32-bit hash of the id ({@link String#hashCode()}, cached by the string) only finds the
+ * candidates; an open id is then compared with {@link String#equals}, a remembered one byte by byte with its stored
+ * form. No answer depends on a hash collision.
+ *
+ * <p>Ids are remembered in order of their forget times (a stream releases them so). A remembered id is forgotten
+ * with the page it is on, once the page's newest id may be: up to a page of ids longer than asked, which is harmless.
  */
-final class RememberedIds {
+final class MessageIds {
     private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS, PAGE_MASK = PAGE - 1;
     private static final int BYTE_PAGE_BITS = 16, BYTE_PAGE = 1 << BYTE_PAGE_BITS, BYTE_PAGE_MASK = BYTE_PAGE - 1;
     private static final int SEGMENT_BITS = 6, SEGMENTS = 1 << SEGMENT_BITS;
@@ -22,7 +29,10 @@ final class RememberedIds {
     /** The stored form of an id that does not start with the shared prefix; never a byte of the encoding below. */
     private static final byte WHOLE = (byte) 0xFF;
 
-    /** 16K entries: where each key starts (absolute byte position, low 31 bits), its hash and its tag. */
+    /** {@link #find}'s answer for an id that is neither open nor remembered. */
+    static final long ABSENT = -1;
+
+    /** 16K remembered entries: where each key starts (absolute byte position, low 31 bits), its hash and its tag. */
     private static final class Page {
         final int[] start = new int[PAGE];
         final int[] hash = new int[PAGE];
@@ -42,28 +52,137 @@ final class RememberedIds {
     private long bytesHead;
     private long bytesTail;
 
-    /** Open addressing with linear probing per segment: (entry number mod 2^30) + 1, 0 empty; at most 70 % full. */
+    /**
+     * Open addressing with linear probing per segment, at most 70 % full. A cell holds 0 (empty), a remembered entry
+     * as (entry number mod 2^30) + 1, or an open slot as -(slot + 1).
+     */
     private final int[][] segments = new int[SEGMENTS][];
     private final int[] segmentSize = new int[SEGMENTS];
+
+    /** Open slots: the id, its hash and the caller's value; free slots form a stack. */
+    private String[] openId = new String[64];
+    private int[] openHash = new int[64];
+    private Object[] openValue = new Object[64];
+    private int[] freeSlots = new int[64];
+    private int freeCount;
+    private int slotsUsed;
+    private int openCount;
 
     private byte[] prefix;
     private byte[] scratch = new byte[64];
     private int scratchLength;
+    /** The id whose stored form {@link #scratch} holds (one lookup encodes its id at most once). */
+    private String encoded;
     private int peak;
 
-    RememberedIds() {
+    MessageIds() {
         for (int i = 0; i < SEGMENTS; i++) segments[i] = new int[64];
     }
 
-    /** Remembers {@code id} (not yet remembered) until {@code forgetAfter}, not earlier than the last one added. */
+    // ---- the answers ----
+
+    /**
+     * Where {@code id} is: {@link #ABSENT}, a remembered entry number ({@code >= 0}), or an open slot (a value
+     * {@code <= -2}: see {@link #isOpen} and {@link #slotOf}).
+     */
+    long find(String id) {
+        int h = id.hashCode();
+        int m = mix(h);
+        int[] t = segments[m >>> (32 - SEGMENT_BITS)];
+        int mask = t.length - 1;
+        encoded = null;
+        for (int s = m & mask; t[s] != 0; s = (s + 1) & mask) {
+            int code = t[s];
+            if (code < 0) {
+                int slot = -code - 1;
+                if (openHash[slot] == h && openId[slot].equals(id)) return -2L - slot;
+            } else {
+                long seq = seqOf(code);
+                if (page(seq).hash[(int) (seq & PAGE_MASK)] == h && sameKey(seq, id)) return seq;
+            }
+        }
+        return ABSENT;
+    }
+
+    static boolean isOpen(long found) { return found <= -2; }
+
+    static int slotOf(long found) { return (int) (-2L - found); }
+
+    // ---- open ids ----
+
+    /** Opens {@code id} (neither open nor remembered) with {@code value}; returns its slot. */
+    int open(String id, Object value) {
+        int slot;
+        if (freeCount > 0) {
+            slot = freeSlots[--freeCount];
+        } else {
+            if (slotsUsed == openId.length) growSlots();
+            slot = slotsUsed++;
+        }
+        int h = id.hashCode();
+        openId[slot] = id;
+        openHash[slot] = h;
+        openValue[slot] = value;
+        openCount++;
+        insert(-(slot + 1), h);
+        return slot;
+    }
+
+    Object value(int slot) { return openValue[slot]; }
+
+    /** Open ids now. */
+    int openCount() { return openCount; }
+
+    /**
+     * The open id of {@code slot} is released: remembered from now until {@code forgetAfter} (not earlier than the
+     * forget time of the id remembered before it), in the same table cell.
+     */
+    void release(int slot, long forgetAfter, boolean undelivered, long identity) {
+        String id = openId[slot];
+        int h = openHash[slot];
+        long seq = remember(id, h, forgetAfter, undelivered, identity);
+        int m = mix(h);
+        int[] t = segments[m >>> (32 - SEGMENT_BITS)];
+        int mask = t.length - 1;
+        int code = -(slot + 1);
+        int s = m & mask;
+        while (t[s] != code) s = (s + 1) & mask;
+        t[s] = code(seq); // the same hash, so the same cell is the right one
+        openId[slot] = null;
+        openValue[slot] = null;
+        freeSlots[freeCount++] = slot;
+        openCount--;
+    }
+
+    /** Every open slot's value (any order), for the end of a log. */
+    void forEachOpen(java.util.function.Consumer<Object> action) {
+        for (int slot = 0; slot < slotsUsed; slot++) if (openId[slot] != null) action.accept(openValue[slot]);
+    }
+
+    private void growSlots() {
+        int c = openId.length * 2;
+        openId = java.util.Arrays.copyOf(openId, c);
+        openHash = java.util.Arrays.copyOf(openHash, c);
+        openValue = java.util.Arrays.copyOf(openValue, c);
+        freeSlots = java.util.Arrays.copyOf(freeSlots, c);
+    }
+
+    // ---- remembered ids ----
+
+    /** Remembers {@code id} (neither open nor remembered) until {@code forgetAfter}, not earlier than the last one added. */
     void add(String id, long forgetAfter, boolean undelivered, long identity) {
+        int h = id.hashCode();
+        insert(code(remember(id, h, forgetAfter, undelivered, identity)), h);
+    }
+
+    /** Stores a remembered entry (its bytes and tag) without touching the table; returns its entry number. */
+    private long remember(String id, int h, long forgetAfter, boolean undelivered, long identity) {
         if (prefix == null) prefix = prefixOf(id);
-        encode(id);
+        if (encoded != id) encode(id);
         long seq = tail;
         if ((seq & PAGE_MASK) == 0) newPage(seq);
         Page p = page(seq);
         int at = (int) (seq & PAGE_MASK);
-        int h = hashOfScratch();
         p.start[at] = (int) (bytesTail & LOW31);
         p.hash[at] = h;
         p.tag[at] = (short) ((mix((int) (identity ^ (identity >>> 32))) & 0xFFFE) | (undelivered ? 1 : 0));
@@ -71,22 +190,7 @@ final class RememberedIds {
         for (int i = 0; i < scratchLength; i++) putByte(bytesTail++, scratch[i]);
         tail++;
         if (size() > peak) peak = size();
-        insert(seq, h);
-    }
-
-    /** The entry number of {@code id}, or -1 when it is not remembered. */
-    long find(String id) {
-        if (head == tail) return -1;
-        encode(id);
-        int h = hashOfScratch();
-        int m = mix(h);
-        int[] t = segments[m >>> (32 - SEGMENT_BITS)];
-        int mask = t.length - 1;
-        for (int s = m & mask; t[s] != 0; s = (s + 1) & mask) {
-            long seq = seqOf(t[s]);
-            if (page(seq).hash[(int) (seq & PAGE_MASK)] == h && sameKey(seq)) return seq;
-        }
-        return -1;
+        return seq;
     }
 
     boolean undelivered(long entry) { return (tagOf(entry) & 1) != 0; }
@@ -96,7 +200,7 @@ final class RememberedIds {
         return ((tagOf(entry) ^ mix((int) (identity ^ (identity >>> 32)))) & 0xFFFE) == 0;
     }
 
-    /** Forgets the ids of every page whose newest id's forget time is before {@code now}. */
+    /** Forgets the remembered ids of every page whose newest id's forget time is before {@code now}. */
     void forgetBefore(long now) {
         while (head < tail && page(head).forgetAfter < now) {
             long end = Math.min(tail, (head | PAGE_MASK) + 1);
@@ -110,8 +214,10 @@ final class RememberedIds {
         bytesHead = keep;
     }
 
+    /** Remembered ids now. */
     int size() { return (int) (tail - head); }
 
+    /** The most ids remembered at once. */
     int peak() { return peak; }
 
     // ---- entries ----
@@ -163,7 +269,9 @@ final class RememberedIds {
         return bytePages[(int) ((position >>> BYTE_PAGE_BITS) & (bytePages.length - 1))][(int) (position & BYTE_PAGE_MASK)];
     }
 
-    private boolean sameKey(long seq) {
+    /** Whether remembered entry {@code seq} is {@code id}: its stored bytes against the id's, all of them. */
+    private boolean sameKey(long seq, String id) {
+        if (encoded != id) encode(id);
         long from = startOf(seq);
         long to = seq + 1 == tail ? bytesTail : startOf(seq + 1);
         if (to - from != scratchLength) return false;
@@ -208,18 +316,14 @@ final class RememberedIds {
             }
         }
         scratchLength = j;
+        // the prefix is fixed at the first remembered id: an id encoded before that is encoded again after
+        encoded = prefix == null ? null : id;
     }
 
     private boolean startsWithPrefix(String id) {
         if (prefix == null || id.length() < prefix.length) return false;
         for (int i = 0; i < prefix.length; i++) if (id.charAt(i) != prefix[i]) return false;
         return true;
-    }
-
-    private int hashOfScratch() {
-        int h = 0x811c9dc5;
-        for (int i = 0; i < scratchLength; i++) h = (h ^ (scratch[i] & 0xFF)) * 0x01000193;
-        return h;
     }
 
     private static int mix(int h) {
@@ -232,13 +336,18 @@ final class RememberedIds {
 
     // ---- table ----
 
-    private int hashOf(long seq) { return page(seq).hash[(int) (seq & PAGE_MASK)]; }
+    /** The hash of a table cell's id. */
+    private int hashOf(int code) {
+        if (code < 0) return openHash[-code - 1];
+        long seq = seqOf(code);
+        return page(seq).hash[(int) (seq & PAGE_MASK)];
+    }
 
-    private void insert(long seq, int h) {
+    private void insert(int code, int h) {
         int m = mix(h);
         int segment = m >>> (32 - SEGMENT_BITS);
         if (10L * (segmentSize[segment] + 1) > 7L * segments[segment].length) grow(segment);
-        place(segments[segment], code(seq), m);
+        place(segments[segment], code, m);
         segmentSize[segment]++;
     }
 
@@ -252,13 +361,13 @@ final class RememberedIds {
     private void grow(int segment) {
         int[] old = segments[segment];
         int[] grown = new int[old.length * 2];
-        for (int v : old) if (v != 0) place(grown, v, mix(hashOf(seqOf(v))));
+        for (int v : old) if (v != 0) place(grown, v, mix(hashOf(v)));
         segments[segment] = grown;
     }
 
-    /** Deletes with backward shift, so probes never meet a tombstone. */
+    /** Deletes a remembered entry with backward shift, so probes never meet a tombstone. */
     private void remove(long seq) {
-        int m = mix(hashOf(seq));
+        int m = mix(hashOf(code(seq)));
         int segment = m >>> (32 - SEGMENT_BITS);
         int[] t = segments[segment];
         int mask = t.length - 1;
@@ -267,7 +376,7 @@ final class RememberedIds {
         while (t[s] != code) s = (s + 1) & mask;
         int hole = s;
         for (int j = (hole + 1) & mask; t[j] != 0; j = (j + 1) & mask) {
-            int ideal = mix(hashOf(seqOf(t[j]))) & mask;
+            int ideal = mix(hashOf(t[j])) & mask;
             // j may move back into the hole unless its ideal slot lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < ideal && ideal <= j) : (hole < ideal || ideal <= j);
             if (!stays) {
@@ -279,5 +388,5 @@ final class RememberedIds {
         segmentSize[segment]--;
     }
 
-    @Override public String toString() { return "RememberedIds[" + size() + " ids]"; }
+    @Override public String toString() { return "MessageIds[" + openCount + " open, " + size() + " remembered]"; }
 }
