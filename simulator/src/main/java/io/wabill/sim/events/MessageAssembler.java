@@ -317,6 +317,9 @@ public final class MessageAssembler {
             // G3: a message of the same key still waiting for its delivery may be delivered at its send instant or
             // later, before this one
             if (ready.peekInstant() >= h.bound(now)) {
+                // With one hold, every message after this one is held back too (the bound does not move while
+                // releasing): they stay in the queue, in the order they would come back from the hold in.
+                if (holds.size() == 1) break;
                 ready.moveTopTo(h.held);
                 if (!h.listed) {
                     h.listed = true;

@@ -9,13 +9,13 @@ package io.wabill.sim.events;
  *
  * <p>Memory is the point: a sorted year holds a status horizon (31 days by default) of remembered ids, millions of
  * them. A remembered id costs its characters (one byte each when ASCII, less the prefix it shares with the first id
- * remembered), 10 bytes of primitive pages and about 6 of hash table: nothing per id on the object heap. Everything
+ * remembered), 10 bytes of primitive pages and about 12 of hash table: nothing per id on the object heap. Everything
  * is paged (entries by 16K, bytes by 64 KB, the table in 64 segments that grow one at a time), so the store never
  * copies or doubles a large array and the heap holds no big transient. An open id is a slot holding the caller's
  * {@code String} and a value (the assembler's entry) until it is released.
  *
- * <p>Identity is exact: a 32-bit hash of the id ({@link String#hashCode()}, cached by the string) only finds the
- * candidates; an open id is then compared with {@link String#equals}, a remembered one byte by byte with its stored
+ * <p>Identity is exact: a 32-bit hash of the id ({@link String#hashCode()}, cached by the string), kept in the table
+ * cell beside the entry so a probe reads nothing else until the hash matches, only finds the candidates; an open id is then compared with {@link String#equals}, a remembered one byte by byte with its stored
  * form. No answer depends on a hash collision.
  *
  * <p>Ids are remembered in order of their forget times (a stream releases them so). A remembered id is forgotten
@@ -32,7 +32,10 @@ final class MessageIds {
     /** {@link #find}'s answer for an id that is neither open nor remembered. */
     static final long ABSENT = -1;
 
-    /** 16K remembered entries: where each key starts (absolute byte position, low 31 bits), its hash and its tag. */
+    /**
+     * 16K remembered entries: where each key starts (absolute byte position, low 31 bits), its hash (read in order when
+     * the page is forgotten, to find the entries' cells) and its tag.
+     */
     private static final class Page {
         final int[] start = new int[PAGE];
         final int[] hash = new int[PAGE];
@@ -53,10 +56,11 @@ final class MessageIds {
     private long bytesTail;
 
     /**
-     * Open addressing with linear probing per segment, at most 70 % full. A cell holds 0 (empty), a remembered entry
-     * as (entry number mod 2^30) + 1, or an open slot as -(slot + 1).
+     * Open addressing with linear probing per segment, at most 70 % full. A cell is 0 (empty) or the id's hash (high
+     * 32 bits) and its code (low 32 bits, never 0): a remembered entry as (entry number mod 2^30) + 1, an open slot as
+     * -(slot + 1).
      */
-    private final int[][] segments = new int[SEGMENTS][];
+    private final long[][] segments = new long[SEGMENTS][];
     private final int[] segmentSize = new int[SEGMENTS];
 
     /** Open slots: the id, its hash and the caller's value; free slots form a stack. */
@@ -76,7 +80,7 @@ final class MessageIds {
     private int peak;
 
     MessageIds() {
-        for (int i = 0; i < SEGMENTS; i++) segments[i] = new int[64];
+        for (int i = 0; i < SEGMENTS; i++) segments[i] = new long[64];
     }
 
     // ---- the answers ----
@@ -88,17 +92,19 @@ final class MessageIds {
     long find(String id) {
         int h = id.hashCode();
         int m = mix(h);
-        int[] t = segments[m >>> (32 - SEGMENT_BITS)];
+        long[] t = segments[m >>> (32 - SEGMENT_BITS)];
         int mask = t.length - 1;
         encoded = null;
         for (int s = m & mask; t[s] != 0; s = (s + 1) & mask) {
-            int code = t[s];
+            long cell = t[s];
+            if ((int) (cell >>> 32) != h) continue;
+            int code = (int) cell;
             if (code < 0) {
                 int slot = -code - 1;
-                if (openHash[slot] == h && openId[slot].equals(id)) return -2L - slot;
+                if (openId[slot].equals(id)) return -2L - slot;
             } else {
                 long seq = seqOf(code);
-                if (page(seq).hash[(int) (seq & PAGE_MASK)] == h && sameKey(seq, id)) return seq;
+                if (sameKey(seq, id)) return seq;
             }
         }
         return ABSENT;
@@ -142,12 +148,12 @@ final class MessageIds {
         int h = openHash[slot];
         long seq = remember(id, h, forgetAfter, undelivered, identity);
         int m = mix(h);
-        int[] t = segments[m >>> (32 - SEGMENT_BITS)];
+        long[] t = segments[m >>> (32 - SEGMENT_BITS)];
         int mask = t.length - 1;
-        int code = -(slot + 1);
+        long open = cell(h, -(slot + 1));
         int s = m & mask;
-        while (t[s] != code) s = (s + 1) & mask;
-        t[s] = code(seq); // the same hash, so the same cell is the right one
+        while (t[s] != open) s = (s + 1) & mask;
+        t[s] = cell(h, code(seq)); // the same hash, so the same cell is the right one
         openId[slot] = null;
         openValue[slot] = null;
         freeSlots[freeCount++] = slot;
@@ -336,47 +342,45 @@ final class MessageIds {
 
     // ---- table ----
 
-    /** The hash of a table cell's id. */
-    private int hashOf(int code) {
-        if (code < 0) return openHash[-code - 1];
-        long seq = seqOf(code);
-        return page(seq).hash[(int) (seq & PAGE_MASK)];
-    }
+    private static long cell(int hash, int code) { return ((long) hash << 32) | (code & 0xFFFF_FFFFL); }
+
+    private static int mixedOf(long cell) { return mix((int) (cell >>> 32)); }
 
     private void insert(int code, int h) {
         int m = mix(h);
         int segment = m >>> (32 - SEGMENT_BITS);
         if (10L * (segmentSize[segment] + 1) > 7L * segments[segment].length) grow(segment);
-        place(segments[segment], code, m);
+        place(segments[segment], cell(h, code), m);
         segmentSize[segment]++;
     }
 
-    private static void place(int[] t, int code, int mixed) {
+    private static void place(long[] t, long cell, int mixed) {
         int mask = t.length - 1;
         int s = mixed & mask;
         while (t[s] != 0) s = (s + 1) & mask;
-        t[s] = code;
+        t[s] = cell;
     }
 
     private void grow(int segment) {
-        int[] old = segments[segment];
-        int[] grown = new int[old.length * 2];
-        for (int v : old) if (v != 0) place(grown, v, mix(hashOf(v)));
+        long[] old = segments[segment];
+        long[] grown = new long[old.length * 2];
+        for (long v : old) if (v != 0) place(grown, v, mixedOf(v));
         segments[segment] = grown;
     }
 
     /** Deletes a remembered entry with backward shift, so probes never meet a tombstone. */
     private void remove(long seq) {
-        int m = mix(hashOf(code(seq)));
+        int h = page(seq).hash[(int) (seq & PAGE_MASK)];
+        int m = mix(h);
         int segment = m >>> (32 - SEGMENT_BITS);
-        int[] t = segments[segment];
+        long[] t = segments[segment];
         int mask = t.length - 1;
-        int code = code(seq);
+        long cell = cell(h, code(seq));
         int s = m & mask;
-        while (t[s] != code) s = (s + 1) & mask;
+        while (t[s] != cell) s = (s + 1) & mask;
         int hole = s;
         for (int j = (hole + 1) & mask; t[j] != 0; j = (j + 1) & mask) {
-            int ideal = mix(hashOf(t[j])) & mask;
+            int ideal = mixedOf(t[j]) & mask;
             // j may move back into the hole unless its ideal slot lies cyclically in (hole, j]
             boolean stays = hole <= j ? (hole < ideal && ideal <= j) : (hole < ideal || ideal <= j);
             if (!stays) {
