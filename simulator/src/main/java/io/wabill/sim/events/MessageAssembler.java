@@ -89,7 +89,7 @@ public final class MessageAssembler {
     /** The holds that hold messages back now. */
     private final ArrayList<Hold> holding = new ArrayList<>();
     /** Messages (and probes of send instants) in the executive's order, released once no later row can precede them. */
-    private final ReorderHeap<Entry> ready = new ReorderHeap<>();
+    private final ReorderQueue<Entry> ready = new ReorderQueue<>();
     private long watermark = Long.MIN_VALUE;
     private long sequence;
     private long rowsMerged;
@@ -226,7 +226,7 @@ public final class MessageAssembler {
             if (!entry.waitsForDelivery) sentOnly.add(entry);
             holdOf(entry).waiting.add(entry);
             // the probe of its send instant (Listener.atSend), in order with every other message
-            ready.add(entry.sendAt(), seq, ReorderHeap.flags(false, true), entry);
+            ready.add(entry.sendAt(), seq, ReorderQueue.flags(false, true), entry);
         }
     }
 
@@ -274,7 +274,7 @@ public final class MessageAssembler {
         if (instant != entry.instant && (ready.removeMessage(entry) || holdOf(entry).held.removeMessage(entry))) {
             // (a hold left empty by the removal is dropped from the list at the next release)
             entry.instant = instant;
-            ready.add(instant, entry.sequence, ReorderHeap.flags(entry.inbound, false), entry);
+            ready.add(instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
         }
     }
 
@@ -283,7 +283,7 @@ public final class MessageAssembler {
         Message m = entry.build();
         entry.instant = instantOf.applyAsLong(m);
         entry.inbound = m.isInbound();
-        ready.add(entry.instant, entry.sequence, ReorderHeap.flags(entry.inbound, false), entry);
+        ready.add(entry.instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
     }
 
     /** Releases every message that no later row can precede. */
@@ -422,7 +422,7 @@ public final class MessageAssembler {
     /** What one hold key (portfolio, else account) waits for and holds back (G3). */
     private final class Hold {
         final ArrayDeque<Entry> waiting = new ArrayDeque<>();
-        final ReorderHeap<Entry> held = new ReorderHeap<>(16);
+        final ReorderQueue<Entry> held = new ReorderQueue<>(16);
         /** The instant of the key's last delivered or inbound message released, which no delivery may precede. */
         long releasedUpTo = Long.MIN_VALUE;
         /** In {@link #holding}. */

@@ -11,8 +11,8 @@ import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The primitive reorder heap gives what a PriorityQueue with the executive's comparator gives (EventOrder). */
-class ReorderHeapTest {
+/** The primitive reorder queue gives what a PriorityQueue with the executive's comparator gives (EventOrder). */
+class ReorderQueueTest {
     /** A node as the comparator it replaces saw it; {@code id} stands for the entry. */
     private record Node(long instant, boolean inbound, long sequence, boolean probe, Integer id) {}
 
@@ -20,23 +20,29 @@ class ReorderHeapTest {
             .thenComparing(n -> !n.inbound()).thenComparingLong(Node::sequence).thenComparing(n -> !n.probe());
 
     @Test
-    void popsInTheExecutivesOrderThroughAddsRemovesAndMoves() {
-        SplittableRandom random = new SplittableRandom(5);
-        ReorderHeap<Integer> heap = new ReorderHeap<>(4), other = new ReorderHeap<>(4);
+    void popsInTheExecutivesOrderThroughAddsRemovesAndMoves() { run(false); }
+
+    @Test
+    void popsInTheExecutivesOrderWhenMostNodesComeInOrder() { run(true); }
+
+    /** @param mostlySorted instants grow with the steps (the sorted run), a few come early (the heap) */
+    private void run(boolean mostlySorted) {
+        SplittableRandom random = new SplittableRandom(mostlySorted ? 6 : 5);
+        ReorderQueue<Integer> heap = new ReorderQueue<>(4), other = new ReorderQueue<>(4);
         PriorityQueue<Node> model = new PriorityQueue<>(ORDER), otherModel = new PriorityQueue<>(ORDER);
         List<Node> live = new ArrayList<>();
         long sequence = 0;
-        for (int step = 0; step < 200_000; step++) {
+        for (int step = 0; step < 60_000; step++) {
             int op = random.nextInt(10);
             if (op < 5 || model.isEmpty()) {
                 // few distinct instants, so the later keys decide often; a probe shares its message's entry
-                long instant = random.nextInt(50);
+                long instant = mostlySorted ? step / 8 - (random.nextInt(10) == 0 ? random.nextInt(30) : 0) : random.nextInt(50);
                 boolean inbound = random.nextInt(3) == 0;
                 long seq = random.nextInt(4) == 0 ? -sequence : sequence;
                 sequence++;
                 boolean probe = !inbound && random.nextInt(4) == 0;
                 Node n = new Node(instant, inbound, seq, probe, (int) (seq & 0xFFFF));
-                heap.add(instant, seq, ReorderHeap.flags(inbound, probe), n.id());
+                heap.add(instant, seq, ReorderQueue.flags(inbound, probe), n.id());
                 model.add(n);
                 live.add(n);
             } else if (op < 8) {
