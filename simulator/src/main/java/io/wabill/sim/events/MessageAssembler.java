@@ -209,8 +209,9 @@ public final class MessageAssembler {
         if (deliveredBeforeSend(row, row.timestamp())) return;
         Entry entry = new Entry(row, seq);
         boolean delivered = entry.isDelivered();
+        long instant = 0;
         if (delivered) {
-            long instant = instantOf.applyAsLong(entry.build());
+            instant = instantOf.applyAsLong(entry.build());
             long releasedUpTo = holdOf(entry).releasedUpTo;
             if (instant < releasedUpTo) { // a one-row message whose delivered_at precedes messages already released
                 outOfOrder(row, id, instant, releasedUpTo);
@@ -220,7 +221,7 @@ public final class MessageAssembler {
         entry.slot = ids.open(id, entry);
         if (ids.openCount() > peakOpen) peakOpen = ids.openCount();
         if (delivered) {
-            queue(entry);
+            queue(entry, instant); // the message built above, so the same instant
         } else {
             entry.waitsForDelivery = horizon == WHOLE_LOG || (deliveredSomewhere != null && deliveredSomewhere.contains(id));
             if (!entry.waitsForDelivery) sentOnly.add(entry);
@@ -278,12 +279,14 @@ public final class MessageAssembler {
         }
     }
 
-    private void queue(Entry entry) {
+    private void queue(Entry entry) { queue(entry, instantOf.applyAsLong(entry.build())); }
+
+    /** Queues the message at {@code instant}, its evaluation instant as it stands. */
+    private void queue(Entry entry, long instant) {
         entry.queued = true;
-        Message m = entry.build();
-        entry.instant = instantOf.applyAsLong(m);
-        entry.inbound = m.isInbound();
-        ready.add(entry.instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
+        entry.instant = instant;
+        entry.inbound = entry.first.direction() == Direction.INBOUND;
+        ready.add(instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
     }
 
     /** Releases every message that no later row can precede. */
