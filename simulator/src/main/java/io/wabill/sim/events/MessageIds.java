@@ -9,7 +9,8 @@ package io.wabill.sim.events;
  *
  * <p>Memory is the point: a sorted year holds a status horizon (31 days by default) of remembered ids, millions of
  * them. A remembered id costs its characters (one byte each when ASCII, less the prefix it shares with the first id
- * remembered), 10 bytes of primitive pages and about 12 of hash table: nothing per id on the object heap. Everything
+ * remembered), 6 bytes of primitive pages and about 12 of hash table (8 bytes a cell, 35 to 70 % full): nothing
+ * per id on the object heap. Everything
  * is paged (entries by 16K, bytes by 64 KB, the table in 64 segments that grow one at a time), so the store never
  * copies or doubles a large array and the heap holds no big transient. An open id is a slot holding the caller's
  * {@code String} and a value (the assembler's entry) until it is released.
@@ -33,12 +34,11 @@ final class MessageIds {
     static final long ABSENT = -1;
 
     /**
-     * 16K remembered entries: where each key starts (absolute byte position, low 31 bits), its hash (read in order when
-     * the page is forgotten, to find the entries' cells) and its tag.
+     * 16K remembered entries: where each key starts (absolute byte position, low 31 bits) and its tag. The hash is in
+     * the entry's table cell only; a page being forgotten finds its entries' cells by the hash of their stored bytes.
      */
     private static final class Page {
         final int[] start = new int[PAGE];
-        final int[] hash = new int[PAGE];
         /** 15 bits of the identity digest (status rows must agree, G10) and, lowest, whether it was undelivered. */
         final short[] tag = new short[PAGE];
         /** The newest entry's forget time: the page goes when that has passed. */
@@ -190,7 +190,6 @@ final class MessageIds {
         Page p = page(seq);
         int at = (int) (seq & PAGE_MASK);
         p.start[at] = (int) (bytesTail & LOW31);
-        p.hash[at] = h;
         p.tag[at] = (short) ((mix((int) (identity ^ (identity >>> 32))) & 0xFFFE) | (undelivered ? 1 : 0));
         p.forgetAfter = forgetAfter;
         for (int i = 0; i < scratchLength; i++) putByte(bytesTail++, scratch[i]);
@@ -285,6 +284,32 @@ final class MessageIds {
         return true;
     }
 
+    /**
+     * The {@link String#hashCode()} of remembered entry {@code seq}'s id, from its stored bytes: the prefix's chars
+     * (unless stored whole), then each char decoded back from its UTF-8 bytes.
+     */
+    private int hashOfStored(long seq) {
+        long from = startOf(seq);
+        long to = seq + 1 == tail ? bytesTail : startOf(seq + 1);
+        int h = 0;
+        if (from < to && byteAt(from) == WHOLE) {
+            from++;
+        } else {
+            for (byte c : prefix) h = 31 * h + c;
+        }
+        while (from < to) {
+            int b = byteAt(from++) & 0xFF;
+            if (b >= 0xE0) {
+                b = ((b & 0x0F) << 12) | ((byteAt(from) & 0x3F) << 6) | (byteAt(from + 1) & 0x3F);
+                from += 2;
+            } else if (b >= 0xC0) {
+                b = ((b & 0x1F) << 6) | (byteAt(from++) & 0x3F);
+            }
+            h = 31 * h + b;
+        }
+        return h;
+    }
+
     /** The shared prefix: the first id up to its first digit (e.g. {@code wamid.gen}), at most 32 chars. */
     private static byte[] prefixOf(String id) {
         int n = 0;
@@ -370,7 +395,7 @@ final class MessageIds {
 
     /** Deletes a remembered entry with backward shift, so probes never meet a tombstone. */
     private void remove(long seq) {
-        int h = page(seq).hash[(int) (seq & PAGE_MASK)];
+        int h = hashOfStored(seq);
         int m = mix(h);
         int segment = m >>> (32 - SEGMENT_BITS);
         long[] t = segments[segment];
