@@ -452,7 +452,11 @@ public final class MessageAssembler {
         final long sequence;
         /** Null until the message has a second row (or one is tried on it). */
         private StatusMerger merger;
-        /** The message built from its first row alone, while it has no merger. */
+        /**
+         * The message built from its first row alone, while it has no merger and is delivered. One not (yet) delivered
+         * may wait a status horizon (31 days) for its delivery: it is built when asked (at its send instant, its
+         * release), not kept all that time.
+         */
         private Message single;
         /** Its slot among the open ids ({@link MessageIds#open}), or -1: an inbound message or one without an id. */
         int slot = -1;
@@ -486,8 +490,10 @@ public final class MessageAssembler {
 
         Message build() {
             if (merger != null) return merger.build();
-            if (single == null) single = StatusMerger.oneRow(first, sequence);
-            return single;
+            if (single != null) return single;
+            Message m = StatusMerger.oneRow(first, sequence);
+            if (m.isDelivered()) single = m;
+            return m;
         }
     }
 }
