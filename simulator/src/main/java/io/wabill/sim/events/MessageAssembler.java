@@ -23,7 +23,7 @@ import java.util.function.ToLongFunction;
  *
  * <p><b>Late status rows (G10).</b> A message seen only as {@code sent} or {@code failed} waits {@code horizon} for
  * a delivery row and is then released as undelivered; released ids are remembered ({@link MessageIds}, about
- * 16 bytes each besides their characters) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
+ * 18 bytes each besides their characters) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
  * they report a delivery the message was denied: never taken for a new message or a second charge. A message still
  * waiting at the end of the log is released undelivered and says so ({@link Listener#undelivered}).
  *
