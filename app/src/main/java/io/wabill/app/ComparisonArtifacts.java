@@ -28,6 +28,7 @@ public final class ComparisonArtifacts {
     private final Path report;
     private final ChartStyle style;
     private final List<String> commandLine;
+    private RunWorkbook workbook;
 
     public ComparisonArtifacts(Path charts, Path report, ChartStyle style, List<String> commandLine) {
         this.charts = charts;
@@ -36,14 +37,26 @@ public final class ComparisonArtifacts {
         this.commandLine = commandLine;
     }
 
+    /** Adds the workbook ({@code --xlsx}), built last from the run's CSV files; null for none. */
+    public ComparisonArtifacts withWorkbook(RunWorkbook w) {
+        this.workbook = w;
+        return this;
+    }
+
     /** Checks the targets before the run writes its first byte. */
     public void prepare(OutputSet outputs) throws IOException {
         ChartAndReportTargets.reserve(outputs, charts, report);
+        if (workbook != null) workbook.prepare(outputs);
     }
 
     /** Writes what was asked for into the run's output set. */
     public void write(ComparisonRun.Result r, OutputSet outputs) throws IOException {
-        if (charts == null && report == null) return;
+        if (charts != null || report != null) writeChartsAndReport(r, outputs);
+        // Last: the workbook reads scenarios.csv, comparison.csv and the ledgers under their ranked names.
+        if (workbook != null) workbook.write(outputs);
+    }
+
+    private void writeChartsAndReport(ComparisonRun.Result r, OutputSet outputs) throws IOException {
         Ranking ranking = new Ranking(r.scenarios(), r.table());
         String currency = ranking.rows().get(0).currency();
         List<ComparisonChart.Row> bars = new ArrayList<>();

@@ -98,7 +98,7 @@ public final class ForecastTable {
             }
             long[] t = totals.computeIfAbsent(e.getKey().currency(), k -> new long[2]);
             t[0] += c.messages;
-            t[1] = Math.addExact(t[1], c.units);
+            t[1] = io.wabill.sim.money.Money.add(t[1], c.units);
         }
         ParameterDraws.Draw d = o.draw();
         runRows.add(new RunRow(o.index(), o.seed(), d.growth(), d.level(), d.volumeFactor(), o.rows(), totals));
@@ -239,7 +239,7 @@ public final class ForecastTable {
         for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {
             RunLedger.Key k = e.getKey();
             long[] t = monthTotals.computeIfAbsent(k.month() + " " + k.currency(), x -> new long[runs]);
-            for (int r = 0; r < runs; r++) t[r] = Math.addExact(t[r], e.getValue()[1][r]);
+            for (int r = 0; r < runs; r++) t[r] = io.wabill.sim.money.Money.add(t[r], e.getValue()[1][r]);
         }
         return monthTotals;
     }
@@ -273,7 +273,7 @@ public final class ForecastTable {
         for (Map.Entry<RunLedger.Key, long[][]> e : values.entrySet()) {
             RunLedger.Key k = e.getKey();
             long[] c = cellTotals.computeIfAbsent(k.market() + " " + k.category() + " " + k.currency(), x -> new long[runs]);
-            for (int r = 0; r < runs; r++) c[r] = Math.addExact(c[r], e.getValue()[1][r]);
+            for (int r = 0; r < runs; r++) c[r] = io.wabill.sim.money.Money.add(c[r], e.getValue()[1][r]);
         }
         out.println("Spend per local month: mean [P10 .. P90] over " + runs + " run" + (runs > 1 ? "s" : ""));
         for (Map.Entry<String, long[]> e : monthTotals.entrySet()) {

@@ -68,10 +68,18 @@ public final class GeneratedLogFile {
     public static List<Path> saveModel(TrafficModel model, List<String> header, Path save, RunManifest manifest)
             throws IOException {
         try (OutputSet outputs = OutputSet.beside(save, manifest)) {
-            try (Writer w = outputs.open(save.getFileName().toString())) {
-                TrafficModelWriter.write(model, header, w);
-            }
+            saveModel(model, header, save, outputs);
             return outputs.commit();
+        }
+    }
+
+    /**
+     * Writes a fitted traffic model into an output set begun beside it ({@link OutputSet#beside}) before the fit, so
+     * the fit's skipped rows go into the same set; the caller commits.
+     */
+    public static void saveModel(TrafficModel model, List<String> header, Path save, OutputSet outputs) throws IOException {
+        try (Writer w = outputs.open(save.getFileName().toString())) {
+            TrafficModelWriter.write(model, header, w);
         }
     }
 }

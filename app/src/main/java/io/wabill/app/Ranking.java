@@ -30,7 +30,7 @@ public final class Ranking {
     /** One scenario's line; {@code scenario} is its index in the run, {@code baseline} its baseline's. */
     public record Row(int scenario, String name, String strategy, String regime, String card, String currency, long total,
                long baselineTotal, long pendingUnits, ReplayStats stats) {
-        public long delta() { return total - baselineTotal; }
+        public long delta() { return io.wabill.sim.money.Money.subtract(total, baselineTotal); }
 
         public String deltaPercent() { return ComparisonTable.percent(delta(), baselineTotal); }
 

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The files a run writes for people besides its CSV: charts ({@code --charts}), {@code report.html}
- * ({@code --report}) and the FOCUS export ({@code --focus}). They go into the run's output set, published only with
+ * ({@code --report}), the FOCUS export ({@code --focus}) and the workbook ({@code --xlsx}). They go into the run's output set, published only with
  * the run's other files.
  */
 public final class RunArtifacts {
@@ -29,6 +29,7 @@ public final class RunArtifacts {
     private final CsvDialect dialect;
     private final String title;
     private final Function<SimulationRun.Result, RunInputs> inputs;
+    private RunWorkbook workbook;
 
     public RunArtifacts(Path charts, Path report, Path focus, ChartStyle style, int topMarkets, CsvDialect dialect, String title,
                  Function<SimulationRun.Result, RunInputs> inputs) {
@@ -42,9 +43,15 @@ public final class RunArtifacts {
         this.inputs = inputs;
     }
 
+    /** Adds the workbook ({@code --xlsx}), built last from the run's CSV files; null for none. */
+    public RunArtifacts withWorkbook(RunWorkbook w) {
+        this.workbook = w;
+        return this;
+    }
+
     boolean wantsFocus() { return focus != null; }
 
-    public boolean isEmpty() { return charts == null && report == null && focus == null; }
+    public boolean isEmpty() { return charts == null && report == null && focus == null && workbook == null; }
 
     /** Checks every target before the run writes its first byte (a --focus file that is a folder, …). */
     public void prepare(OutputSet outputs) throws IOException {
@@ -54,6 +61,7 @@ public final class RunArtifacts {
             outputs.claim(abs.resolveSibling(FocusMetadata.fileNameFor(abs.getFileName().toString())), "the FOCUS metadata");
         }
         ChartAndReportTargets.reserve(outputs, charts, report);
+        if (workbook != null) workbook.prepare(outputs);
     }
 
     /** Writes what was asked for into the run's output set, published with the run's other files. */
@@ -69,7 +77,12 @@ public final class RunArtifacts {
                 FocusMetadata.write(w, v == null ? "0.1.0-SNAPSHOT" : v);
             }
         }
-        if (charts == null && report == null) return;
+        if (charts != null || report != null) writeChartsAndReport(r, outputs);
+        // Last: the workbook reads the run's CSV files, all closed by now.
+        if (workbook != null) workbook.write(outputs);
+    }
+
+    private void writeChartsAndReport(SimulationRun.Result r, OutputSet outputs) throws IOException {
         ChartWriter writer = new ChartWriter(style);
         List<Chart> list = RunCharts.of(r.summary().rows(), r.tables().daily().rows(), r.tables().tiers().rows(),
                 topMarkets);

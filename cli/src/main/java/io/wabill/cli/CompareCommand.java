@@ -79,8 +79,9 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, accounts.book(), scenarios,
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
                 ledgers, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
+        io.wabill.app.RunWorkbook workbook = xlsx.workbook(io.wabill.app.RunWorkbook.Kind.COMPARISON);
         ComparisonArtifacts artifacts = new ComparisonArtifacts(output.charts, output.report, output.chartSize,
-                spec.commandLine().getParseResult().originalArgs());
+                spec.commandLine().getParseResult().originalArgs()).withWorkbook(workbook);
         ComparisonRun.Result r = new ComparisonRun(settings, artifacts,
                 SimulateCommand.manifest(spec, accounts, pricing).inputs(strategyFiles)).run();
         PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +90,7 @@ public final class CompareCommand implements Callable<Integer> {
         out.println();
         new Ranking(r.scenarios(), r.table()).print(out);
         SimulateCommand.printWritten(out, r.written());
-        xlsx.write(XlsxOption.Kind.COMPARISON, output.out, out);
+        XlsxOption.printWritten(workbook, out);
         out.flush();
         return ExitCodes.OK;
     }

@@ -36,6 +36,10 @@ final class Failures {
                 return ExitCodes.INTERNAL;
             }
         }
+        // A total past what exact amounts hold, wherever it was summed (a lane's or a forecast run's thread too):
+        // the input's size or rates, said in one line, never a wrapped number or a stack trace.
+        for (Throwable c = e; c != null; c = c.getCause())
+            if (c instanceof io.wabill.sim.money.AmountOverflowException) t = c;
         String line = userMessage(t);
         if (line != null) {
             // The core names options in API terms (statusHorizon): the user reads the flags (--status-horizon).
@@ -52,7 +56,8 @@ final class Failures {
     /** The one-line message of a user's problem, or null when it is a fault of wabill's. */
     static String userMessage(Throwable t) {
         if (t instanceof UserException || t instanceof LogFormatException || t instanceof CatalogLoadException
-                || t instanceof PricingProblemException || t instanceof PricingConfigException)
+                || t instanceof PricingProblemException || t instanceof PricingConfigException
+                || t instanceof io.wabill.sim.money.AmountOverflowException)
             return t.getMessage();
         if (t instanceof FileSystemException f) return fileSystem(f);
         if (t instanceof IOException io) {

@@ -178,34 +178,52 @@ public final class ForecastCommand implements Callable<Integer> {
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         AccountBook book = accounts.book();
         ZoneId zone = book.get(Account.DEFAULT_ID).zone();
-        // The actuals: the log priced as simulate prices it, its summary kept in actual/.
-        Backtest.Actuals actuals = new Backtest.Actuals(book);
-        new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), false, Duration.ofDays(7),
-                maxUnsortedRows, out.resolve("actual"), false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null)
-                .withManifest(SimulateCommand.manifest(spec, accounts, pricing)).run();
-        Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
-        io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
-                new io.wabill.sim.market.MarketResolver(catalog.markets()), io.wabill.data.log.RowErrorHandler.STOP,
-                source.fitStatusHorizon, maxUnsortedRows, h.startMillis());
-        ScenarioOptions.Loaded loaded = new ScenarioOptions.Loaded(fit.model(), fit, "fit of " + fit.firstDay() + " to " + fit.lastDay());
-        ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), ConsoleProgress.forConsole(quiet));
-        io.wabill.sim.strategy.StrategyChain chain = io.wabill.sim.strategy.Strategies.parse(strategy);
-        ParameterDraws draws = new ParameterDraws(fit.model(), fit.tallies(), spread(loaded), fixedParameters, growthSpec(loaded), seed, h.start());
-        ForecastRun.Settings settings = new ForecastRun.Settings(fit.model(), catalog, book, pricing.options(), h.start(), holdout,
-                scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
-        printer.printf("Backtest: %s; fitted on %s to %s, forecasting %d month%s from %s (local months of %s); %d runs, seed %d%n",
-                String.join(", ", backtest.stream().map(Path::toString).toList()), fit.firstDay(), fit.lastDay(), holdout,
-                holdout > 1 ? "s" : "", h.start(), zone, runs, seed);
-        if (h.note() != null) printer.println("Note: " + h.note());
-        printer.printf("Each run draws: %s%n", draws.describe());
-        printer.flush();
-        ForecastTable table = new ForecastTable(runs, catalog, settings.pricing());
-        double seconds = runAll(new ForecastRun(settings), runs, quiet, table::add);
-        table.finish();
-        Backtest result = new Backtest(actuals.cells(), table, h);
+        io.wabill.sim.strategy.StrategyChain chain = parseStrategy();
+        io.wabill.app.RunWorkbook workbook = xlsx.workbook(io.wabill.app.RunWorkbook.Kind.BACKTEST);
         List<Path> written;
+        Backtest result;
+        ForecastTable table;
+        double seconds;
+        SkippedRows skipped;
+        long pricedSkipped;
+        boolean skip = onError == RunOutput.OnError.SKIP;
+        // One output set: the actuals in actual/ and the comparison beside it are published together with one run.json
+        // (a reader never sees the actuals of one backtest beside the bands of another), and the folder is locked and
+        // every target checked before the log is priced.
         try (OutputSet outputs = OutputSet.begin(out, SimulateCommand.manifest(spec, accounts, pricing).inputs(backtest))) {
-            outputs.reserve("backtest.csv", "backtest-summary.csv", "forecast.csv", "runs.csv");
+            outputs.reserve("backtest.csv", "backtest-summary.csv", "forecast.csv", "runs.csv", "errors.csv");
+            if (workbook != null) workbook.prepare(outputs);
+            skipped = new SkippedRows(outputs, dialect);
+            // The actuals: the log priced as simulate prices it, its tables kept in actual/ (no ledger; with --on-error
+            // skip its skipped rows in actual/errors.csv, as simulate lists them).
+            Backtest.Actuals actuals = new Backtest.Actuals(book);
+            Path actualDir = out.resolve("actual");
+            pricedSkipped = new SimulationRun(new SimulationRun.Settings(backtest, catalog, book, pricing.options(), skip, Duration.ofDays(7),
+                    maxUnsortedRows, actualDir, false, dialect, null, ConsoleProgress.forConsole(quiet)), actuals, null)
+                    .into(outputs.within(actualDir)).run().rowsSkipped();
+            Backtest.Holdout h = Backtest.holdout(actuals, holdout, zone);
+            io.wabill.data.traffic.TrafficFitting.Result fit = io.wabill.data.traffic.TrafficFitting.fit(backtest, zone, source.marketZones,
+                    new io.wabill.sim.market.MarketResolver(catalog.markets()),
+                    skip ? skipped::fitRow : io.wabill.data.log.RowErrorHandler.STOP, source.fitStatusHorizon, maxUnsortedRows,
+                    h.startMillis());
+            ScenarioOptions.Loaded loaded = new ScenarioOptions.Loaded(fit.model(), fit, "fit of " + fit.firstDay() + " to " + fit.lastDay());
+            ScenarioOptions.checkNumbers(loaded, catalog.markets(), h.start(), ConsoleProgress.forConsole(quiet));
+            ParameterDraws draws = new ParameterDraws(fit.model(), fit.tallies(), spread(loaded), fixedParameters, growthSpec(loaded), seed, h.start());
+            ForecastRun.Settings settings = new ForecastRun.Settings(fit.model(), catalog, book, pricing.options(), h.start(), holdout,
+                    scale, draws, runs, seed, threads, STATUS_HORIZON, chain);
+            printer.printf("Backtest: %s; fitted on %s to %s, forecasting %d month%s from %s (local months of %s); %d runs, seed %d%n",
+                    String.join(", ", backtest.stream().map(Path::toString).toList()), fit.firstDay(), fit.lastDay(), holdout,
+                    holdout > 1 ? "s" : "", h.start(), zone, runs, seed);
+            if (h.note() != null) printer.println("Note: " + h.note());
+            printer.printf("Each run draws: %s%n", draws.describe());
+            printer.flush();
+            table = new ForecastTable(runs, catalog, settings.pricing());
+            ForecastRun run = new ForecastRun(settings);
+            if (skip) run.skipUnpriced(skipped::unpricedMessage);
+            seconds = runAll(run, runs, quiet, table::add);
+            table.finish();
+            skipped.close();
+            result = new Backtest(actuals.cells(), table, h);
             try (Writer w = outputs.open("backtest.csv")) {
                 result.write(w, dialect);
             }
@@ -218,14 +236,29 @@ public final class ForecastCommand implements Callable<Integer> {
             try (Writer w = outputs.open("runs.csv")) {
                 table.writeRuns(w, dialect);
             }
-            outputs.manifest().rows("runs", runs);
+            outputs.manifest().rows("runs", runs).rows("fit_rows_skipped", skipped.fitRows())
+                    .rows("messages_unpriced", skipped.unpricedMessages());
+            if (workbook != null) workbook.write(outputs);
             written = outputs.commit();
         }
+        if (pricedSkipped + skipped.fitRows() + skipped.unpricedMessages() > 0)
+            printer.printf("Skipped: %,d row(s) of the log in pricing it (listed in actual/errors.csv); %,d in fitting it and "
+                    + "%,d generated message(s) no card or rate could price (listed in errors.csv)%n",
+                    pricedSkipped, skipped.fitRows(), skipped.unpricedMessages());
         printer.printf("Priced %d runs on %d thread%s (%.1f s)%n", runs, threads, threads > 1 ? "s" : "", seconds);
         result.print(printer);
         SimulateCommand.printWritten(printer, written);
+        XlsxOption.printWritten(workbook, printer);
         printer.flush();
         return ExitCodes.OK;
+    }
+
+    private io.wabill.sim.strategy.StrategyChain parseStrategy() {
+        try {
+            return io.wabill.sim.strategy.Strategies.parse(strategy);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
+        }
     }
 
     @Override public Integer call() throws Exception {
@@ -234,6 +267,12 @@ public final class ForecastCommand implements Callable<Integer> {
             for (String o : List.of("--start", "--months")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(o))
                     throw new ParameterException(spec.commandLine(), o + " does not apply to --backtest: it forecasts the last --holdout months of the log");
+            }
+            // Refused rather than ignored: a backtest draws no fan chart or report.
+            for (String o : List.of("--charts", "--report", "--chart-size")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(o))
+                    throw new ParameterException(spec.commandLine(), o + " does not apply to --backtest: it writes backtest.csv, "
+                            + "backtest-summary.csv, forecast.csv, runs.csv and the priced log's tables in actual/");
             }
             return backtest();
         }
@@ -249,12 +288,7 @@ public final class ForecastCommand implements Callable<Integer> {
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
         AccountBook book = accounts.book();
         ZoneId zone = book.get(Account.DEFAULT_ID).zone();
-        io.wabill.sim.strategy.StrategyChain chain;
-        try {
-            chain = io.wabill.sim.strategy.Strategies.parse(strategy);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
-        }
+        io.wabill.sim.strategy.StrategyChain chain = parseStrategy();
         io.wabill.report.RunManifest manifest = SimulateCommand.manifest(spec, accounts, pricing).inputs(source.inputFiles());
         List<Path> written;
         ForecastTable table;
@@ -263,10 +297,12 @@ public final class ForecastCommand implements Callable<Integer> {
         SkippedRows skipped;
         // The output folder is locked and every target checked before the log is fitted or a run starts; all files are
         // published together at the end.
+        io.wabill.app.RunWorkbook workbook = xlsx.workbook(io.wabill.app.RunWorkbook.Kind.FORECAST);
         try (OutputSet outputs = OutputSet.begin(out, manifest)) {
             outputs.reserve("forecast.csv", "bands.csv", "runs.csv", "errors.csv");
             ForecastArtifacts artifacts = new ForecastArtifacts(charts, report, chartSize, spec.commandLine().getParseResult().originalArgs());
             artifacts.prepare(outputs);
+            if (workbook != null) workbook.prepare(outputs);
             skipped = new SkippedRows(outputs, dialect);
             ScenarioOptions.Loaded loaded = source.load(catalog.markets(), zone, maxUnsortedRows,
                     onError == RunOutput.OnError.SKIP ? skipped::fitRow : io.wabill.data.log.RowErrorHandler.STOP);
@@ -320,6 +356,7 @@ public final class ForecastCommand implements Callable<Integer> {
             if (loaded.fit() != null)
                 manifest.rows("fit_rows_in", loaded.fit().rowsRead()).rows("fit_rows_skipped", skipped.fitRows());
             manifest.rows("runs", runs).rows("rows_generated", rows).rows("messages_unpriced", skipped.unpricedMessages());
+            if (workbook != null) workbook.write(outputs); // last: built from the closed CSV files above
             written = outputs.commit();
         }
         if (skipped.fitRows() + skipped.unpricedMessages() > 0)
@@ -328,7 +365,7 @@ public final class ForecastCommand implements Callable<Integer> {
         printer.printf("Priced %,d generated rows in %d runs on %d thread%s (%.1f s)%n", rows, runs, threads, threads > 1 ? "s" : "", seconds);
         table.printSummary(printer);
         SimulateCommand.printWritten(printer, written);
-        xlsx.write(XlsxOption.Kind.FORECAST, out, printer);
+        XlsxOption.printWritten(workbook, printer);
         printer.flush();
         return ExitCodes.OK;
     }

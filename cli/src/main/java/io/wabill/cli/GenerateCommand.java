@@ -68,6 +68,12 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "with --fit: the most rows an unsorted log may have (it is sorted in memory); default: ${DEFAULT-VALUE}")
     long maxUnsortedRows;
 
+    @Option(names = "--on-error", paramLabel = "MODE", defaultValue = "stop",
+            description = "with --fit: stop at the first row of a fitted log that cannot be used, or skip such rows, count "
+                    + "them (run.json) and list them in NAME.fit-errors.csv beside the saved model: ${COMPLETION-CANDIDATES}; "
+                    + "default: ${DEFAULT-VALUE}")
+    RunOutput.OnError onError;
+
     @Option(names = "--list", description = "list the bundled presets and exit")
     boolean list;
 
@@ -85,6 +91,8 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!source.given()) throw new ParameterException(spec.commandLine(), "give --scenario NAME|FILE to generate a log, or --fit LOG to fit a model");
         Catalog catalog = SimulateCommand.loadCatalog(null);
         if (source.fitLogs != null) return fit(catalog, printer);
+        if (spec.commandLine().getParseResult().hasMatchedOption("--on-error"))
+            throw new ParameterException(spec.commandLine(), "--on-error is for --fit: a generated log has no bad rows to skip");
         if (from == null || to == null) throw new ParameterException(spec.commandLine(), "--from and --to are needed to generate a log");
         if (to.isBefore(from)) throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
         if (!(scale > 0)) throw new ParameterException(spec.commandLine(), "--scale must be > 0, was " + scale);
@@ -107,17 +115,40 @@ public final class GenerateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The list of a fit's skipped rows beside the saved model: {@code params.yaml} → {@code params.fit-errors.csv}. */
+    static String fitErrorsName(Path save) {
+        return save.getFileName().toString().replaceFirst("\\.(yaml|yml)$", "") + ".fit-errors.csv";
+    }
+
     private Integer fit(Catalog catalog, PrintWriter printer) throws Exception {
-        ScenarioOptions.Loaded loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows);
+        io.wabill.report.RunManifest manifest = RunManifests.of(spec).inputs(source.inputFiles());
+        ScenarioOptions.Loaded loaded;
+        SkippedRows skipped;
+        List<Path> written;
+        // The model, its skipped rows and its manifest are one output set: the target is locked and checked before
+        // the log is read, and a failed fit leaves neither a model nor an error list.
+        try (io.wabill.report.OutputSet outputs = io.wabill.report.OutputSet.beside(save, manifest)) {
+            String errorsName = fitErrorsName(save);
+            outputs.reserve(save.getFileName().toString(), errorsName);
+            skipped = new SkippedRows(outputs, io.wabill.report.CsvDialect.UNIX, errorsName);
+            loaded = source.load(catalog.markets(), timeZone, maxUnsortedRows,
+                    onError == RunOutput.OnError.SKIP ? skipped::fitRow : io.wabill.data.log.RowErrorHandler.STOP);
+            skipped.close();
+            manifest.rows("rows_in", loaded.fit().rowsRead()).rows("rows_skipped", skipped.fitRows())
+                    .rows("messages", loaded.fit().messages());
+            GeneratedLogFile.saveModel(loaded.model(), List.of("Fitted by wabill generate --fit from "
+                    + source.fitLogs.size() + " log file(s), " + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", "
+                    + loaded.fit().rowsRead() + " rows" + (skipped.fitRows() > 0 ? " (" + skipped.fitRows() + " skipped)" : "")
+                    + ", " + loaded.fit().messages() + " messages; hours and weekdays read in "
+                    + timeZone + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), save, outputs);
+            written = outputs.commit();
+        }
         TrafficModel model = loaded.model();
-        io.wabill.report.RunManifest manifest = RunManifests.of(spec).inputs(source.inputFiles())
-                .rows("rows_in", loaded.fit().rowsRead()).rows("messages", loaded.fit().messages());
-        List<Path> written = GeneratedLogFile.saveModel(model, List.of("Fitted by wabill generate --fit from "
-                + source.fitLogs.size() + " log file(s), " + loaded.fit().firstDay() + " to " + loaded.fit().lastDay() + ", "
-                + loaded.fit().rowsRead() + " rows, " + loaded.fit().messages() + " messages; hours and weekdays read in "
-                + timeZone + (source.marketZones.isEmpty() ? "" : " (and " + source.marketZones + ")") + "."), save, manifest);
         printer.printf("Fitted %s: %,d rows, %,d messages, %d market%s%n", loaded.description(), loaded.fit().rowsRead(),
                 loaded.fit().messages(), model.markets().size(), model.markets().size() > 1 ? "s" : "");
+        if (skipped.fitRows() > 0)
+            printer.printf("Skipped: %,d row(s) of the fitted log that could not be used; listed in %s%n", skipped.fitRows(),
+                    fitErrorsName(save));
         printFit(printer, model);
         if (loaded.fit().sortedInMemory()) printer.println("The log was not sorted by time and was sorted in memory.");
         SimulateCommand.printWritten(printer, written);

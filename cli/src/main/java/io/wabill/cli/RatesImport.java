@@ -8,7 +8,10 @@ import io.wabill.sim.market.MarketMap;
 import io.wabill.sim.rates.CardProblem;
 import io.wabill.sim.rates.MissingCardAdvice;
 import io.wabill.sim.rates.RateCard;
+import io.wabill.report.OutputSet;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,13 +63,59 @@ final class RatesImport implements Callable<Integer> {
             throw new CatalogLoadException(problems);
         }
         PrintWriter o = spec.commandLine().getOut();
-        for (RateCard c : cards) {
-            Path written = NormalizedCardWriter.write(c, out);
-            o.printf("%s: %d markets -> %s%n", c.id(), c.markets().size(), written);
+        // One output set that grows import by import: the cards are staged, the folder is locked against a second
+        // import or a run, and nothing is published unless the folder, read as --rates will read it with the new cards,
+        // loads; cards of earlier imports stay, and run.json names them with this import's.
+        List<Path> written;
+        try (OutputSet outputs = OutputSet.begin(out, RunManifests.of(spec).inputs(files)).accumulating()) {
+            for (RateCard c : cards) {
+                try (Writer w = outputs.open(NormalizedCardWriter.fileName(c))) {
+                    NormalizedCardWriter.write(c, w);
+                }
+            }
+            checkAsPublished(outputs, cards);
+            outputs.manifest().rows("cards", cards.size());
+            written = outputs.commit();
         }
-        // Read the folder back as --rates will, so a card that imports is a card that prices.
-        CatalogLoader.load(out);
+        for (RateCard c : cards)
+            o.printf("%s: %d markets -> %s%n", c.id(), c.markets().size(), out.resolve(NormalizedCardWriter.fileName(c)));
+        SimulateCommand.printWritten(o, written);
         o.println("Use it with: --rates " + out);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Loads the catalog the folder will be once this import is published (its cards, markets.csv and coverage.csv
+     * as they are, with the new cards in place) from a private copy, so a card that imports is a card that prices;
+     * a problem names the file in the folder.
+     */
+    private void checkAsPublished(OutputSet outputs, List<RateCard> cards) throws Exception {
+        Path check = Files.createTempDirectory("wabill-rates-check");
+        try {
+            Path folder = outputs.path();
+            try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") && !name.startsWith("."))
+                        Files.copy(p, check.resolve(name));
+                }
+            }
+            for (RateCard c : cards) {
+                String name = NormalizedCardWriter.fileName(c);
+                Files.copy(outputs.written(folder.resolve(name)), check.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+            try {
+                CatalogLoader.load(check);
+            } catch (CatalogLoadException e) {
+                List<CardProblem> named = new ArrayList<>();
+                for (CardProblem p : e.problems())
+                    named.add(new CardProblem(p.file().replace(check.toString(), out.toString()), p.line(), p.column(), p.message()));
+                throw new CatalogLoadException(named);
+            }
+        } finally {
+            try (java.util.stream.Stream<Path> s = Files.walk(check)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -76,8 +76,15 @@ public final class RunOutput {
 
     /** The charts, report and FOCUS export asked for, or null when none was. */
     RunArtifacts artifacts(String title, java.util.function.Function<SimulationRun.Result, io.wabill.report.html.RunInputs> inputs) {
+        return artifacts(title, inputs, null);
+    }
+
+    /** The charts, report, FOCUS export and workbook asked for, or null when none was. */
+    RunArtifacts artifacts(String title, java.util.function.Function<SimulationRun.Result, io.wabill.report.html.RunInputs> inputs,
+            io.wabill.app.RunWorkbook workbook) {
         if (topMarkets < 1) throw new UserException("--top-markets must be >= 1, was " + topMarkets);
-        RunArtifacts a = new RunArtifacts(charts, report, focus, chartSize, topMarkets, dialect, title, inputs);
+        RunArtifacts a = new RunArtifacts(charts, report, focus, chartSize, topMarkets, dialect, title, inputs)
+                .withWorkbook(workbook);
         return a.isEmpty() ? null : a;
     }
 

@@ -59,13 +59,14 @@ public final class SimulateCommand implements Callable<Integer> {
         Catalog catalog = loadCatalog(pricing.rates);
         SimulationRun.Settings settings = settings(catalog, logs, output.out);
         Surcharges surcharges = surcharges(spec, fees, tax, settings.accounts());
+        io.wabill.app.RunWorkbook workbook = xlsx.workbook(io.wabill.app.RunWorkbook.Kind.SIMULATION);
         RunArtifacts artifacts = output.artifacts("wabill simulate: " + logs.size() + (logs.size() == 1 ? " log" : " logs"),
-                r -> RunInputsFactory.of(spec, settings, r.tables().facts()));
+                r -> RunInputsFactory.of(spec, settings, r.tables().facts()), workbook);
         if (threads < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, was " + threads);
         SimulationRun.Result r = new SimulationRun(settings, null, artifacts).withWording(FlagNames::of).withThreads(threads)
                 .withSurcharges(surcharges).withManifest(manifest(spec, accounts, pricing).input(fees)).run();
         new RunReport(spec.commandLine().getOut()).print(r);
-        xlsx.write(XlsxOption.Kind.SIMULATION, output.out, spec.commandLine().getOut());
+        XlsxOption.printWritten(workbook, spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 

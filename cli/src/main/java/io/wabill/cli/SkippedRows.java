@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 final class SkippedRows {
     private final OutputSet outputs;
     private final CsvDialect dialect;
+    private final String fileName;
     private ErrorsWriter errors;
     static final int LISTED_PER_RUN = 1000;
 
@@ -25,8 +26,14 @@ final class SkippedRows {
     private final java.util.Map<Integer, Long> unlisted = new java.util.HashMap<>();
 
     SkippedRows(OutputSet outputs, CsvDialect dialect) {
+        this(outputs, dialect, "errors.csv");
+    }
+
+    /** Lists the rows in {@code fileName} of the set's folder ({@code generate --fit}: {@code NAME.fit-errors.csv}). */
+    SkippedRows(OutputSet outputs, CsvDialect dialect, String fileName) {
         this.outputs = outputs;
         this.dialect = dialect;
+        this.fileName = fileName;
     }
 
     void fitRow(RowError e) {
@@ -47,7 +54,7 @@ final class SkippedRows {
 
     private synchronized void add(RowError e) {
         try {
-            if (errors == null) errors = new ErrorsWriter(outputs.open("errors.csv"), dialect);
+            if (errors == null) errors = new ErrorsWriter(outputs.open(fileName), dialect);
             errors.add(new ErrorsWriter.Entry(e.file(), e.line(), e.column(), e.value(), e.reason()));
         } catch (IOException x) {
             throw new UncheckedIOException(x);

@@ -102,7 +102,7 @@ public final class ComparisonTable {
             keys.addAll(base.keySet());
             for (Key k : keys) {
                 Cell c = t.getOrDefault(k, empty), b = base.getOrDefault(k, empty);
-                long delta = c.units - b.units;
+                long delta = Money.subtract(c.units, b.units);
                 csv.text(names.get(s)).raw(k.month()).text(k.market()).raw(k.billable()).raw(k.currency())
                         .number(c.messages).number(c.charged).raw(LedgerFormat.amount(c.units))
                         .raw(LedgerFormat.amount(b.units)).raw(LedgerFormat.amount(delta)).raw(percent(delta, b.units));

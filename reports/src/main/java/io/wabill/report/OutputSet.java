@@ -49,23 +49,53 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     /** The lock file of a folder a run writes into. */
     public static final String LOCK = ".wabill.lock";
 
+    /**
+     * The set that commits: this one, or for a view of a sub-folder ({@link #within}) the set it belongs to. Every
+     * collection below is the owner's, shared by its views, so a file opened through a view is committed with the rest.
+     */
+    private final OutputSet owner;
     private final Path folder;
     private final String manifestName;
     private final RunManifest manifest;
     private FileLocks.Held lock;
     /** The locks of the other folders this run writes into. */
-    private final List<FileLocks.Held> folderLocks = new ArrayList<>();
-    private final Map<Path, StagingFolder> staging = new LinkedHashMap<>();
-    private final Map<Path, Staged> files = new LinkedHashMap<>();
-    private final Map<Path, String> claims = new LinkedHashMap<>();
+    private final List<FileLocks.Held> folderLocks;
+    private final Map<Path, StagingFolder> staging;
+    private final Map<Path, Staged> files;
+    private final Map<Path, String> claims;
     /** Folders this run created to check its targets; an aborted run removes them again when they are empty. */
-    private final List<Path> created = new ArrayList<>();
+    private final List<Path> created;
+    /** The sub-folders written through views ({@link #within}), whose files this set's manifest names. */
+    private final Set<Path> views;
     private boolean finished;
+    /** A folder that grows run by run ({@link #accumulating}): earlier files stay and stay listed. */
+    private boolean accumulating;
 
     private OutputSet(Path folder, String manifestName, RunManifest manifest) {
+        this.owner = this;
         this.folder = folder;
         this.manifestName = manifestName;
         this.manifest = manifest;
+        this.folderLocks = new ArrayList<>();
+        this.staging = new LinkedHashMap<>();
+        this.files = new LinkedHashMap<>();
+        this.claims = new LinkedHashMap<>();
+        this.created = new ArrayList<>();
+        this.views = new HashSet<>();
+    }
+
+    /** A view of {@code owner} writing into {@code folder}, one of its sub-folders ({@link #within}). */
+    private OutputSet(OutputSet owner, Path folder) {
+        this.owner = owner;
+        this.folder = folder;
+        this.manifestName = owner.manifestName;
+        this.manifest = owner.manifest;
+        this.folderLocks = owner.folderLocks;
+        this.staging = owner.staging;
+        this.files = owner.files;
+        this.claims = owner.claims;
+        this.created = owner.created;
+        this.views = owner.views;
     }
 
     /**
@@ -113,7 +143,34 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     public RunManifest manifest() { return manifest; }
 
     /** Where the manifest goes. */
-    public Path manifestPath() { return folder.resolve(manifestName); }
+    public Path manifestPath() { return owner.folder.resolve(manifestName); }
+
+    /**
+     * This set seen from another folder it writes into, such as a backtest's {@code actual/}: a writer that knows only
+     * an output set ({@code SimulationRun}) writes there with its own names, checked and staged as the rest, and its
+     * files are published by this set's {@link #commit()} and named in this set's manifest ({@code actual/summary.csv}).
+     * The view shares the manifest and the row accounting; it cannot commit or abort on its own.
+     */
+    public OutputSet within(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (abs.equals(folder)) return this;
+        String other = claims.get(abs);
+        if (other != null) throw new OutputException(dir + " is a folder here, but this run also writes " + other + " there");
+        stagingFor(abs);
+        views.add(abs);
+        return new OutputSet(owner, abs);
+    }
+
+    /**
+     * Makes this a set for a folder that grows run by run, such as a catalog of rate cards ({@code rates import}):
+     * files of earlier runs that this run does not write are kept instead of removed, and its manifest names them
+     * too, as long as their size and SHA-256 are still those the earlier manifest recorded (a file changed since is
+     * left alone and no longer named). So the folder's manifest still names exactly the files wabill wrote there.
+     */
+    public OutputSet accumulating() {
+        owner.accumulating = true;
+        return this;
+    }
 
     /** Declares names this run writes into its own folder, so that no other target of the run may take them. */
     public void reserve(String... names) throws IOException {
@@ -164,6 +221,15 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         return s.file;
     }
 
+    /**
+     * Where the closed file {@code target} of this run lies until the commit, or null when this run has not written
+     * it (a run's workbook reads the tables the run wrote, whichever it wrote).
+     */
+    public Path written(Path target) {
+        Staged s = files.get(target.toAbsolutePath().normalize());
+        return s == null || !s.closed ? null : s.file;
+    }
+
     /** How many files were opened so far; {@link #rollback} forgets those opened after. */
     public int mark() { return files.size(); }
 
@@ -185,7 +251,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
      * files renamed in order are listed in that order. It stays staged under its first name until the commit.
      */
     public void rename(String name, String newName) throws IOException {
-        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        if (owner.finished) throw new IllegalStateException("the output set was already committed or aborted");
         Path from = folder.resolve(name), to = folder.resolve(newName);
         Staged s = files.get(from);
         if (s == null) throw new IllegalArgumentException(name + " was not opened in " + folder);
@@ -202,22 +268,27 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
      * and writes the manifest last. Returns the files in the order they were opened, then the manifest.
      */
     public List<Path> commit() throws IOException {
+        if (owner != this) throw new IllegalStateException("a view of " + folder + " is committed by the set of " + owner.folder);
         if (finished) throw new IllegalStateException("the output set was already committed or aborted");
         try {
             for (Staged s : files.values())
                 if (!s.closed) throw new IllegalStateException(s.target + " was not closed before the commit");
             Path manifestPath = manifestPath();
             List<RunManifest.FileEntry> earlier = RunManifest.filesOf(manifestPath);
+            List<RunManifest.FileEntry> entries = new ArrayList<>();
+            if (accumulating) entries.addAll(unchanged(earlier));
             // From here until the new manifest lands the folder has none: a reader trusts no half-published set.
             deleteOrFail(manifestPath);
-            List<RunManifest.FileEntry> entries = new ArrayList<>();
+            // A sub-folder this set vouches for keeps no manifest of its own (a backtest's actual/ once had one): it
+            // would name files this run replaces. Removed before anything moves, so a failure publishes nothing.
+            for (Path v : views) deleteOrFail(v.resolve(MANIFEST));
             List<Path> written = new ArrayList<>();
             for (Staged s : files.values()) {
                 move(s.file, s.target);
                 entries.add(new RunManifest.FileEntry(folder.relativize(s.target).toString().replace('\\', '/'), s.bytes, s.sha256));
                 written.add(s.target);
             }
-            removeEarlier(earlier, new HashSet<>(written));
+            if (!accumulating) removeEarlier(earlier, new HashSet<>(written));
             Path staged = staging.get(folder).path().resolve(manifestName);
             try (OutputStream out = Files.newOutputStream(staged, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 manifest.write(out, entries);
@@ -240,6 +311,10 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
     /** Deletes every file of the run not yet published and releases the folder; safe to call more than once. */
     public void abort() {
+        if (owner != this) {
+            owner.abort();
+            return;
+        }
         for (Staged s : files.values()) s.discard();
         files.clear();
         boolean wasFinished = finished;
@@ -259,6 +334,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
     /** Aborts unless committed, so {@code try (OutputSet o = …)} never leaves a half run behind. */
     @Override public void close() {
+        if (owner != this) return; // the owner's close decides
         if (!finished) abort();
     }
 
@@ -269,6 +345,24 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         folderLocks.clear();
         if (lock != null) lock.close();
         lock = null;
+    }
+
+    /** The earlier manifest's files of this folder that this run does not replace and that nobody changed since. */
+    private List<RunManifest.FileEntry> unchanged(List<RunManifest.FileEntry> earlier) {
+        Set<Path> replaced = new HashSet<>();
+        for (Staged s : files.values()) replaced.add(s.target);
+        List<RunManifest.FileEntry> kept = new ArrayList<>();
+        for (RunManifest.FileEntry e : earlier) {
+            Path p = folder.resolve(e.path()).normalize();
+            if (!folder.equals(p.getParent()) || replaced.contains(p) || !Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                continue;
+            try {
+                if (Files.size(p) == e.bytes() && RunManifest.describe(p, e.path()).sha256().equals(e.sha256())) kept.add(e);
+            } catch (IOException ignored) {
+                // unreadable now: not named, and not touched
+            }
+        }
+        return kept;
     }
 
     /** Files the earlier manifest names that this run did not write, removed when they are still what it recorded. */
@@ -308,7 +402,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         makeFolder(dir);
         // Another folder of this run (--charts, --report, a --focus file's): locked too, so two runs with different
         // --out folders never mix their charts or reports in a shared one.
-        if (!dir.equals(folder)) folderLocks.add(lock(dir.resolve(LOCK), dir));
+        if (!dir.equals(owner.folder)) folderLocks.add(lock(dir.resolve(LOCK), dir));
         try {
             s = StagingFolder.create(dir);
         } catch (IOException e) {
@@ -338,7 +432,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     }
 
     private OutputStream stream(Path dir, String name) throws IOException {
-        if (finished) throw new IllegalStateException("the output set was already committed or aborted");
+        if (owner.finished) throw new IllegalStateException("the output set was already committed or aborted");
         if (name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(StagingFolder.PREFIX))
             throw new IllegalArgumentException("not a plain file name: " + name);
         Path target = dir.resolve(name);

@@ -57,7 +57,9 @@ public final class RunManifest {
         if (file == null) return this;
         if (Files.isDirectory(file)) {
             try (java.util.stream.Stream<Path> list = Files.list(file)) {
-                list.filter(Files::isRegularFile).sorted().forEach(this::input);
+                // Not the folder's own bookkeeping (a catalog that rates import wrote has a lock file and run.json).
+                list.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")
+                        && !p.getFileName().toString().equals(OutputSet.MANIFEST)).sorted().forEach(this::input);
             } catch (IOException e) {
                 // the run reads the folder itself and reports what it cannot read
             }

@@ -256,4 +256,71 @@ class OutputSetTest {
         assertEquals("ledger-1.csv", files.get(1).get("path").asText());
         assertEquals(sha256(out.resolve("ledger-1.csv")), files.get(1).get("sha256").asText());
     }
+    @Test
+    void aViewOfASubFolderWritesIntoTheSameCommitAndCannotCommitOnItsOwn() throws Exception {
+        Path out = dir.resolve("out");
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            OutputSet actual = set.within(out.resolve("actual"));
+            assertEquals(out.resolve("actual").toAbsolutePath().normalize(), actual.path());
+            actual.reserve("summary.csv");
+            write(actual, "summary.csv", "s\n");
+            assertEquals(set.manifestPath(), actual.manifestPath(), "one manifest");
+            assertThrows(IllegalStateException.class, actual::commit);
+            actual.close(); // a view's close leaves the set alone
+            write(set, "backtest.csv", "b\n");
+            assertTrue(Files.isRegularFile(set.written(out.resolve("actual/summary.csv"))), "closed and staged");
+            assertEquals(null, set.written(out.resolve("missing.csv")));
+            assertFalse(Files.exists(out.resolve("actual/summary.csv")), "staged, not published");
+            set.commit();
+        }
+        JsonNode m = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+        assertEquals("actual/summary.csv", m.get("files").get(0).get("path").asText());
+        assertEquals("backtest.csv", m.get("files").get(1).get("path").asText());
+        assertEquals(List.of("summary.csv"), names(out.resolve("actual")), "no manifest of its own, no staging left");
+        // A manifest of the sub-folder's own (an older backtest's actual/run.json) goes: this set's names its files.
+        Files.writeString(out.resolve("actual/run.json"), "{}");
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            write(set.within(out.resolve("actual")), "summary.csv", "s2\n");
+            set.commit();
+        }
+        assertEquals(List.of("summary.csv"), names(out.resolve("actual")));
+        // A later set that writes no actual/ removes its files, as any earlier run's.
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            write(set.within(out.resolve("actual")), "other.csv", "o\n");
+            set.commit();
+        }
+        assertEquals(List.of("other.csv"), names(out.resolve("actual")));
+    }
+
+    @Test
+    void aFailedSetWithAViewPublishesNothingInEither() throws Exception {
+        Path out = dir.resolve("out");
+        try (OutputSet set = OutputSet.begin(out, manifest())) {
+            write(set.within(out.resolve("actual")), "summary.csv", "s\n");
+            write(set, "a.csv", "a\n");
+        } // not committed
+        assertEquals(List.of(), names(out.resolve("actual")));
+        assertEquals(List.of("actual"), names(out));
+    }
+
+    @Test
+    void anAccumulatingSetKeepsAndNamesEarlierFilesUnlessChangedSince() throws Exception {
+        Path out = dir.resolve("cards");
+        try (OutputSet set = OutputSet.begin(out, manifest()).accumulating()) {
+            write(set, "a.csv", "a\n");
+            write(set, "b.csv", "b\n");
+            set.commit();
+        }
+        Files.writeString(out.resolve("b.csv"), "changed by hand\n");
+        try (OutputSet set = OutputSet.begin(out, manifest()).accumulating()) {
+            write(set, "c.csv", "c\n");
+            set.commit();
+        }
+        assertEquals(List.of("a.csv", "b.csv", "c.csv", "run.json"), names(out), "nothing removed");
+        JsonNode files = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("files");
+        assertEquals(2, files.size(), files.toString());
+        assertEquals("a.csv", files.get(0).get("path").asText());
+        assertEquals(sha256(out.resolve("a.csv")), files.get(0).get("sha256").asText());
+        assertEquals("c.csv", files.get(1).get("path").asText(), "b.csv was changed since: no longer named");
+    }
 }

@@ -61,7 +61,8 @@ public final class SparkMain implements Callable<Integer> {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UserException || t instanceof SparkSimulation.BadRowException
                     || t instanceof io.wabill.data.log.LogFormatException
-                    || t instanceof io.wabill.data.rates.CatalogLoadException) return t;
+                    || t instanceof io.wabill.data.rates.CatalogLoadException
+                    || t instanceof io.wabill.sim.money.AmountOverflowException) return t;
         }
         return null;
     }

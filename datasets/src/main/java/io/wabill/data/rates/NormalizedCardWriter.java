@@ -35,21 +35,26 @@ public final class NormalizedCardWriter {
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
-                w.write("market,currency,category,tier_from,tier_to,rate\n");
-                for (Map.Entry<String, EnumMap<RateCategory, Bands>> m : new TreeMap<>(card.markets()).entrySet()) {
-                    for (Map.Entry<RateCategory, Bands> c : m.getValue().entrySet()) {
-                        for (Band b : c.getValue().asList()) {
-                            w.write(cell(m.getKey()) + "," + card.currency() + "," + c.getKey().code() + "," + b.from() + ","
-                                    + (b.isOpen() ? "" : Long.toString(b.to())) + "," + b.rate().toPlainString() + "\n");
-                        }
-                    }
-                }
+                write(card, w);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         return target;
+    }
+
+    /** Writes the card's rows to {@code w} (a run's output set stages the file and publishes it with the others). */
+    public static void write(RateCard card, Writer w) throws IOException {
+        w.write("market,currency,category,tier_from,tier_to,rate\n");
+        for (Map.Entry<String, EnumMap<RateCategory, Bands>> m : new TreeMap<>(card.markets()).entrySet()) {
+            for (Map.Entry<RateCategory, Bands> c : m.getValue().entrySet()) {
+                for (Band b : c.getValue().asList()) {
+                    w.write(cell(m.getKey()) + "," + card.currency() + "," + c.getKey().code() + "," + b.from() + ","
+                            + (b.isOpen() ? "" : Long.toString(b.to())) + "," + b.rate().toPlainString() + "\n");
+                }
+            }
+        }
     }
 
     /** Market names may hold a comma or an ampersand ("Rest of Central & Eastern Europe"): quote when needed. */

@@ -52,6 +52,7 @@ public final class TrafficFitting {
             MessageAssembler a = assembler;
             InSendOrder o = order;
             source.stream(row -> {
+                if (!fits(row, errors)) return;
                 a.accept(row);
                 o.advance(row.timestamp());
             });
@@ -61,6 +62,7 @@ public final class TrafficFitting {
             order = new InSendOrder(fitter, statusHorizon.toMillis(), beforeMillis);
             assembler = assembler(order, statusHorizon, errors);
             for (LogRow row : source.loadSorted(maxUnsortedRows)) {
+                if (!fits(row, errors)) continue;
                 assembler.accept(row);
                 order.advance(row.timestamp());
             }
@@ -73,6 +75,22 @@ public final class TrafficFitting {
         }
         TrafficModel model = fitter.result();
         return new Result(model, source.rowsRead(), fitter.messages(), fitter.firstDay(), fitter.lastDay(), inMemory, fitter.tallies());
+    }
+
+    /** The most tokens of an agent message the model generates from a fit ({@code sessions.agent_tokens_mean}). */
+    static final long MAX_AGENT_TOKENS = (long) TrafficParameters.get("sessions.agent_tokens_mean").max();
+
+    /**
+     * False, after reporting the row, when a row holds a value the traffic model cannot: an agent message of more
+     * tokens than a model's mean may be. Such a row would make a mean the generator cannot draw from (and a saved
+     * model no reader accepts), so it is a bad row of the fitted log, skippable like any other.
+     */
+    private static boolean fits(LogRow row, RowErrorHandler errors) {
+        if (row.kind() != io.wabill.sim.domain.MessageKind.AGENT || row.tokens() <= MAX_AGENT_TOKENS) return true;
+        errors.badRow(new io.wabill.data.log.RowError(row.file(), row.line(), "tokens", Long.toString(row.tokens()),
+                "a traffic model holds agent messages of at most " + String.format("%,d", MAX_AGENT_TOKENS)
+                        + " tokens (sessions.agent_tokens_mean), so this row cannot be fitted"));
+        return false;
     }
 
     private static MessageAssembler assembler(InSendOrder order, Duration horizon, RowErrorHandler errors) {

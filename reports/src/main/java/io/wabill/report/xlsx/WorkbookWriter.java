@@ -53,15 +53,27 @@ public final class WorkbookWriter {
                 + System.nanoTime() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                Workbook wb = new Workbook(out, "wabill", "1.0");
-                if (totals != null) writeTotals(wb.newWorksheet(sheetName("totals")), totals);
-                for (SheetSource s : sources) writeSheet(wb, s);
-                wb.finish();
+                write(out, totals, sources);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Writes the workbook to {@code out} (a run's output set stages it and publishes it with the CSV files); the
+     * stream is left open for the caller to close.
+     */
+    public void write(OutputStream out, Pivot totals, List<SheetSource> sources) throws IOException {
+        Workbook wb = new Workbook(new java.io.FilterOutputStream(out) {
+            @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+
+            @Override public void close() throws IOException { out.flush(); } // the caller closes (and commits) it
+        }, "wabill", "1.0");
+        if (totals != null) writeTotals(wb.newWorksheet(sheetName("totals")), totals);
+        for (SheetSource s : sources) writeSheet(wb, s);
+        wb.finish();
     }
 
     private void writeTotals(Worksheet ws, Pivot pivot) throws IOException {
@@ -130,9 +142,9 @@ public final class WorkbookWriter {
         Worksheet ws = wb.newWorksheet(sheetName(s.sheet()));
         long rows = s.rows() >= 0 ? s.rows() : countRows(s.csv());
         if (rows > maxDataRows) {
-            ws.inlineString(0, 0, s.csv().getFileName() + " has " + String.format("%,d", rows) + " rows, more than an Excel sheet holds ("
+            ws.inlineString(0, 0, s.published().getFileName() + " has " + String.format("%,d", rows) + " rows, more than an Excel sheet holds ("
                     + String.format("%,d", maxDataRows) + " below its header).");
-            ws.inlineString(1, 0, "The whole table is in the CSV file: " + s.csv().toAbsolutePath());
+            ws.inlineString(1, 0, "The whole table is in the CSV file: " + s.published().toAbsolutePath());
             ws.style(0, 0).bold().set();
             ws.width(0, 120);
             ws.finish();

@@ -120,7 +120,7 @@ public final class Replay implements StrategyContext {
                 .append(" so far): priced as if sent at the log's last instant");
         process(reshape(logged, intent.kind(), intent.category(), t), note.toString(), null);
         stats.pending++;
-        stats.pendingUnits.merge(engine.lastCurrency(), engine.lastAmountUnits(), Long::sum);
+        stats.pendingUnits.merge(engine.lastCurrency(), engine.lastAmountUnits(), io.wabill.sim.money.Money::add);
     }
 
     public ReplayStats stats() { return stats; }

@@ -14,23 +14,46 @@ public final class Money {
 
     private Money() {}
 
-    /** Exact units of a decimal; throws when the decimal has more than eight places or does not fit. */
+    /**
+     * Exact units of a decimal; throws an {@link ArithmeticException} when the decimal has more than eight places, an
+     * {@link AmountOverflowException} when it does not fit.
+     */
     public static long toUnits(BigDecimal amount) {
+        BigDecimal scaled;
         try {
-            return amount.setScale(SCALE, RoundingMode.UNNECESSARY).unscaledValue().longValueExact();
+            scaled = amount.setScale(SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new ArithmeticException("amount " + amount.toPlainString()
-                    + " needs more than " + SCALE + " decimals or does not fit in a long");
+            throw new ArithmeticException("amount " + amount.toPlainString() + " needs more than " + SCALE + " decimals");
         }
+        if (scaled.unscaledValue().bitLength() > 63) throw new AmountOverflowException("an amount of " + amount.toPlainString() + " is");
+        return scaled.unscaledValue().longValue();
     }
 
     public static BigDecimal toDecimal(long units) {
         return BigDecimal.valueOf(units, SCALE);
     }
 
-    /** Adds with overflow detection, so a total can never wrap around. */
+    /** Adds with overflow detection, so a total can never wrap around: past the bound it is an {@link AmountOverflowException}. */
     public static long add(long a, long b) {
-        return Math.addExact(a, b);
+        long r = a + b;
+        // Overflow iff both operands have the sign opposite to the result (as in Math.addExact).
+        if (((a ^ r) & (b ^ r)) < 0) throw new AmountOverflowException("amounts of " + format(a, 2) + " and " + format(b, 2) + " add up to");
+        return r;
+    }
+
+    /** {@code a - b} with overflow detection (a delta between two totals). */
+    public static long subtract(long a, long b) {
+        long r = a - b;
+        if (((a ^ b) & (a ^ r)) < 0) throw new AmountOverflowException("the difference of " + format(a, 2) + " and " + format(b, 2)
+                + " is");
+        return r;
+    }
+
+    /** {@code count} times an amount in units, with overflow detection (a quote's volume at a rate). */
+    public static long times(long count, long units) {
+        long hi = Math.multiplyHigh(count, units), lo = count * units;
+        if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
+        throw new AmountOverflowException(count + " messages at " + format(units, 2) + " come to");
     }
 
     /**

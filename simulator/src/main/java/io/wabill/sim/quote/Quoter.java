@@ -116,7 +116,7 @@ public final class Quoter {
     /** An untiered rate: every charged message at the first band. */
     private QuoteLine list(Volume v, Regime regime, CardChoice choice, Bands bands, long free, String basis) {
         long charged = v.messages() - free;
-        long units = Math.multiplyExact(charged, bands.unitsAt(0));
+        long units = Money.times(charged, bands.unitsAt(0));
         String used = charged == 0 ? "" : "list x " + bands.band(0).rate().toPlainString() + " = " + charged;
         return new QuoteLine(v.month(), v.market(), v.category(), v.messages(), free, charged, units, currency, regime,
                 choice.card().id(), used, basis + remarks(choice));
@@ -137,7 +137,7 @@ public final class Quoter {
             long upper = i == bands.size() - 1 ? Long.MAX_VALUE : b.to();
             long count = Math.min(charged, upper) - below;
             if (count <= 0) continue;
-            units = Money.add(units, Math.multiplyExact(count, bands.unitsAt(i)));
+            units = Money.add(units, Money.times(count, bands.unitsAt(i)));
             if (used.length() > 0) used.append("; ");
             used.append(b.label()).append(" x ").append(b.rate().toPlainString()).append(" = ").append(count);
             below += count;
