@@ -104,6 +104,20 @@ public final class ComparisonArtifacts {
                 + "not sent, or refused by the platform because of the strategy: G7, G8), delay and messages still pending "
                 + "at the end of the log (priced as if sent then, their amount part of the total) are costs too; they "
                 + "stand next to the money. Amounts to the cent; scenarios.csv keeps exact values.").table(rank);
+        if (ranking.billAsPaid()) {
+            // A table of its own, so the ranking stays as narrow as without fees: Meta, fees, tax and total side by side.
+            Table paid = new Table("bill-table", "Bill as paid (scenarios.csv), " + currency,
+                    List.of("rank", "strategy", "rules", "Meta", "fees", "tax", "total_paid", "delta_paid", "delta_paid_pct"),
+                    List.of("rank", "Meta", "fees", "tax", "total_paid", "delta_paid", "delta_paid_pct"));
+            int p = 1;
+            for (Ranking.Row row : ranking.rows())
+                paid.row(Integer.toString(p++), row.strategy(), row.rules(), Cents.of(row.total()), Cents.of(row.paid().fees()),
+                        Cents.of(row.paid().tax()), Cents.of(row.totalPaid()), Cents.of(row.deltaPaid()), row.deltaPaidPercent());
+            html.section("bill", "Bill as paid").paragraph("Each scenario's provider fees (--fees) on its own messages and the "
+                    + "tax (--tax) on Meta's amount plus fees, worked out on its own ledger as simulate does; ranked by the "
+                    + "total paid. Meta's amounts and deltas above are unchanged; delta_paid is against as-logged under the "
+                    + "same rules, fees and tax included.").table(paid);
+        }
         Table monthly = new Table("monthly", "Amount per scenario and month (from comparison.csv)",
                 List.of("scenario", "month", "currency", "messages", "charged_messages", "amount", "baseline_amount", "delta", "delta_pct"),
                 List.of("messages", "charged_messages", "amount", "baseline_amount", "delta", "delta_pct"));

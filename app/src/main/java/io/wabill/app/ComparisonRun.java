@@ -15,6 +15,7 @@ import io.wabill.report.OutputSet;
 import io.wabill.report.RunManifest;
 import io.wabill.report.SummaryTable;
 import io.wabill.report.TemplateTable;
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.api.MonthTotals;
@@ -47,9 +48,21 @@ public final class ComparisonRun {
         }
     }
 
+    /**
+     * @param surcharges the bill as paid (--fees, --tax): each scenario's fees and tax are worked out on its own
+     *                   ledger, as simulate does; null for Meta's amounts only (the outputs are then as without them)
+     */
     public record Settings(List<Path> logs, Catalog catalog, AccountBook accounts, List<Scenario> scenarios, boolean skipBadRows,
                     Duration statusHorizon, long maxUnsortedRows, Path out, boolean ledgers, CsvDialect dialect,
-                    CustomerMask mask, Progress progress) {}
+                    CustomerMask mask, Progress progress, Surcharges surcharges) {
+        /** Meta's amounts only, no fees or tax. */
+        public Settings(List<Path> logs, Catalog catalog, AccountBook accounts, List<Scenario> scenarios, boolean skipBadRows,
+                        Duration statusHorizon, long maxUnsortedRows, Path out, boolean ledgers, CsvDialect dialect,
+                        CustomerMask mask, Progress progress) {
+            this(logs, catalog, accounts, scenarios, skipBadRows, statusHorizon, maxUnsortedRows, out, ledgers, dialect, mask,
+                    progress, null);
+        }
+    }
 
     public record ScenarioResult(Scenario scenario, SummaryTable summary, ReplayStats stats, long ledgerRows, long rowsMerged,
                           long rowsSkipped) {}
@@ -171,10 +184,12 @@ public final class ComparisonRun {
             assemblerSkipped = new long[s.scenarios().size()];
             for (int i = 0; i < s.scenarios().size(); i++) {
                 // Named by rank once the run is over (finish): ledger-N.csv is the scenario ranked N in scenarios.csv.
-                Writer ledger = outputs != null && s.ledgers() ? outputs.open(unrankedLedger(i)) : null;
+                ScenarioPipeline.LedgerTarget ledger = outputs == null || !s.ledgers() ? null
+                        : s.surcharges() == null ? ScenarioPipeline.LedgerTarget.of(outputs.open(unrankedLedger(i)))
+                        : ScenarioPipeline.LedgerTarget.of(outputs.openBinary(unrankedLedger(i)));
                 final int index = i;
                 pipelines.add(new ScenarioPipeline(s.scenarios().get(i), s.catalog(), s.accounts(),
-                        s.statusHorizon(), ledger, s.dialect(), s.mask(),
+                        s.statusHorizon(), ledger, s.dialect(), s.mask(), s.surcharges(),
                         nbpTotals == null ? null : nbpTotals.get(i), outputs == null, issue -> issue(index, issue)));
             }
         }

@@ -16,6 +16,7 @@ import io.wabill.sim.api.RowProblem;
 import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.strategy.StrategyChain;
+import io.wabill.sim.market.CountryResolver;
 import io.wabill.sim.market.MarketResolver;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,7 +59,13 @@ public final class ForecastRun {
     public ForecastRun(Settings settings) {
         this.s = settings;
         // A resolver caches country lookups and is not thread-safe: one per thread. The cache does not change results.
-        this.resolvers = ThreadLocal.withInitial(() -> new MarketResolver(settings.catalog().markets()));
+        // Its cache is sized to the model's customers (twice, for the level and growth a run may draw): a table that
+        // fits the processor's cache, where the default one (sized for any log) misses on nearly every lookup.
+        long customers = 0;
+        for (io.wabill.data.traffic.MarketTraffic m : settings.model().markets()) customers += m.customers();
+        long expected = (long) Math.min(Long.MAX_VALUE / 4, Math.ceil(customers * Math.max(1, settings.scale()) * 2));
+        this.resolvers = ThreadLocal.withInitial(() -> new MarketResolver(settings.catalog().markets(),
+                CountryResolver.forNumbers(expected)));
     }
 
     public int done() { return done.get(); }
@@ -138,7 +145,12 @@ public final class ForecastRun {
             }
             throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
         }));
-        long rows = generator.run(new LogRowSink(name, draw.model(), session::accept));
+        LogRowSink sink = new LogRowSink(name, draw.model(), session::accept);
+        // Ids only name the generated messages (one row each, status inline): without them the session takes each
+        // message as it comes instead of tracking ids for status rows that never come. Same prices; kept for a
+        // strategy that reads them.
+        if (!s.chain().readsMessageIds()) sink.withoutMessageIds();
+        long rows = generator.run(sink);
         session.finish();
         done.incrementAndGet();
         return new Outcome(index, seed, draw, rows, ledger.result());

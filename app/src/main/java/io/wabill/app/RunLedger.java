@@ -32,7 +32,18 @@ public final class RunLedger implements LedgerSink {
         long messages;
         long units;
         final TreeMap<Long, Long> bandFirstDay = new TreeMap<>();
+        /** The lower bound of the last band recorded, so a run of lines in one band looks nothing up. */
+        long lastBand = Long.MIN_VALUE;
     }
+
+    /** The cell of the previous line: lines come in runs of one cell, so most need no map lookup (nor a boxed key). */
+    private long lastKey = -1;
+    /** A string no line carries (compared by identity), so the first line always looks its names up. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String UNSET = new String("unset");
+    private String lastMarketName = UNSET, lastCurrencyName = UNSET;
+    private int lastMarket, lastCurrency;
+    private Cell lastCell;
 
     private final int firstMonth, endMonth;
     private final AccountBook accounts;
@@ -53,21 +64,35 @@ public final class RunLedger implements LedgerSink {
         if (billable == BillableCategory.NONE) return;
         int month = line.localMonth();
         if (month < firstMonth || month >= endMonth) return;
-        int market = id(marketIds, line.market());
-        int currency = id(currencyIds, line.currency());
+        // The engine hands over the same market and currency strings line after line: compared by identity first.
+        String marketName = line.market(), currencyName = line.currency();
+        if (marketName != lastMarketName) {
+            lastMarket = id(marketIds, marketName);
+            lastMarketName = marketName;
+        }
+        if (currencyName != lastCurrencyName) {
+            lastCurrency = id(currencyIds, currencyName);
+            lastCurrencyName = currencyName;
+        }
+        int market = lastMarket, currency = lastCurrency;
         long k = ((long) month << 40) | ((long) market << 20) | ((long) currency << 8) | billable.ordinal();
-        Cell c = cells.get(k);
+        Cell c = k == lastKey ? lastCell : cells.get(k);
         if (c == null) {
             c = new Cell();
             cells.put(k, c);
             keys.put(k, new Key(line.localMonthLabel(), line.market(), billable.code(), line.currency()));
         }
+        lastKey = k;
+        lastCell = c;
         c.messages++;
         c.units = Money.add(c.units, line.amountUnits());
         Band band = line.band();
-        if (band != null && line.type() == PricingType.REGULAR && !c.bandFirstDay.containsKey(band.from())) {
-            var zone = accounts.get(line.message().account()).zone();
-            c.bandFirstDay.put(band.from(), Instant.ofEpochMilli(line.chargedAt()).atZone(zone).toLocalDate().toEpochDay());
+        if (band != null && line.type() == PricingType.REGULAR && band.from() != c.lastBand) {
+            c.lastBand = band.from();
+            if (!c.bandFirstDay.containsKey(band.from())) {
+                var zone = accounts.get(line.message().account()).zone();
+                c.bandFirstDay.put(band.from(), Instant.ofEpochMilli(line.chargedAt()).atZone(zone).toLocalDate().toEpochDay());
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.wabill.report.CustomerMask;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.SummaryTable;
 import io.wabill.report.TemplateTable;
+import io.wabill.report.fees.Surcharges;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.api.MonthTotals;
 import io.wabill.sim.api.PricingConfig;
@@ -16,6 +17,7 @@ import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.events.LogRow;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -43,12 +45,27 @@ public final class ScenarioPipeline {
      * @param nbpTotals the counting pass's totals of this scenario under whole-month bands (A3), else null
      * @param counting  this is that counting pass
      */
-    ScenarioPipeline(Scenario scenario, Catalog catalog, AccountBook accounts, Duration horizon, Writer ledgerOut,
-                     CsvDialect dialect, CustomerMask mask, MonthTotals nbpTotals, boolean counting,
+    /** Where a scenario's ledger goes: a text writer, or a byte stream (the ledger writer's form with fee columns). */
+    record LedgerTarget(Writer writer, OutputStream stream) {
+        static LedgerTarget of(Writer w) { return new LedgerTarget(w, null); }
+
+        static LedgerTarget of(OutputStream s) { return new LedgerTarget(null, s); }
+    }
+
+    /**
+     * @param surcharges the bill as paid (--fees, --tax), or null: this scenario's fees and tax are worked out on its
+     *                   own ledger lines, by the same schedule and tax code as simulate, into its summary and ledger
+     */
+    ScenarioPipeline(Scenario scenario, Catalog catalog, AccountBook accounts, Duration horizon, LedgerTarget ledgerOut,
+                     CsvDialect dialect, CustomerMask mask, Surcharges surcharges, MonthTotals nbpTotals, boolean counting,
                      Consumer<RowIssue> issues) throws IOException {
         this.scenario = scenario;
         this.issues = issues;
-        this.ledger = ledgerOut == null ? null : new LedgerWriter(ledgerOut, dialect, mask);
+        this.summary.withSurcharges(surcharges);
+        if (ledgerOut == null) this.ledger = null;
+        else if (ledgerOut.stream() != null) this.ledger = new LedgerWriter(ledgerOut.stream(), dialect, mask, surcharges);
+        else if (surcharges != null) throw new IllegalArgumentException("a ledger with fee columns is written to a byte stream");
+        else this.ledger = new LedgerWriter(ledgerOut.writer(), dialect, mask);
         PricingConfig config;
         try {
             config = PricingConfig.builder().catalog(catalog).accounts(accounts).options(scenario.pricing())

@@ -68,6 +68,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--ledgers", description = "write ledger-N.csv for every scenario, N its rank in scenarios.csv")
     boolean ledgers;
 
+    @Option(names = "--fees", paramLabel = "FILE",
+            description = "a provider's price list (from,category,per_message,percent,currency), as for simulate: each scenario's fees on its own messages; scenarios.csv and the ledgers gain the bill as paid, ranked by it; Meta's amounts and deltas are untouched")
+    Path fees;
+
+    @Option(names = "--tax", paramLabel = "RATE",
+            description = "tax on Meta's amount plus fees, e.g. 0.18 or 18%%, per scenario as for simulate")
+    String tax;
+
     @Mixin AccountOptions accounts;
     @Mixin PricingOptionsMixin pricing;
     @Mixin RunOutput output;
@@ -76,14 +84,16 @@ public final class CompareCommand implements Callable<Integer> {
     @Override public Integer call() throws Exception {
         List<Scenario> scenarios = scenarios();
         Catalog catalog = SimulateCommand.loadCatalog(pricing.rates);
-        ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, accounts.book(), scenarios,
+        io.wabill.sim.account.AccountBook book = accounts.book();
+        ComparisonRun.Settings settings = new ComparisonRun.Settings(logs, catalog, book, scenarios,
                 output.onError == RunOutput.OnError.SKIP, output.statusHorizon, output.maxUnsortedRows, output.out,
-                ledgers, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet));
+                ledgers, output.dialect, output.mask(), ConsoleProgress.forConsole(output.quiet),
+                SimulateCommand.surcharges(spec, fees, tax, book));
         io.wabill.app.RunWorkbook workbook = xlsx.workbook(io.wabill.app.RunWorkbook.Kind.COMPARISON);
         ComparisonArtifacts artifacts = new ComparisonArtifacts(output.charts, output.report, output.chartSize,
                 spec.commandLine().getParseResult().originalArgs()).withWorkbook(workbook);
         ComparisonRun.Result r = new ComparisonRun(settings, artifacts,
-                SimulateCommand.manifest(spec, accounts, pricing).inputs(strategyFiles)).run();
+                SimulateCommand.manifest(spec, accounts, pricing).inputs(strategyFiles).input(fees)).run();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Rows in: %,d; %d scenario(s)%s%n", r.rowsIn(), scenarios.size(),
                 r.sortedInMemory() ? "; the log was not sorted by time and was sorted in memory" : "");

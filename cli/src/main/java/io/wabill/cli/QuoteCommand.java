@@ -32,14 +32,16 @@ import picocli.CommandLine.Spec;
 
 /** {@code wabill quote}: monthly volumes in, cost out, without a log. */
 @Command(name = "quote", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        description = {"Price monthly volumes per market and category without a log, by the per-message rules (PMP, PMP-26):",
-            "graduated volume bands (D6), the card in force on the month's first day or a chosen one, and stated",
-            "assumptions for what volumes cannot tell (utility inside the window, service inside the free tier).",
-            "Prints the quote and writes quote.csv into --out."},
+        description = {"Price monthly volumes per market and category without a log: messages under per-message pricing",
+            "(PMP, PMP-26: graduated volume bands, D6), conversations under CBP-2 (per category, C1) and CBP-1",
+            "(user_initiated, business_initiated, B2); the card in force on the month's first day or a chosen one, and",
+            "stated assumptions for what volumes cannot tell (utility inside the window, free tiers, free entry points,",
+            "authentication to international numbers). Prints the quote and writes quote.csv into --out."},
         footer = {"", "Examples:",
             "  wabill quote --month 2026-11 --volume Brazil:marketing=120000 --volume Brazil:utility=80000 \\",
             "               --volume Brazil:service=30000 --service-in-free-tier 0.05",
             "  wabill quote --volumes volumes.csv --card USD@2026-10-01 --utility-in-window 0.3",
+            "  wabill quote --month 2024-09 --volume India:authentication=40000 --auth-international 0.25   # CBP-2: conversations",
             "volumes.csv: month,market,category,messages (month may be left out with --month)."})
 public final class QuoteCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -47,7 +49,7 @@ public final class QuoteCommand implements Callable<Integer> {
     @Option(names = "--month", paramLabel = "YYYY-MM", description = "the month of --volume flags (and of volumes.csv rows without one)")
     String month;
 
-    @Option(names = "--volume", paramLabel = "MARKET:CATEGORY=N", description = "delivered messages in a month (repeatable), e.g. Brazil:utility=80000; categories: marketing, utility, authentication, service")
+    @Option(names = "--volume", paramLabel = "MARKET:CATEGORY=N", description = "delivered messages in a month, conversations in a month under CBP (repeatable), e.g. Brazil:utility=80000; categories: marketing, utility, authentication, service; user_initiated, business_initiated under CBP-1")
     List<String> volumes = new ArrayList<>();
 
     @Option(names = "--volumes", paramLabel = "FILE", description = "a CSV of volumes: month,market,category,messages")
@@ -62,7 +64,7 @@ public final class QuoteCommand implements Callable<Integer> {
     @Option(names = "--card", paramLabel = "CUR@DATE", description = "price every month with this card; default: the card in force on each month's first day (G2)")
     String card;
 
-    @Option(names = "--regime", paramLabel = "NAME", converter = RegimeConverter.class, description = "price under PMP or PMP-26 whatever the month; default: the timeline (G1)")
+    @Option(names = "--regime", paramLabel = "NAME", converter = RegimeConverter.class, description = "price under CBP-1, CBP-2, PMP or PMP-26 whatever the month; default: the timeline (G1)")
     Regime regime;
 
     @Option(names = "--allow-stale-card", description = "price a month the catalog declares missing with the newest older card (G2a)")
@@ -73,8 +75,20 @@ public final class QuoteCommand implements Callable<Integer> {
     BigDecimal utilityInWindow;
 
     @Option(names = "--service-in-free-tier", paramLabel = "SHARE", defaultValue = "0",
-            description = "share (0 to 1) of service messages inside the monthly free tier of 1,000 per business number (E3, PMP-26); default: ${DEFAULT-VALUE}")
+            description = "share (0 to 1) of service messages inside the monthly free tier of 1,000 per business number (E3, PMP-26), or of service conversations among the account's first 1,000 (C5, CBP-2 before 2024-11); default: ${DEFAULT-VALUE}")
     BigDecimal serviceInFreeTier;
+
+    @Option(names = "--in-free-entry-point", paramLabel = "SHARE", defaultValue = "0",
+            description = "share (0 to 1) of every volume inside a free entry point: messages in the 72 h window after the reply to a click-to-WhatsApp ad or Page CTA (D5, E5: free, no tier count), conversations a free entry point conversation replaces under CBP (B4, C7); default: ${DEFAULT-VALUE}")
+    BigDecimal inFreeEntryPoint;
+
+    @Option(names = "--auth-international", paramLabel = "SHARE", defaultValue = "0",
+            description = "share (0 to 1) of authentication to users in a market whose card has an authentication-international rate, sent by a business based in another country and eligible (X1, X2; C8): priced at that rate, counted with authentication (D6); default: ${DEFAULT-VALUE}")
+    BigDecimal authInternational;
+
+    @Option(names = "--conversations-in-free-tier", paramLabel = "SHARE", defaultValue = "0",
+            description = "CBP-1: share (0 to 1) of conversations among the account's first 1,000 of the month (B3); default: ${DEFAULT-VALUE}")
+    BigDecimal conversationsInFreeTier;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "wabill-out", description = "where quote.csv goes; default: ${DEFAULT-VALUE}")
     Path out;
@@ -96,7 +110,8 @@ public final class QuoteCommand implements Callable<Integer> {
         if (asked.isEmpty()) throw new ParameterException(spec.commandLine(), "give volumes with --volume or --volumes");
         Assumptions assumptions;
         try {
-            assumptions = new Assumptions(utilityInWindow, serviceInFreeTier);
+            assumptions = new Assumptions(utilityInWindow, serviceInFreeTier, inFreeEntryPoint, authInternational,
+                    conversationsInFreeTier);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -131,19 +146,37 @@ public final class QuoteCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter w, List<QuoteLine> lines, Assumptions a) {
-        w.printf("%-8s %-24s %-15s %12s %10s %12s %16s  %-8s %-16s%n", "month", "market", "category", "messages", "free",
-                "charged", "amount", "regime", "card");
-        for (QuoteLine l : lines)
-            w.printf("%-8s %-24s %-15s %,12d %,10d %,12d %16s  %-8s %-16s%n", l.month(), l.market(), l.category().code(),
-                    l.messages(), l.free(), l.charged(), LedgerFormat.amount(l.units()) + " " + l.currency(),
+        w.printf("%-8s %-24s %-18s %12s %-13s %10s %12s %16s  %-8s %-16s%n", "month", "market", "category", "volume", "unit",
+                "free", "charged", "amount", "regime", "card");
+        boolean conversations = false, messages = false;
+        for (QuoteLine l : lines) {
+            w.printf("%-8s %-24s %-18s %,12d %-13s %,10d %,12d %16s  %-8s %-16s%n", l.month(), l.market(), l.category().code(),
+                    l.messages(), l.unit(), l.free(), l.charged(), LedgerFormat.amount(l.units()) + " " + l.currency(),
                     l.regime().label(), l.rateCard());
+            if (l.unit().equals(QuoteLine.CONVERSATIONS)) conversations = true;
+            else messages = true;
+        }
         for (Map.Entry<String, Long> t : QuoteTable.totals(lines).entrySet())
             w.printf("Total %s: %s%n", t.getKey(), LedgerFormat.amount(t.getValue()));
-        w.println("Assumptions: " + percent(a.utilityInWindow()) + " of utility inside the customer service window "
-                + "(free under PMP, D3; charged under PMP-26, E1); " + percent(a.serviceInFreeTier())
-                + " of service messages inside the free tier (E3, PMP-26; all service is free under PMP, D2).");
-        w.println("Volumes are delivered messages of one portfolio, counted into the volume bands from the month's first "
-                + "message (D6); free entry points (D5) and authentication-international (X1) are not quoted.");
+        // Every assumption is said, with its rules, whether or not it was left at 0: a quote's reader sees what it rests on.
+        w.println("Assumptions (shares of each volume; each row's basis in quote.csv says which applied):");
+        w.println("  " + percent(a.inFreeEntryPoint()) + " inside a free entry point (free, no tier count: D5, E5; CBP: B4, C7)");
+        if (messages)
+            w.println("  " + percent(a.utilityInWindow()) + " of utility inside the customer service window (free under PMP, D3; "
+                    + "charged under PMP-26, E1)");
+        w.println("  " + percent(a.serviceInFreeTier()) + " of service inside the free tier (PMP-26: 1,000 messages a business "
+                + "number, E3; CBP-2 before 2024-11: 1,000 conversations an account, C5; all service is free under PMP, D2, "
+                + "and CBP-2 from 2024-11, C6)");
+        w.println("  " + percent(a.authInternational()) + " of authentication to international numbers, eligible, where the card "
+                + "has the rate (X1-X3)");
+        if (conversations)
+            w.println("  " + percent(a.conversationsInFreeTier()) + " of CBP-1 conversations among the account's first 1,000 (B3)");
+        if (messages)
+            w.println("Message volumes are delivered messages of one portfolio, counted into the volume bands from the month's "
+                    + "first message (D6).");
+        if (conversations)
+            w.println("Months under CBP count conversations, not messages: each opened conversation is priced once at the "
+                    + "list rate (B1, C2); messages inside one are covered.");
     }
 
     private static String percent(BigDecimal share) { return share.movePointRight(2).stripTrailingZeros().toPlainString() + " %"; }
@@ -164,7 +197,7 @@ public final class QuoteCommand implements Callable<Integer> {
         QuoteCategory category = QuoteCategory.parse(text.substring(colon + 1, eq));
         if (category == null)
             throw new ParameterException(spec.commandLine(), "--volume: '" + text.substring(colon + 1, eq)
-                    + "' is not one of marketing, utility, authentication, service");
+                    + "' is not one of " + QuoteCategory.names());
         long n;
         try {
             n = Long.parseLong(text.substring(eq + 1).strip().replace("_", "").replace(",", ""));

@@ -161,6 +161,9 @@ class ReadmeExamplesTest {
         generate(dir, "log-2025-08.csv", "2025-08-01", "2025-08-07");
         Files.writeString(dir.resolve("volumes.csv"), "month,market,category,messages\n2026-10,Brazil,marketing,120000\n"
                 + "2026-10,Brazil,utility,80000\n2026-10,India,authentication,3000000\n", StandardCharsets.UTF_8);
+        // The provider's price list of the README's "The bill as paid" section.
+        Files.writeString(dir.resolve("fees.csv"), "from,category,per_message,percent,currency\n2026-01-01,*,0.001,,USD\n"
+                + "2026-01-01,marketing,0.002,3,USD\n2026-10-01,*,0.0012,,USD\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("accounts.csv"), "account,time_zone,currency,business_country\n"
                 + "default,America/Sao_Paulo,USD,BR\n", StandardCharsets.UTF_8);
         gzip(ReconcileTest.resource("webhooks/agree/cbp2-2024.jsonl"), dir.resolve("hooks-2025-08.jsonl.gz"));

@@ -10,11 +10,11 @@ import java.util.TreeMap;
 
 /**
  * {@code quote.csv}: one row per month × market × category priced, in the order asked, with free and charged
- * messages, the exact amount, the regime and card used, the bands and how many messages each took, and the rule and
+ * messages (conversations in a month under CBP: {@code unit}), the exact amount, the regime and card used, the bands and how many messages each took, and the rule and
  * assumption behind the free share ({@code basis}).
  */
 public final class QuoteTable {
-    public static final List<String> COLUMNS = List.of("month", "market", "category", "messages", "free", "charged",
+    public static final List<String> COLUMNS = List.of("month", "market", "category", "messages", "unit", "free", "charged",
             "amount", "currency", "regime", "rate_card", "bands", "basis");
 
     private QuoteTable() {}
@@ -23,7 +23,7 @@ public final class QuoteTable {
         CsvWriter csv = new CsvWriter(out, dialect);
         csv.row(COLUMNS.toArray(new String[0]));
         for (QuoteLine l : lines) {
-            csv.raw(l.month().toString()).text(l.market()).raw(l.category().code()).number(l.messages()).number(l.free())
+            csv.raw(l.month().toString()).text(l.market()).raw(l.category().code()).number(l.messages()).raw(l.unit()).number(l.free())
                     .number(l.charged()).raw(LedgerFormat.amount(l.units())).raw(l.currency()).raw(l.regime().label())
                     .raw(l.rateCard()).text(l.bands()).text(l.basis());
             csv.endRow();

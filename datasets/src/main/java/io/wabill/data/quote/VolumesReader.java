@@ -69,7 +69,7 @@ public final class VolumesReader {
             QuoteCategory category = QuoteCategory.parse(cell(csv, columns.get("category")));
             if (category == null)
                 problems.add(where + " column category: '" + cell(csv, columns.get("category"))
-                        + "' is not one of marketing, utility, authentication, service");
+                        + "' is not one of " + QuoteCategory.names());
             long messages = -1;
             String m = cell(csv, columns.get("messages"));
             try {

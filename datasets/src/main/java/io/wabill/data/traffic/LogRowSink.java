@@ -35,6 +35,19 @@ public final class LogRowSink implements TrafficSink {
     private final String[][] cache;
     static final int CACHED = 1 << 21;
     private long line = 1;
+    private boolean ids = true;
+
+    /**
+     * Leaves business messages without their message id. A generated message is one row with its status inline, so
+     * its id only names it: without one the pricing model takes it as a message of one row straight away instead of
+     * keeping it among the open ids and remembering it for the status horizon, and prices it the same (the
+     * priced amounts, categories and instants do not depend on ids). For a forecast, whose ledger is not written;
+     * not when a strategy reads ids ({@code reclassify} picks messages by a hash of theirs).
+     */
+    public LogRowSink withoutMessageIds() {
+        this.ids = false;
+        return this;
+    }
 
     public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out) {
         this.file = file;
@@ -66,7 +79,7 @@ public final class LogRowSink implements TrafficSink {
         boolean inbound = r.inbound();
         boolean template = r.type == GeneratedRow.TEMPLATE;
         long delivered = r.deliveredAt >= 0 ? r.deliveredAt * 1000 : LogRow.NONE;
-        out.accept(new LogRow(file, 0, line, r.at * 1000, inbound ? null : LogCsvWriter.MESSAGE_ID_PREFIX + r.messageNo,
+        out.accept(new LogRow(file, 0, line, r.at * 1000, inbound || !ids ? null : LogCsvWriter.MESSAGE_ID_PREFIX + r.messageNo,
                 account, null, businesses[LogCsvWriter.businessOf(r.customer, businesses.length)],
                 number(r.market, r.customer), inbound ? Direction.INBOUND : Direction.OUTBOUND, KIND[r.type],
                 template ? CATEGORY[r.category] : null, r.ctwa ? EntryPoint.CTWA : EntryPoint.NONE, STATUS[r.status],

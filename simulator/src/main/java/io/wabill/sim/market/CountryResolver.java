@@ -22,17 +22,37 @@ import java.util.Optional;
  */
 public final class CountryResolver {
     private static final int CACHE_BITS = 19;
+    private final int cacheBits;
     /** The cache starts over when it is this full, so probes stay short and memory fixed (6 MB). */
-    private static final int CACHE_LIMIT = 1 << (CACHE_BITS - 1);
+    private final int cacheLimit;
     private int cached;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     /** Open addressing from the key of {@link #numberKey} to the country (null when none). */
-    private final long[] cachedKeys = new long[1 << CACHE_BITS];
-    private final String[] cachedCountries = new String[1 << CACHE_BITS];
+    private final long[] cachedKeys;
+    private final String[] cachedCountries;
     private final Map<String, String> countryNames = new java.util.HashMap<>();
     private final Map<String, Optional<String>> byAreaCode = new java.util.HashMap<>();
 
-    public CountryResolver() { java.util.Arrays.fill(cachedKeys, -1); }
+    public CountryResolver() { this(CACHE_BITS); }
+
+    /**
+     * A resolver whose cache holds about {@code numbers} numbers without starting over (a power of two from 2^10 to the
+     * default 2^18): a caller that knows how many customers it will see (a forecast's generated traffic) keeps the
+     * table small enough to stay in the processor's cache. Results do not depend on the size.
+     */
+    public static CountryResolver forNumbers(long numbers) {
+        int bits = 11;
+        while (bits < CACHE_BITS && (1L << (bits - 1)) < numbers) bits++;
+        return new CountryResolver(bits);
+    }
+
+    private CountryResolver(int bits) {
+        this.cacheBits = bits;
+        this.cacheLimit = 1 << (bits - 1);
+        this.cachedKeys = new long[1 << bits];
+        this.cachedCountries = new String[1 << bits];
+        java.util.Arrays.fill(cachedKeys, -1);
+    }
 
     /** True when the identifier is a business-scoped user id such as {@code BR.7f3a9c21d0}. */
     public static boolean isScopedUserId(String customer) {
@@ -81,8 +101,8 @@ public final class CountryResolver {
         }
         long key = numberKey(customer);
         if (key < 0) return null;
-        int mask = (1 << CACHE_BITS) - 1;
-        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        int mask = (1 << cacheBits) - 1;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - cacheBits));
         while (true) {
             long k = cachedKeys[slot];
             if (k == key) return cachedCountries[slot];
@@ -90,11 +110,11 @@ public final class CountryResolver {
             slot = (slot + 1) & mask;
         }
         String country = resolve(digitsOf(customer));
-        if (cached == CACHE_LIMIT) {
+        if (cached == cacheLimit) {
             java.util.Arrays.fill(cachedKeys, -1);
             java.util.Arrays.fill(cachedCountries, null);
             cached = 0;
-            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+            slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - cacheBits));
         }
         cachedKeys[slot] = key;
         cachedCountries[slot] = country;

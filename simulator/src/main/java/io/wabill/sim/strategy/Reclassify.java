@@ -21,6 +21,9 @@ public final class Reclassify implements Strategy {
 
     @Override public String spec() { return "reclassify:p=" + share + ",seed=" + seed; }
 
+    /** The choice is a hash of the message id. */
+    @Override public boolean readsMessageIds() { return true; }
+
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
         if (intent.isTemplate() && intent.category() == TemplateCategory.UTILITY && chosen(intent.logged().messageId())) {
             out.sendAs(MessageKind.TEMPLATE, TemplateCategory.MARKETING);

@@ -31,4 +31,11 @@ public interface Strategy {
      * The executive asks every strategy of the chain before each send. The default allows any instant.
      */
     default long notBefore(Intent intent, StrategyContext context, long t) { return t; }
+
+    /**
+     * True when the strategy's decisions read the logged message id (e.g. to pick messages by a hash of it). A
+     * caller that makes messages whose ids serve nothing else (a forecast's generated traffic, one row a message) may
+     * leave them out when no strategy of the chain reads them. The default reads none.
+     */
+    default boolean readsMessageIds() { return false; }
 }

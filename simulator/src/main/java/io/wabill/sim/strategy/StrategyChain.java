@@ -20,6 +20,9 @@ public final class StrategyChain {
 
     public int size() { return strategies.size(); }
 
+    /** True when a strategy of the chain reads message ids ({@link Strategy#readsMessageIds}). */
+    public boolean readsMessageIds() { return strategies.stream().anyMatch(Strategy::readsMessageIds); }
+
     public boolean isAsLogged() { return strategies.stream().allMatch(s -> s instanceof AsLogged); }
 
     /** The chain's text, e.g. {@code quiet-hours:from=21:00,…;conversation-first:…}. */
