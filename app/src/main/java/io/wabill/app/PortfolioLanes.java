@@ -3,8 +3,6 @@ package io.wabill.app;
 import io.wabill.data.log.LogSource;
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.log.UnsortedLogException;
-import io.wabill.report.CsvLine;
-import io.wabill.report.LedgerFormatter;
 import io.wabill.report.LedgerWriter;
 import io.wabill.report.RunTables;
 import io.wabill.report.SummaryTable;
@@ -35,8 +33,14 @@ import java.util.function.Supplier;
  * {@code simulate} on several cores: portfolios share nothing (the partition contract of
  * {@link io.wabill.sim.api.Partition}: tiers per portfolio, D6/D7; windows per pair, G6; CBP conversation ids per
  * account; an account and its numbers in one portfolio), so each lane prices the rows of its portfolios with its own
- * {@link PricingSession}, while this thread reads and routes the rows, and a merger writes the lanes' ledger rows in
- * the order one thread would have written them.
+ * {@link PricingSession}, while this thread reads and routes the rows, and a merger takes the lanes' ledger lines in
+ * the order one thread would have produced them, adds them to the summary and tables and writes the ledger.
+ *
+ * <p><b>Why a merger even for one portfolio.</b> A log of one portfolio is priced by one lane; the reader, and the
+ * merger with the summary, tables and ledger formatting, run beside it, so {@code --threads 2} keeps both cores busy
+ * and the pricing lane does nothing but price. A lane hands over copies of its lines ({@link LedgerLine#copyFrom})
+ * in reused chunks, so the hand-over allocates nothing in the steady state. Since the merger sees every line in the
+ * single-threaded order, its summary and tables are that run's, cell for cell.
  *
  * <p><b>Why the order is the same.</b> One thread emits a message while reading the first row of the log that
  * no later row can precede (its "trigger"), and the messages released at one trigger in (instant, customer
@@ -59,7 +63,7 @@ final class PortfolioLanes {
     record Outcome(RowAccounting accounting, SummaryTable summary, int peakPairs, RunTables tables) {}
 
     private static final int BATCH = 4096;
-    /** Ledger rows a lane hands to the merger at once (about 50 KB of text). */
+    /** Ledger lines a lane hands to the merger at once. */
     private static final int CHUNK_ROWS = 256;
     private static final long FINISH = Long.MAX_VALUE;
 
@@ -68,19 +72,17 @@ final class PortfolioLanes {
     private final PricingConfig config;
     /** The lane of each portfolio, as the router assigns them; read by the lanes' sessions to refuse others' rows. */
     private final Map<String, Integer> laneOfPortfolio = new ConcurrentHashMap<>();
-    private final String lineEnd;
     private final LedgerWriter ledger;
     private final Supplier<RunTables> tables;
     private final AtomicReference<String> gaveUp = new AtomicReference<>();
     private final AtomicReference<Throwable> failed = new AtomicReference<>();
 
     /** @param ledger null without a ledger */
-    PortfolioLanes(int threads, PricingConfig config, String lineEnd, LedgerWriter ledger, Supplier<RunTables> tables) {
+    PortfolioLanes(int threads, PricingConfig config, LedgerWriter ledger, Supplier<RunTables> tables) {
         this.tables = tables;
         this.threads = threads;
         this.config = config;
         this.accounts = config.accounts();
-        this.lineEnd = lineEnd;
         this.ledger = ledger;
     }
 
@@ -89,8 +91,8 @@ final class PortfolioLanes {
         for (int i = 0; i < threads; i++) lanes.add(new Lane(i));
         List<Thread> workers = new ArrayList<>();
         for (Lane lane : lanes) workers.add(start("wabill-lane-" + lane.index, lane::run));
-        Merger merger = ledger == null ? null : new Merger(lanes);
-        if (merger != null) workers.add(start("wabill-ledger", merger::run));
+        Merger merger = new Merger(lanes);
+        workers.add(start("wabill-ledger", merger::run));
         Router router = new Router(lanes);
         try {
             source.stream(router::accept);
@@ -109,19 +111,19 @@ final class PortfolioLanes {
             throw new IllegalStateException("a lane failed", t);
         }
         if (gaveUp.get() != null) throw new GaveUp(gaveUp.get());
-        SummaryTable summary = new SummaryTable();
-        RunTables all = tables.get();
         RowAccounting accounting = RowAccounting.ZERO;
         int peak = 0;
+        long lines = 0;
         for (Lane lane : lanes) {
-            summary.addAll(lane.summary);
-            all.addAll(lane.tables);
             accounting = accounting.plus(lane.accounting);
             peak += lane.session.peakPairs();
+            lines += lane.lines;
         }
         if (accounting.rowsIn() != router.rows)
             throw new IllegalStateException("the router sent " + router.rows + " rows but the lanes saw " + accounting.rowsIn());
-        return new Outcome(accounting.checked(), summary, peak, all);
+        if (merger.lines != lines)
+            throw new IllegalStateException("the lanes priced " + lines + " lines but the merger took " + merger.lines);
+        return new Outcome(accounting.checked(), merger.summary, peak, merger.tables);
     }
 
     /** The handler for bad rows while reading: the parallel run gives up and one thread reports them. */
@@ -258,12 +260,9 @@ final class PortfolioLanes {
         }
     }
 
-    /** A lane's ledger rows between two batches, with their merge keys. */
+    /** A lane's ledger lines between two batches (copies), with their merge keys. */
     private static final class Chunk {
-        /** the rows, UTF-8 */
-        byte[] text = new byte[1 << 16];
-        int length;
-        int[] end = new int[64];
+        LedgerLine[] lines = new LedgerLine[64];
         long[] trigger = new long[64];
         long[] instant = new long[64];
         long[] sequence = new long[64];
@@ -274,22 +273,23 @@ final class PortfolioLanes {
         boolean last;
 
         Chunk clear() {
-            length = 0;
             count = 0;
             last = false;
             return this;
         }
 
-        void add(long trig, long inst, int prio, long seq) {
-            if (count == end.length) {
+        void add(LedgerLine line, long trig, long inst, int prio, long seq) {
+            if (count == lines.length) {
                 int n = count * 2;
-                end = Arrays.copyOf(end, n);
+                lines = Arrays.copyOf(lines, n);
                 trigger = Arrays.copyOf(trigger, n);
                 instant = Arrays.copyOf(instant, n);
                 sequence = Arrays.copyOf(sequence, n);
                 priority = Arrays.copyOf(priority, n);
             }
-            end[count] = length;
+            LedgerLine copy = lines[count];
+            if (copy == null) lines[count] = copy = new LedgerLine();
+            copy.copyFrom(line);
             trigger[count] = trig;
             instant[count] = inst;
             priority[count] = (byte) prio;
@@ -305,13 +305,10 @@ final class PortfolioLanes {
         final BlockingQueue<Chunk> out = new ArrayBlockingQueue<>(32);
         /** Chunks the merger has written, for reuse: a lane's output then allocates nothing in steady state. */
         final BlockingQueue<Chunk> spare = new ArrayBlockingQueue<>(32);
-        final SummaryTable summary = new SummaryTable();
-        final RunTables tables = PortfolioLanes.this.tables.get();
         final PricingSession session;
         RowAccounting accounting;
-        final LedgerFormatter formatter = new LedgerFormatter(null);
-        private final CsvLine row = new CsvLine();
-        private final int[] rowEnd = new int[1];
+        /** Lines handed to the merger. */
+        long lines;
         private Chunk chunk = new Chunk();
         private long trigger;
 
@@ -344,7 +341,6 @@ final class PortfolioLanes {
         }
 
         private void flush(long through, boolean last) {
-            if (ledger == null) return;
             Chunk c = chunk;
             c.through = through;
             c.last = last;
@@ -360,22 +356,21 @@ final class PortfolioLanes {
         }
 
         private void line(LedgerLine l) {
-            summary.accept(l);
-            tables.accept(l);
-            if (ledger == null) return;
             Message m = l.message();
-            formatter.format(l, row.clear());
-            row.end(lineEnd);
-            Chunk c = chunk;
-            c.text = row.utf8(c.text, c.length, rowEnd);
-            c.length = rowEnd[0];
-            c.add(trigger, session.currentInstant(), m.isInbound() ? 0 : 1, m.sequence());
+            chunk.add(l, trigger, session.currentInstant(), m.isInbound() ? 0 : 1, m.sequence());
+            lines++;
         }
     }
 
-    /** Writes the lanes' rows in one order: (trigger, instant, priority, input order). */
+    /**
+     * Takes the lanes' lines in one order, (trigger, instant, priority, input order), into the summary, the tables and
+     * the ledger.
+     */
     private final class Merger {
         private final List<Lane> lanes;
+        final SummaryTable summary = new SummaryTable();
+        final RunTables tables = PortfolioLanes.this.tables.get();
+        long lines;
         private final Chunk[] head;
         private final int[] at;
 
@@ -417,11 +412,16 @@ final class PortfolioLanes {
                 }
                 if (waiting) continue;
                 if (best < 0) return; // every lane is done
-                Chunk c = head[best];
-                int k = at[best]++;
-                int from = k == 0 ? 0 : c.end[k - 1];
-                ledger.acceptFormatted(c.text, from, c.end[k] - from);
+                accept(head[best].lines[at[best]++]);
             }
+        }
+
+        /** One line, in the run's order: into the summary, the tables and the ledger. */
+        private void accept(LedgerLine line) {
+            summary.accept(line);
+            tables.accept(line);
+            if (ledger != null) ledger.accept(line);
+            lines++;
         }
 
         private final boolean[] needed;

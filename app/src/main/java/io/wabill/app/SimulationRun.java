@@ -215,7 +215,7 @@ public final class SimulationRun {
         LedgerWriter ledger = null;
         try {
             ledger = s.writeLedger() ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), null) : null;
-            PortfolioLanes lanes = new PortfolioLanes(threads, config(), s.dialect().lineEnd(), ledger, this::newTables);
+            PortfolioLanes lanes = new PortfolioLanes(threads, config(), ledger, this::newTables);
             LogSource source = new LogSource(s.logs(), lanes.badRows());
             ticket = s.progress() == null ? null : s.progress().start(source);
             PortfolioLanes.Outcome o = lanes.run(source);

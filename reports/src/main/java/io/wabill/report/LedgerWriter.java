@@ -89,26 +89,6 @@ public final class LedgerWriter implements LedgerSink, AutoCloseable {
         filled = 0;
     }
 
-    /** Writes a row another formatter built (a portfolio priced on another thread), already UTF-8. */
-    public void acceptFormatted(byte[] utf8, int from, int length) {
-        try {
-            if (writer != null) {
-                writer.write(new String(utf8, from, length, java.nio.charset.StandardCharsets.UTF_8));
-            } else {
-                if (filled + length > bytes.length) flush();
-                if (length > bytes.length) {
-                    stream.write(utf8, from, length);
-                } else {
-                    System.arraycopy(utf8, from, bytes, filled, length);
-                    filled += length;
-                }
-            }
-            rows++;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     public long rows() { return rows; }
 
     @Override public void close() throws IOException {

@@ -57,17 +57,38 @@ public final class TierTable implements LedgerSink {
         this.catalog = catalog;
     }
 
+    // The last line's key parts and cell: consecutive tiered lines mostly share them (same counter, same day), so
+    // most lines allocate nothing and look nothing up.
+    private int lastMonth;
+    private String lastAccount, lastPortfolio, lastMarket;
+    private BillableCategory lastBillable;
+    private LocalDate lastDay;
+    private Cell last;
+
     @Override public void accept(LedgerLine l) {
         if (!l.type().isCharged() || l.band() == null) return;
         String account = l.message().account();
-        String portfolio = l.message().portfolio() != null && !l.message().portfolio().isEmpty()
-                ? l.message().portfolio() : days.account(account).portfolio();
-        Key key = new Key(l.localMonthLabel(), portfolio, l.market(), family(l.billable()),
-                days.day(account, l.chargedAt()).toString());
-        Cell c = cells.computeIfAbsent(key, k -> new Cell());
+        String written = l.message().portfolio();
+        LocalDate day = days.day(account, l.chargedAt());
+        Cell c;
+        if (last != null && day == lastDay && l.localMonth() == lastMonth && l.billable() == lastBillable
+                && account.equals(lastAccount) && Objects.equals(written, lastPortfolio) && l.market().equals(lastMarket)) {
+            c = last;
+        } else {
+            String portfolio = written != null && !written.isEmpty() ? written : days.account(account).portfolio();
+            Key key = new Key(l.localMonthLabel(), portfolio, l.market(), family(l.billable()), day.toString());
+            c = cells.computeIfAbsent(key, k -> new Cell());
+            c.category = RateCategory.parse(l.billable().code());
+            last = c;
+            lastDay = day;
+            lastMonth = l.localMonth();
+            lastBillable = l.billable();
+            lastAccount = account;
+            lastPortfolio = written;
+            lastMarket = l.market();
+        }
         c.messages++;
         c.band = l.band();
-        c.category = RateCategory.parse(l.billable().code());
         c.currency = l.currency();
         c.rateCard = l.rateCard();
     }
@@ -83,6 +104,7 @@ public final class TierTable implements LedgerSink {
             c.currency = o.currency;
             c.rateCard = o.rateCard;
         }
+        last = null;
     }
 
     /** D6: authentication-international counts with authentication. */

@@ -9,13 +9,11 @@ import io.wabill.sim.domain.MessageKind;
 import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.market.CountryResolver;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +26,12 @@ import java.util.Locale;
  * ({@code #…}) before the header are kept as {@link #comments()}. Each bad row goes to the
  * {@link RowErrorHandler} with its line, column, value and what was expected.
  *
- * <p>Rows are read by {@link CsvScanner}, which reads what Commons CSV's RFC 4180 format reads with the same
- * line numbers and messages, but leaves the cells in one buffer: a row costs its {@link LogRow}, its message
- * id and its customer. Account, business, portfolio and template names come from a small intern cache.
+ * <p>Rows are read from the file's bytes by {@link ByteCsvScanner}, which reads what Commons CSV's RFC 4180 format
+ * reads from the text decoded as UTF-8, with the same line numbers and messages, but leaves the cells in one byte
+ * buffer: the ASCII that almost every row is never goes through a character decoder (a cell with other bytes is
+ * decoded, bytes that are not UTF-8 reported as before). Timestamps and enums are read from the bytes; account,
+ * business, portfolio and template names come from an intern cache, so a row costs its {@link LogRow}, its message
+ * id and its customer.
  */
 public final class LogReader implements Closeable {
     /** Longer cells are almost always an unbalanced quote that swallowed the rest of the file. */
@@ -46,9 +47,9 @@ public final class LogReader implements Closeable {
     private final String file;
     private final int fileIndex;
     private final RowErrorHandler errors;
-    private final BufferedReader reader;
+    private final InputStream input;
     private final List<String> comments = new ArrayList<>();
-    private final CsvScanner scanner;
+    private final ByteCsvScanner scanner;
     private final Interner names = new Interner(1 << 10);
     private final LogHeader header;
     private final int commentLines;
@@ -78,16 +79,14 @@ public final class LogReader implements Closeable {
             }
         }
         // Bytes that are not UTF-8 become U+FFFD and the row that holds them is reported, with its line.
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-        this.reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+        this.input = new BufferedInputStream(in, 1 << 16);
         try {
             this.commentLines = readComments();
         } catch (IOException e) {
             close();
             throw unreadable(0, e);
         }
-        this.scanner = new CsvScanner(reader, MAX_ROW);
+        this.scanner = new ByteCsvScanner(input, MAX_ROW);
         boolean any;
         try {
             any = scanner.next();
@@ -126,39 +125,49 @@ public final class LogReader implements Closeable {
     /**
      * Reads the comment and blank lines before the header (skipping a BOM) and returns how many there were. Each
      * line is read to at most {@link #MAX_COMMENT_LINE} characters, so a file without line ends cannot fill the
-     * heap here; the header itself is left for the scanner.
+     * heap here; the header itself is left for the scanner. A line is decoded as UTF-8 before it is looked at, so a
+     * line of other whitespace (U+3000…) is blank as it was when the file was read as text.
      */
     private int readComments() throws IOException {
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') reader.reset();
+        input.mark(3);
+        if (input.read() != 0xEF || input.read() != 0xBB || input.read() != 0xBF) input.reset();
+        // A line of MAX_COMMENT_LINE characters takes at most three bytes a character (four bytes make two chars).
+        int maxBytes = 3 * MAX_COMMENT_LINE + 3;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int n = 0;
         StringBuilder line = new StringBuilder();
         while (true) {
-            reader.mark(MAX_COMMENT_LINE + 1);
+            input.mark(maxBytes + 2);
+            bytes.reset();
+            int b = input.read();
+            while (b != -1 && b != '\n' && b != '\r' && bytes.size() < maxBytes) {
+                bytes.write(b);
+                b = input.read();
+            }
+            String text = bytes.toString(StandardCharsets.UTF_8);
             line.setLength(0);
-            int c = reader.read();
-            boolean comment = c == '#';
-            while (c != -1 && c != '\n' && c != '\r' && (comment || Character.isWhitespace(c))) {
+            boolean comment = !text.isEmpty() && text.charAt(0) == '#';
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (!comment && !Character.isWhitespace(c)) {
+                    input.reset(); // the header starts on this line
+                    return n;
+                }
                 if (line.length() == MAX_COMMENT_LINE) {
                     throw new LogFormatException(new RowError(file, n + 1, "", "", String.format(Locale.ROOT,
                             "a %s line longer than %,d characters before the header", comment ? "comment" : "blank",
                             MAX_COMMENT_LINE)));
                 }
-                line.append((char) c);
-                c = reader.read();
+                line.append(c);
             }
-            if (c == -1 && line.length() == 0) return n;
-            if (c != -1 && c != '\n' && c != '\r') {
-                reader.reset(); // the header starts on this line
-                return n;
-            }
-            if (c == '\r') {
-                reader.mark(1);
-                if (reader.read() != '\n') reader.reset();
+            if (b == -1 && line.length() == 0) return n;
+            if (b == '\r') {
+                input.mark(1);
+                if (input.read() != '\n') input.reset();
             }
             if (comment) comments.add(line.toString());
             n++;
-            if (c == -1) return n;
+            if (b == -1) return n;
         }
     }
 
@@ -181,7 +190,7 @@ public final class LogReader implements Closeable {
 
     /** The next good row, or null at the end of the file. */
     public LogRow next() {
-        CsvScanner r = scanner;
+        ByteCsvScanner r = scanner;
         while (true) {
             try {
                 if (!r.next()) return null;
@@ -205,57 +214,88 @@ public final class LogReader implements Closeable {
     private int cellFrom, cellTo;
 
     /** Sets {@link #cellFrom}/{@link #cellTo} to the trimmed cell (String.trim's rule), empty when absent. */
-    private void slice(CsvScanner r, int index) {
+    private void slice(ByteCsvScanner r, int index) {
         if (index < 0 || index >= r.size()) {
             cellFrom = cellTo = 0;
             return;
         }
-        char[] b = r.buffer();
+        byte[] b = r.buffer();
         int s = r.start(index), e = r.end(index);
-        while (s < e && b[s] <= ' ') s++;
-        while (e > s && b[e - 1] <= ' ') e--;
+        // String.trim's rule: characters up to U+0020; the bytes of other characters are negative, never trimmed
+        while (s < e && b[s] <= ' ' && b[s] >= 0) s++;
+        while (e > s && b[e - 1] <= ' ' && b[e - 1] >= 0) e--;
         cellFrom = s;
         cellTo = e;
     }
 
-    private String text(CsvScanner r) { return new String(r.buffer(), cellFrom, cellTo - cellFrom); }
+    private String text(ByteCsvScanner r) {
+        return ascii(r) ? new String(r.buffer(), cellFrom, cellTo - cellFrom, StandardCharsets.ISO_8859_1)
+                : r.decode(r.buffer(), cellFrom, cellTo);
+    }
+
+    /** Whether the current cell is ASCII (always, unless the record holds another byte). */
+    private boolean ascii(ByteCsvScanner r) {
+        if (!r.nonAscii()) return true;
+        byte[] b = r.buffer();
+        for (int i = cellFrom; i < cellTo; i++) if (b[i] < 0) return false;
+        return true;
+    }
+
+    /** A name the log repeats (account, business, portfolio, template): shared when ASCII. */
+    private String name(ByteCsvScanner r) {
+        return ascii(r) ? names.intern(r.buffer(), cellFrom, cellTo) : text(r);
+    }
+
+    /**
+     * The customer as written; null when it is no accepted form (CustomerIds). Customers get a new string each row:
+     * interning them was measured about 60 % slower on the 2M-row log (BENCHMARKS.md, issue 14, helper perf-io): a cache
+     * of 50,000 customers churns old strings that every young collection must scan, and a hit touches a string out
+     * of the cache where a new one is in it.
+     */
+    private String customer(ByteCsvScanner r) {
+        if (ascii(r)) {
+            return CustomerIds.key(r.buffer(), cellFrom, cellTo) == CustomerIds.INVALID ? null : text(r);
+        }
+        String written = text(r);
+        return CustomerIds.read(written.toCharArray(), 0, written.length());
+    }
 
     private boolean empty() { return cellFrom == cellTo; }
 
     /** Whether the current cell equals {@code code} ignoring ASCII case; non-ASCII text is left to the enum. */
-    private boolean is(CsvScanner r, String code) {
+    private boolean is(ByteCsvScanner r, String code) {
         if (cellTo - cellFrom != code.length()) return false;
-        char[] b = r.buffer();
+        byte[] b = r.buffer();
         for (int i = 0; i < code.length(); i++) {
-            char c = b[cellFrom + i];
+            int c = b[cellFrom + i];
             if (c >= 'A' && c <= 'Z') c = (char) (c + 32);
             if (c != code.charAt(i)) return false;
         }
         return true;
     }
 
-    private Direction direction(CsvScanner r) {
+    private Direction direction(ByteCsvScanner r) {
         if (is(r, "outbound")) return Direction.OUTBOUND;
         if (is(r, "inbound")) return Direction.INBOUND;
         return Direction.parse(text(r));
     }
 
-    private MessageKind kind(CsvScanner r) {
+    private MessageKind kind(ByteCsvScanner r) {
         for (MessageKind k : KINDS) if (is(r, k.code())) return k;
         return MessageKind.parse(text(r));
     }
 
-    private TemplateCategory category(CsvScanner r) {
+    private TemplateCategory category(ByteCsvScanner r) {
         for (TemplateCategory c : CATEGORIES) if (is(r, c.code())) return c;
         return TemplateCategory.parse(text(r));
     }
 
-    private DeliveryStatus status(CsvScanner r) {
+    private DeliveryStatus status(ByteCsvScanner r) {
         for (DeliveryStatus s : STATUSES) if (is(r, s.code())) return s;
         return DeliveryStatus.parse(text(r));
     }
 
-    private EntryPoint entryPoint(CsvScanner r) {
+    private EntryPoint entryPoint(ByteCsvScanner r) {
         if (empty()) return EntryPoint.NONE;
         for (EntryPoint e : ENTRY_POINTS) if (e != EntryPoint.NONE && is(r, e.code())) return e;
         return EntryPoint.parse(text(r));
@@ -266,20 +306,21 @@ public final class LogReader implements Closeable {
     private static final DeliveryStatus[] STATUSES = DeliveryStatus.values();
     private static final EntryPoint[] ENTRY_POINTS = EntryPoint.values();
 
-    /** An instant: the common {@code YYYY-MM-DDTHH:MM:SSZ} straight from the buffer, anything else as text. */
-    private long instant(CsvScanner r) {
-        long fast = Timestamps.fastUtc(r.buffer(), cellFrom, cellTo);
+    /** An instant: the common shapes straight from the buffer ({@link Timestamps#fast}), anything else as text. */
+    private long instant(ByteCsvScanner r) {
+        long fast = Timestamps.fast(r.buffer(), cellFrom, cellTo);
         return fast != Long.MIN_VALUE ? fast : Timestamps.parse(text(r));
     }
 
-    private LogRow parse(CsvScanner r, long line) {
+    private LogRow parse(ByteCsvScanner r, long line) {
         if (r.longest() > MAX_CELL || r.nonAscii()) {
             for (int i = 0; i < r.size(); i++) {
-                if (r.length(i) > MAX_CELL) return bad(line, header.name(i),
-                        new String(r.buffer(), r.start(i), 40), "a cell longer than " + MAX_CELL
-                        + " characters (an unbalanced quote?)");
-                String v = r.cell(i);
-                if (v.indexOf('\uFFFD') >= 0) return bad(line, header.name(i), v,
+                // lengths in characters: an ASCII record's bytes, another's decoded cells
+                String v = r.nonAscii() ? r.cell(i) : null;
+                if ((v == null ? r.length(i) : v.length()) > MAX_CELL) return bad(line, header.name(i),
+                        v == null ? new String(r.buffer(), r.start(i), 40, StandardCharsets.ISO_8859_1) : v.substring(0, 40),
+                        "a cell longer than " + MAX_CELL + " characters (an unbalanced quote?)");
+                if (v != null && v.indexOf('\uFFFD') >= 0) return bad(line, header.name(i), v,
                         "bytes that are not UTF-8; save the log as UTF-8");
             }
         }
@@ -302,10 +343,9 @@ public final class LogReader implements Closeable {
         }
         slice(r, header.business);
         if (empty()) return bad(line, "business", "", "the business phone number (or phone-number id) is required");
-        String business = names.intern(r.buffer(), cellFrom, cellTo);
+        String business = name(r);
         slice(r, header.customer);
-        // customers rarely repeat within a cache's reach: interning them cost more than it saved
-        String customer = CustomerIds.read(r.buffer(), cellFrom, cellTo);
+        String customer = customer(r);
         if (customer == null) return bad(line, "customer", text(r), CustomerIds.EXPECTED);
         slice(r, header.messageId);
         String messageId = empty() ? "" : text(r);
@@ -352,11 +392,11 @@ public final class LogReader implements Closeable {
             if (tokens < 0) return bad(line, "tokens", tokensText, "expected a whole number of tokens >= 0");
         }
         slice(r, header.account);
-        String account = empty() ? io.wabill.sim.account.Account.DEFAULT_ID : names.intern(r.buffer(), cellFrom, cellTo);
+        String account = empty() ? io.wabill.sim.account.Account.DEFAULT_ID : name(r);
         slice(r, header.portfolio);
-        String portfolio = empty() ? null : names.intern(r.buffer(), cellFrom, cellTo);
+        String portfolio = empty() ? null : name(r);
         slice(r, header.template);
-        String template = empty() ? null : names.intern(r.buffer(), cellFrom, cellTo);
+        String template = empty() ? null : name(r);
         long fepExpiresAt = LogRow.NONE;
         if (header.reportedExpiry >= 0
                 && ReportedWindow.isFreeEntryPoint(trimmed(r, header.reportedOrigin), trimmed(r, header.reportedPricingType))) {
@@ -372,7 +412,7 @@ public final class LogReader implements Closeable {
                 fepExpiresAt);
     }
 
-    private String trimmed(CsvScanner r, int index) {
+    private String trimmed(ByteCsvScanner r, int index) {
         slice(r, index);
         return text(r);
     }
@@ -383,6 +423,6 @@ public final class LogReader implements Closeable {
     }
 
     @Override public void close() throws IOException {
-        reader.close();
+        input.close();
     }
 }

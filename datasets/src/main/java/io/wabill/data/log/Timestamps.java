@@ -66,19 +66,64 @@ public final class Timestamps {
         return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
     }
 
+    private static final long MIN_SECOND = MIN.getEpochSecond();
+    private static final long MAX_SECOND = MAX.getEpochSecond();
+    private static final int MAX_NANO = MAX.getNano();
+
     /**
-     * {@code YYYY-MM-DDTHH:MM:SSZ} read straight from a char buffer, the shape almost every row has; MIN_VALUE
-     * when the text has another shape or a field is off, and the caller parses the text as a string.
+     * The shapes almost every log writes, read straight from ASCII bytes without allocation: epoch seconds (up to
+     * 11 digits) and {@code YYYY-MM-DDTHH:MM:SS[.f…](Z|±HH:MM)}. Returns MIN_VALUE for any other text, for a field
+     * out of range and for an instant outside {@link #MIN}..{@link #MAX}, and the caller parses the text with
+     * {@link #parse}, which gives the same value or the error: this is only its fast path.
      */
-    static long fastUtc(char[] b, int from, int to) {
-        if (to - from != 20 || b[from + 19] != 'Z' || b[from + 10] != 'T') return Long.MIN_VALUE;
-        if (b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':' || b[from + 16] != ':') return Long.MIN_VALUE;
+    static long fast(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n >= 1 && n <= 11) {
+            long v = 0;
+            for (int i = from; i < to; i++) {
+                int d = b[i] - '0';
+                if (d < 0 || d > 9) return Long.MIN_VALUE; // too short for an ISO instant
+                v = v * 10 + d;
+            }
+            return v * 1000L;
+        }
+        return iso(b, from, to);
+    }
+
+    private static long iso(byte[] b, int from, int to) {
+        int n = to - from;
+        if (n < 20 || b[from + 10] != 'T' || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 13] != ':'
+                || b[from + 16] != ':') return Long.MIN_VALUE;
         int year = num(b, from, 4), month = num(b, from + 5, 2), day = num(b, from + 8, 2);
         int hour = num(b, from + 11, 2), minute = num(b, from + 14, 2), second = num(b, from + 17, 2);
         if (year < 1 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59) return Long.MIN_VALUE;
         if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) return Long.MIN_VALUE;
-        return ((epochDay(year, month, day) * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
+        int at = from + 19;
+        int nanos = 0;
+        if (b[at] == '.') {
+            int digits = 0;
+            at++;
+            while (at < to && b[at] >= '0' && b[at] <= '9') {
+                if (++digits > 9) return Long.MIN_VALUE;
+                nanos = nanos * 10 + (b[at++] - '0');
+            }
+            if (digits == 0) return Long.MIN_VALUE;
+            for (int i = digits; i < 9; i++) nanos *= 10;
+        }
+        int offset;
+        if (at + 1 == to && b[at] == 'Z') {
+            offset = 0;
+        } else if (at + 6 == to && (b[at] == '+' || b[at] == '-') && b[at + 3] == ':') {
+            int oh = num(b, at + 1, 2), om = num(b, at + 4, 2);
+            if (oh < 0 || oh > 17 || om < 0 || om > 59) return Long.MIN_VALUE;
+            offset = (oh * 3600 + om * 60) * (b[at] == '-' ? -1 : 1);
+        } else {
+            return Long.MIN_VALUE;
+        }
+        long seconds = ((epochDay(year, month, day) * 24 + hour) * 60 + minute) * 60 + second - offset;
+        if (seconds < MIN_SECOND || seconds > MAX_SECOND || seconds == MAX_SECOND && nanos > MAX_NANO) return Long.MIN_VALUE;
+        return seconds * 1000L + nanos / 1_000_000;
     }
 
     /** Days since 1970-01-01 of a valid proleptic Gregorian date (the algorithm of LocalDate.toEpochDay). */
@@ -98,10 +143,10 @@ public final class Timestamps {
         return total - 719_528L;
     }
 
-    private static int num(char[] b, int from, int len) {
+    private static int num(byte[] b, int from, int len) {
         int v = 0;
         for (int i = from; i < from + len; i++) {
-            char c = b[i];
+            int c = b[i];
             if (c < '0' || c > '9') return -1;
             v = v * 10 + (c - '0');
         }

@@ -102,4 +102,28 @@ public final class LedgerLine {
 
     /** The {@code YYYY-MM} label of a month index as {@link #localMonth()} gives it. */
     public static String monthLabel(int monthIndex) { return LocalCalendar.monthLabel(monthIndex); }
+
+    /**
+     * Makes this line a copy of {@code other}: a sink that hands lines to another thread (the lanes of a parallel
+     * run) copies each into a line of its own, since the engine reuses its instance.
+     */
+    public void copyFrom(LedgerLine other) {
+        message = other.message;
+        chargedAt = other.chargedAt;
+        country = other.country;
+        market = other.market;
+        regime = other.regime;
+        model = other.model;
+        type = other.type;
+        billable = other.billable;
+        conversationId = other.conversationId;
+        windowEnd = other.windowEnd;
+        band = other.band;
+        rate = other.rate;
+        amountUnits = other.amountUnits;
+        currency = other.currency;
+        rateCard = other.rateCard;
+        note = other.note;
+        localMonth = other.localMonth;
+    }
 }
