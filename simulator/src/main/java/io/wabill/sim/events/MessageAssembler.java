@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.ToLongFunction;
 
@@ -23,8 +22,8 @@ import java.util.function.ToLongFunction;
  * reach ({@link Listener#outOfReach}), never priced against the window state of a later instant.
  *
  * <p><b>Late status rows (G10).</b> A message seen only as {@code sent} or {@code failed} waits {@code horizon} for
- * a delivery row and is then released as undelivered; released ids are remembered ({@link RememberedIds}, about
- * 16 bytes each besides their characters) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
+ * a delivery row and is then released as undelivered; released ids are remembered ({@link MessageIds}, about
+ * 18 bytes each besides their characters) for another {@code horizon}, so late status rows are merged, or refused as out of reach when
  * they report a delivery the message was denied: never taken for a new message or a second charge. A message still
  * waiting at the end of the log is released undelivered and says so ({@link Listener#undelivered}).
  *
@@ -77,7 +76,8 @@ public final class MessageAssembler {
     /** For a log held whole: the ids that get a delivery somewhere in it (they wait for it, whatever the delay). */
     private Set<String> deliveredSomewhere;
 
-    private final Map<String, Entry> open = new HashMap<>();
+    /** The ids of open messages (their {@link Entry}) and of released ones, remembered for a horizon (G10). */
+    private final MessageIds ids = new MessageIds();
     /** Messages waiting for a delivery, in send order: released undelivered at their horizon. */
     private final ArrayDeque<Entry> sentOnly = new ArrayDeque<>();
     /**
@@ -88,8 +88,8 @@ public final class MessageAssembler {
     private final Map<String, Hold> holds = new HashMap<>();
     /** The holds that hold messages back now. */
     private final ArrayList<Hold> holding = new ArrayList<>();
-    private final PriorityQueue<Entry> ready = new PriorityQueue<>();
-    private final RememberedIds released = new RememberedIds();
+    /** Messages (and probes of send instants) in the executive's order, released once no later row can precede them. */
+    private final ReorderQueue<Entry> ready = new ReorderQueue<>();
     private long watermark = Long.MIN_VALUE;
     private long sequence;
     private long rowsMerged;
@@ -154,7 +154,7 @@ public final class MessageAssembler {
         watermark = row.timestamp();
         String id = row.messageId();
         if (row.direction() == Direction.INBOUND || id == null || id.isEmpty()) {
-            queue(new Entry(new StatusMerger(row, seq)));
+            queue(new Entry(row, seq));
         } else {
             acceptOutbound(row, id, seq);
         }
@@ -162,22 +162,23 @@ public final class MessageAssembler {
     }
 
     private void acceptOutbound(LogRow row, String id, long seq) {
-        Entry entry = open.get(id);
-        if (entry != null) {
-            String conflict = entry.merger.conflict(row);
+        long found = ids.find(id); // one probe: open, remembered or new
+        if (MessageIds.isOpen(found)) {
+            Entry entry = (Entry) ids.value(MessageIds.slotOf(found));
+            String conflict = StatusMerger.conflict(entry.first, row);
             if (conflict != null) {
                 listener.rejectedRow(row, "message_id", conflict);
                 return;
             }
-            if (deliveredBeforeSend(row, entry.merger.sendAt())) return;
-            if (!entry.queued && !entry.waitsForDelivery && after(entry.merger.sendAt(), horizon) < row.timestamp()) {
+            if (deliveredBeforeSend(row, entry.sendAt())) return;
+            if (!entry.queued && !entry.waitsForDelivery && after(entry.sendAt(), horizon) < row.timestamp()) {
                 // Past its horizon a sent-only message is undelivered, whether or not another row came first to release it.
                 lateRow(row, id, true);
                 return;
             }
             boolean mayMove = entry.queued ? row.deliveredAt() != LogRow.NONE : row.effectiveStatus().isDelivered();
             if (mayMove) {
-                StatusMerger trial = entry.merger.copy();
+                StatusMerger trial = entry.merger().copy();
                 trial.merge(row);
                 if (trial.isDelivered()) {
                     long instant = instantOf.applyAsLong(trial.build());
@@ -187,48 +188,46 @@ public final class MessageAssembler {
                     }
                 }
             }
-            entry.merger.merge(row);
+            entry.merger().merge(row);
             rowsMerged++;
             if (!entry.queued) {
-                if (entry.merger.isDelivered()) queue(entry);
+                if (entry.isDelivered()) queue(entry);
             } else if (row.deliveredAt() != LogRow.NONE) {
                 requeueIfMoved(entry); // rows are sorted, so only a delivered_at can move a queued message
             }
             return;
         }
-        long done = released.find(id);
-        if (done >= 0) {
-            if (!released.sameIdentity(done, StatusMerger.identity(row))) {
+        if (found >= 0) {
+            if (!ids.sameIdentity(found, StatusMerger.identity(row))) {
                 listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "
                         + "first row on account, business, customer, kind, category or template (G10: status rows must agree)");
             } else {
-                lateRow(row, id, released.undelivered(done));
+                lateRow(row, id, ids.undelivered(found));
             }
             return;
         }
         if (deliveredBeforeSend(row, row.timestamp())) return;
-        entry = new Entry(new StatusMerger(row, seq));
-        if (entry.merger.isDelivered()) {
-            long instant = instantOf.applyAsLong(entry.merger.build());
+        Entry entry = new Entry(row, seq);
+        boolean delivered = entry.isDelivered();
+        long instant = 0;
+        if (delivered) {
+            instant = instantOf.applyAsLong(entry.build());
             long releasedUpTo = holdOf(entry).releasedUpTo;
             if (instant < releasedUpTo) { // a one-row message whose delivered_at precedes messages already released
                 outOfOrder(row, id, instant, releasedUpTo);
                 return;
             }
         }
-        open.put(id, entry);
-        if (open.size() > peakOpen) peakOpen = open.size();
-        if (entry.merger.isDelivered()) {
-            queue(entry);
+        entry.slot = ids.open(id, entry);
+        if (ids.openCount() > peakOpen) peakOpen = ids.openCount();
+        if (delivered) {
+            queue(entry, instant); // the message built above, so the same instant
         } else {
             entry.waitsForDelivery = horizon == WHOLE_LOG || (deliveredSomewhere != null && deliveredSomewhere.contains(id));
             if (!entry.waitsForDelivery) sentOnly.add(entry);
             holdOf(entry).waiting.add(entry);
-            Entry probe = new Entry(entry.merger);
-            probe.probeOf = entry;
-            probe.instant = entry.merger.sendAt();
-            probe.sequence = seq;
-            ready.add(probe);
+            // the probe of its send instant (Listener.atSend), in order with every other message
+            ready.add(entry.sendAt(), seq, ReorderQueue.flags(false, true), entry);
         }
     }
 
@@ -272,21 +271,22 @@ public final class MessageAssembler {
 
     /** A status row that moves a waiting message's delivery instant (a later delivered_at) moves it in the queue (G3). */
     private void requeueIfMoved(Entry entry) {
-        long instant = instantOf.applyAsLong(entry.merger.build());
-        if (instant != entry.instant && (ready.remove(entry) || holdOf(entry).held.remove(entry))) {
+        long instant = instantOf.applyAsLong(entry.build());
+        if (instant != entry.instant && (ready.removeMessage(entry) || holdOf(entry).held.removeMessage(entry))) {
             // (a hold left empty by the removal is dropped from the list at the next release)
             entry.instant = instant;
-            ready.add(entry);
+            ready.add(instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
         }
     }
 
-    private void queue(Entry entry) {
+    private void queue(Entry entry) { queue(entry, instantOf.applyAsLong(entry.build())); }
+
+    /** Queues the message at {@code instant}, its evaluation instant as it stands. */
+    private void queue(Entry entry, long instant) {
         entry.queued = true;
-        Message m = entry.merger.build();
-        entry.instant = instantOf.applyAsLong(m);
-        entry.inbound = m.isInbound();
-        entry.sequence = m.sequence();
-        ready.add(entry);
+        entry.instant = instant;
+        entry.inbound = entry.first.direction() == Direction.INBOUND;
+        ready.add(instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
     }
 
     /** Releases every message that no later row can precede. */
@@ -295,7 +295,7 @@ public final class MessageAssembler {
             Entry head = sentOnly.peek();
             if (head.queued) {
                 sentOnly.poll();
-            } else if (after(head.merger.sendAt(), horizon) < now) {
+            } else if (after(head.sendAt(), horizon) < now) {
                 sentOnly.poll();
                 // The same words as at the end of the log: a later delivery row is an input error, so none arrives.
                 head.why = NO_DELIVERY;
@@ -308,46 +308,52 @@ public final class MessageAssembler {
             int kept = 0;
             for (Hold h : holding) {
                 long bound = h.bound(now);
-                while (!h.held.isEmpty() && h.held.peek().instant < bound) ready.add(h.held.poll());
+                while (!h.held.isEmpty() && h.held.peekInstant() < bound) h.held.moveTopTo(ready);
                 if (h.held.isEmpty()) h.listed = false;
                 else holding.set(kept++, h);
             }
             holding.subList(kept, holding.size()).clear();
         }
-        while (!ready.isEmpty() && ready.peek().instant < now) {
-            Entry e = ready.poll();
+        while (!ready.isEmpty() && ready.peekInstant() < now) {
+            Entry e = ready.peek();
             Hold h = holdOf(e);
             // G3: a message of the same key still waiting for its delivery may be delivered at its send instant or
             // later, before this one
-            if (e.instant >= h.bound(now)) {
-                h.held.add(e);
+            if (ready.peekInstant() >= h.bound(now)) {
+                // With one hold, every message after this one is held back too (the bound does not move while
+                // releasing): they stay in the queue, in the order they would come back from the hold in.
+                if (holds.size() == 1) break;
+                ready.moveTopTo(h.held);
                 if (!h.listed) {
                     h.listed = true;
                     holding.add(h);
                 }
             } else {
-                emit(e);
+                emitTop();
             }
         }
-        released.forgetBefore(now);
+        ids.forgetBefore(now);
     }
 
-    private void emit(Entry entry) {
-        if (entry.probeOf != null) {
-            if (!entry.probeOf.merger.isDelivered()) listener.atSend(entry.merger.build());
+    /** Takes the first message (or probe) of {@link #ready} and hands it to the listener. */
+    private void emitTop() {
+        Entry entry = ready.peek();
+        boolean probe = ready.peekIsProbe();
+        ready.removeTop();
+        if (probe) {
+            if (!entry.isDelivered()) listener.atSend(entry.build());
             return;
         }
-        Message m = entry.merger.build();
+        Message m = entry.build();
         if (m.isInbound() || m.isDelivered()) {
             Hold h = holdOf(entry);
             h.releasedUpTo = Math.max(h.releasedUpTo, entry.instant);
         }
         if (!m.isInbound() && m.messageId() != null && !m.messageId().isEmpty()) {
-            open.remove(m.messageId());
             // Remembered for a horizon after release (not after its instant: a sent-only message is released only
             // once its horizon has passed), so late status rows are merged or reported, never taken for new messages.
-            released.add(m.messageId(), deliveredSomewhere != null ? Long.MAX_VALUE : after(watermark, horizon), !m.isDelivered(),
-                    StatusMerger.identity(entry.merger.first()));
+            ids.release(entry.slot, deliveredSomewhere != null ? Long.MAX_VALUE : after(watermark, horizon), !m.isDelivered(),
+                    StatusMerger.identity(entry.first));
         }
         if (entry.why != null && m.status() != DeliveryStatus.FAILED) listener.undelivered(m, entry.why);
         listener.message(m);
@@ -365,22 +371,21 @@ public final class MessageAssembler {
 
     /** Releases everything still held, at the end of the log; a message still waiting for its delivery says so. */
     public void finish() {
-        for (Entry e : open.values()) {
+        ids.forEachOpen(value -> {
+            Entry e = (Entry) value;
             if (!e.queued) {
                 e.why = NO_DELIVERY;
                 queue(e);
             }
-        }
+        });
         sentOnly.clear();
         for (Hold h : holds.values()) {
-            ready.addAll(h.held);
-            h.held.clear();
+            h.held.moveAllTo(ready);
             h.waiting.clear();
             h.listed = false;
         }
         holding.clear();
-        while (!ready.isEmpty()) emit(ready.poll());
-        open.clear();
+        while (!ready.isEmpty()) emitTop(); // every open message is released, so no id stays open
     }
 
     /** Status rows merged into an earlier row of the same message. */
@@ -390,12 +395,12 @@ public final class MessageAssembler {
     public int peakOpen() { return peakOpen; }
 
     /** The most ids remembered at once after their message was released. */
-    public int peakRemembered() { return released.peak(); }
+    public int peakRemembered() { return ids.peak(); }
 
     /** The hold of an entry's message, looked up once per entry (its first row never changes). */
     private Hold holdOf(Entry e) {
         Hold h = e.hold;
-        if (h == null) e.hold = h = hold(e.merger.first());
+        if (h == null) e.hold = h = hold(e.first);
         return h;
     }
 
@@ -420,7 +425,7 @@ public final class MessageAssembler {
     /** What one hold key (portfolio, else account) waits for and holds back (G3). */
     private final class Hold {
         final ArrayDeque<Entry> waiting = new ArrayDeque<>();
-        final PriorityQueue<Entry> held = new PriorityQueue<>();
+        final ReorderQueue<Entry> held = new ReorderQueue<>(16);
         /** The instant of the key's last delivered or inbound message released, which no delivery may precede. */
         long releasedUpTo = Long.MIN_VALUE;
         /** In {@link #holding}. */
@@ -430,40 +435,65 @@ public final class MessageAssembler {
         long bound(long now) {
             while (!waiting.isEmpty()) {
                 Entry head = waiting.peek();
-                if (head.queued || (!head.waitsForDelivery && after(head.merger.sendAt(), orderHold) < now)) waiting.poll();
-                else return Math.min(now, head.merger.sendAt());
+                if (head.queued || (!head.waitsForDelivery && after(head.sendAt(), orderHold) < now)) waiting.poll();
+                else return Math.min(now, head.sendAt());
             }
             return now;
         }
     }
 
-    private static final class Entry implements Comparable<Entry> {
-        final StatusMerger merger;
-        /** Set when this is not a message but the moment of that message's send instant, for {@link Listener#atSend}. */
-        Entry probeOf;
+    /**
+     * One message on its way: its first row, and its status rows merged (G10) once a second row comes. Most messages
+     * are final at their first row (a customer's message, a send already delivered) and never need a merger.
+     */
+    private static final class Entry {
+        final LogRow first;
+        /** Insertion order of the first row: the last key of the executive's order. */
+        final long sequence;
+        /** Null until the message has a second row (or one is tried on it). */
+        private StatusMerger merger;
+        /**
+         * The message built from its first row alone, while it has no merger and is delivered. One not (yet) delivered
+         * may wait a status horizon (31 days) for its delivery: it is built when asked (at its send instant, its
+         * release), not kept all that time.
+         */
+        private Message single;
+        /** Its slot among the open ids ({@link MessageIds#open}), or -1: an inbound message or one without an id. */
+        int slot = -1;
         /** The hold of the message's key, once looked up ({@link #holdOf}). */
         Hold hold;
         boolean queued;
         long instant;
         boolean inbound;
-        long sequence;
         /** It waits for its delivery (and holds back later messages, G3) however long it takes: a log held whole. */
         boolean waitsForDelivery;
         /** Why a message released undelivered had no delivery status (G10), or null. */
         String why;
 
-        Entry(StatusMerger merger) { this.merger = merger; }
+        Entry(LogRow first, long sequence) {
+            this.first = first;
+            this.sequence = sequence;
+        }
 
-        /** The executive's contract: instant, then inbound before outbound, then insertion order. */
-        @Override public int compareTo(Entry o) {
-            int c = Long.compare(instant, o.instant);
-            if (c != 0) return c;
-            c = Boolean.compare(!inbound, !o.inbound);
-            if (c != 0) return c;
-            c = Long.compare(sequence, o.sequence);
-            if (c != 0) return c;
-            // A message released undelivered has its probe's instant and sequence: the probe goes first.
-            return Boolean.compare(probeOf == null, o.probeOf == null);
+        /** The merger of the message's rows, made from the first row when it is first needed (the message built so far kept). */
+        StatusMerger merger() {
+            if (merger == null) {
+                merger = new StatusMerger(first, sequence, single);
+                single = null;
+            }
+            return merger;
+        }
+
+        boolean isDelivered() { return merger != null ? merger.isDelivered() : first.effectiveStatus().isDelivered(); }
+
+        long sendAt() { return merger != null ? merger.sendAt() : first.timestamp(); }
+
+        Message build() {
+            if (merger != null) return merger.build();
+            if (single != null) return single;
+            Message m = StatusMerger.oneRow(first, sequence);
+            if (m.isDelivered()) single = m;
+            return m;
         }
     }
 }

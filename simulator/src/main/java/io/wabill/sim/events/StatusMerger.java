@@ -29,6 +29,15 @@ public final class StatusMerger {
         this.rows = 1;
     }
 
+    /**
+     * A merger of one row whose message was already built from that row alone ({@link #oneRow}, or null): the same
+     * message object stays the message until a row is merged.
+     */
+    StatusMerger(LogRow first, long sequence, Message builtFromFirst) {
+        this(first, sequence);
+        this.built = builtFromFirst;
+    }
+
     private StatusMerger(StatusMerger o) {
         this.first = o.first;
         this.sequence = o.sequence;
@@ -61,16 +70,19 @@ public final class StatusMerger {
     }
 
     /** Why a status row disagrees with the message's first row (G10), or null when it agrees. */
-    public String conflict(LogRow row) {
-        if (!Objects.equals(row.account(), first.account())) return differs("account", row.account(), first.account());
+    public String conflict(LogRow row) { return conflict(first, row); }
+
+    /** Why a status row disagrees with its message's first row (G10), or null when it agrees. */
+    static String conflict(LogRow first, LogRow row) {
+        if (!Objects.equals(row.account(), first.account())) return differs(first, "account", row.account(), first.account());
         // "+1555…" and "1555…" are one number (FORMATS.md: the plus sign is optional).
-        if (!Objects.equals(number(row.business()), number(first.business()))) return differs("business", row.business(), first.business());
-        if (!Objects.equals(number(row.customer()), number(first.customer()))) return differs("customer", row.customer(), first.customer());
-        if (row.kind() != first.kind()) return differs("kind", row.kind().code(), first.kind().code());
+        if (!Objects.equals(number(row.business()), number(first.business()))) return differs(first, "business", row.business(), first.business());
+        if (!Objects.equals(number(row.customer()), number(first.customer()))) return differs(first, "customer", row.customer(), first.customer());
+        if (row.kind() != first.kind()) return differs(first, "kind", row.kind().code(), first.kind().code());
         if (row.category() != first.category())
-            return differs("category", row.category() == null ? "" : row.category().code(),
+            return differs(first, "category", row.category() == null ? "" : row.category().code(),
                     first.category() == null ? "" : first.category().code());
-        if (!Objects.equals(row.template(), first.template())) return differs("template", row.template(), first.template());
+        if (!Objects.equals(row.template(), first.template())) return differs(first, "template", row.template(), first.template());
         return null;
     }
 
@@ -99,7 +111,7 @@ public final class StatusMerger {
         return h * 0x100000001b3L;
     }
 
-    private String differs(String column, String value, String expected) {
+    private static String differs(LogRow first, String column, String value, String expected) {
         return "status row of message " + first.messageId() + " has " + column + " '" + value
                 + "' but its first row (" + first.location() + ") has '" + expected + "' (G10: status rows must agree)";
     }
@@ -127,8 +139,18 @@ public final class StatusMerger {
     }
 
     /** A message of one row (inbound rows, or an outbound row whose id appears once). */
-    public static Message single(LogRow row, long sequence) {
-        return new StatusMerger(row, sequence).build();
+    public static Message single(LogRow row, long sequence) { return oneRow(row, sequence); }
+
+    /**
+     * What {@code new StatusMerger(row, sequence).build()} builds, without the merger: the status is the row's, the
+     * delivery instant its {@code delivered_at}, else its timestamp when delivered.
+     */
+    static Message oneRow(LogRow f, long sequence) {
+        DeliveryStatus status = f.effectiveStatus();
+        long delivered = !status.isDelivered() ? LogRow.NONE : f.deliveredAt() != LogRow.NONE ? f.deliveredAt() : f.timestamp();
+        return new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),
+                f.kind(), f.category(), f.entryPoint(), status, f.timestamp(), delivered, f.template(), f.tokens(),
+                f.file(), f.line(), 1, sequence, f.fepExpiresAt());
     }
 
     private static String number(String text) {

@@ -3,6 +3,7 @@ package io.wabill.sim.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import io.wabill.sim.domain.DeliveryStatus;
 import io.wabill.sim.domain.Direction;
@@ -32,5 +33,30 @@ class StatusMergerTest {
     void statusRowsOfOneIdToAnotherCustomerAreRefused() {
         StatusMerger m = new StatusMerger(row(1, "15550001111", "5511987600001", DeliveryStatus.SENT), 0);
         assertNotNull(m.conflict(row(2, "15550001111", "5511987600002", DeliveryStatus.DELIVERED)));
+    }
+
+    @Test
+    void aMessageOfOneRowIsBuiltAsTheMergerBuildsIt() {
+        for (DeliveryStatus status : new DeliveryStatus[] {null, DeliveryStatus.SENT, DeliveryStatus.DELIVERED,
+                DeliveryStatus.READ, DeliveryStatus.FAILED}) {
+            for (long deliveredAt : new long[] {LogRow.NONE, 500L, 7000L}) {
+                for (long fep : new long[] {LogRow.NONE, 99_000L}) {
+                    LogRow r = new LogRow("log.csv", 0, 7, 7000L, "w1", "default", "p", "1555", "5511", Direction.OUTBOUND,
+                            MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, status, deliveredAt, "t", 3, fep);
+                    assertEquals(new StatusMerger(r, 42).build(), StatusMerger.oneRow(r, 42), r.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMergerMadeLateKeepsTheMessageBuiltFromTheFirstRowUntilARowIsMerged() {
+        LogRow first = row(1, "15550001111", "5511987600001", DeliveryStatus.DELIVERED);
+        Message built = StatusMerger.oneRow(first, 3);
+        StatusMerger m = new StatusMerger(first, 3, built);
+        assertSame(built, m.build());
+        m.merge(row(2, "15550001111", "5511987600001", DeliveryStatus.READ));
+        assertEquals(DeliveryStatus.READ, m.build().status());
+        assertEquals(2, m.build().rows());
     }
 }
