@@ -11,15 +11,21 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * {@link CsvScanner}'s rules read straight from UTF-8 bytes, for the message log: no character decoding for the
- * ASCII that almost every row is, each record's cells left as (start, end) slices of one byte buffer.
+ * An RFC 4180 record scanner for the message log's hot path, reading straight from UTF-8 bytes: no character
+ * decoding for the ASCII that almost every row is, each record's cells left as (start, end) slices of one byte
+ * buffer, so reading a row creates no object until a caller asks for a cell as a string.
  *
- * <p>It reads exactly what {@link CsvScanner} reads from the same bytes decoded as UTF-8 (malformed bytes replaced
- * by U+FFFD): every byte that structures a CSV (comma, quote, CR, LF) is ASCII, and the JDK's UTF-8 decoder never
- * takes an ASCII byte into a malformed sequence, so records and cells fall on the same places. What depends on
- * characters rather than bytes is kept exact by decoding the runs of non-ASCII bytes where they occur (rare):
- * character positions in messages, the record bound in characters, and the whitespace allowed after a closing
- * quote ({@link Character#isWhitespace} of U+3000 and the like). {@link #cell} decodes a cell as the decoder would.
+ * <p>It reads exactly what Apache Commons CSV's {@code CSVFormat.RFC4180} reads from the same bytes decoded as
+ * UTF-8, malformed bytes replaced by U+FFFD (comma, double quote, {@code ""} inside quotes, CR, LF or CRLF ends a
+ * record, quotes inside an unquoted cell are literal, blanks after a closing quote are skipped), and counts lines
+ * and characters the same way, so error messages and line numbers do not depend on the reader
+ * ({@code ByteReaderDifferentialTest}). Every byte that structures a CSV (comma, quote, CR, LF) is ASCII, and the
+ * JDK's UTF-8 decoder never takes an ASCII byte into a malformed sequence, so records and cells fall on the same
+ * places. What depends on characters rather than bytes is kept exact by decoding the runs of non-ASCII bytes where
+ * they occur (rare): character positions in messages, the record bound in characters, and the whitespace allowed
+ * after a closing quote ({@link Character#isWhitespace} of U+3000 and the like). {@link #cell} decodes a cell as
+ * the decoder would. Commons CSV stays the reader of the rate cards and accounts, and the baseline in the
+ * benchmarks ({@code LogParsingBenchmark}).
  */
 public final class ByteCsvScanner {
     private static final int EOF = -1;
@@ -71,7 +77,7 @@ public final class ByteCsvScanner {
     /**
      * Reads the next record; false at the end of the input. Throws an {@link IOException} with Commons CSV's
      * message when a quoted cell is still open at the end of the input, or is followed by other text, and a
-     * {@link CsvScanner.RecordTooLongException} past the record bound.
+     * {@link RecordTooLongException} past the record bound.
      */
     public boolean next() throws IOException {
         count = 0;
@@ -212,7 +218,7 @@ public final class ByteCsvScanner {
         lastChar = OTHER;
     }
 
-    /** Characters read up to buffer index {@code at}, counted as {@link CsvScanner} counts them. */
+    /** Characters read up to buffer index {@code at}, counted as Commons CSV counts them. */
     private long characterPosition(int at) { return shifted + at - extraBytes; }
 
     /** After CR or LF: a CR followed by LF is one line end. */
@@ -272,7 +278,7 @@ public final class ByteCsvScanner {
         while (!inputDone) {
             // in characters: the non-ASCII runs read so far in this record count one per character
             if (limit - recordStart - (extraBytes - extraAtRecord) > maxRecord)
-                throw new CsvScanner.RecordTooLongException(recordLine + 1, maxRecord);
+                throw new RecordTooLongException(recordLine + 1, maxRecord);
             if (limit == buf.length) {
                 int grown = (int) Math.min((long) buf.length * 2, (long) recordStart + maxRecord + 16);
                 buf = Arrays.copyOf(buf, Math.max(grown, buf.length + 1));

@@ -93,7 +93,7 @@ public final class LogReader implements Closeable {
         } catch (IOException e) {
             close();
             // A user's file, not a fault of wabill's: say where, never a stack trace.
-            throw e instanceof BadInputException || e instanceof CsvScanner.RecordTooLongException
+            throw e instanceof BadInputException || e instanceof RecordTooLongException
                     ? unreadable(commentLines, e)
                     : new LogFormatException(new RowError(file, commentLines + 1, "", "",
                             "the header row cannot be read: " + e.getMessage() + " (an unbalanced quote?)"));
@@ -173,9 +173,9 @@ public final class LogReader implements Closeable {
 
     /** The input cannot be read past {@code lineBefore} (damaged gzip, a row past the bound): a fatal input error. */
     private LogFormatException unreadable(long lineBefore, IOException e) {
-        long line = e instanceof CsvScanner.RecordTooLongException tooLong ? commentLines + tooLong.line() : lineBefore + 1;
+        long line = e instanceof RecordTooLongException tooLong ? commentLines + tooLong.line() : lineBefore + 1;
         String reason = e instanceof BadInputException bad ? bad.reason()
-                : e instanceof CsvScanner.RecordTooLongException ? e.getMessage()
+                : e instanceof RecordTooLongException ? e.getMessage()
                 : "the file cannot be read: " + e.getMessage();
         return new LogFormatException(new RowError(file, line, "", "", reason));
     }
@@ -194,7 +194,7 @@ public final class LogReader implements Closeable {
         while (true) {
             try {
                 if (!r.next()) return null;
-            } catch (BadInputException | CsvScanner.RecordTooLongException e) {
+            } catch (BadInputException | RecordTooLongException e) {
                 throw unreadable(lastLine, e);
             } catch (IOException e) {
                 throw new LogFormatException(new RowError(file, lastLine + 1, "", "",

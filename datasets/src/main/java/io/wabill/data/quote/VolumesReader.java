@@ -1,11 +1,10 @@
 package io.wabill.data.quote;
 
-import io.wabill.data.log.CsvScanner;
+import io.wabill.data.log.ByteCsvScanner;
 import io.wabill.sim.quote.QuoteCategory;
 import io.wabill.sim.quote.Volume;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -28,16 +27,20 @@ public final class VolumesReader {
         public VolumesException(String message) { super(message); }
     }
 
+    /** The longest row read: a volumes row is a few cells; past this it is an unbalanced quote, not a row. */
+    static final int MAX_ROW = 100_000;
+
     private VolumesReader() {}
 
     public static List<Volume> read(Path file, YearMonth defaultMonth) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString(), defaultMonth);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString(), defaultMonth);
         }
     }
 
-    public static List<Volume> read(Reader in, String name, YearMonth defaultMonth) throws IOException {
-        CsvScanner csv = new CsvScanner(in);
+    /** @param in UTF-8 CSV bytes */
+    public static List<Volume> read(InputStream in, String name, YearMonth defaultMonth) throws IOException {
+        ByteCsvScanner csv = new ByteCsvScanner(in, MAX_ROW);
         List<String> problems = new ArrayList<>();
         if (!csv.next()) throw new VolumesException(name + ": empty; expected a header month,market,category,messages");
         Map<String, Integer> columns = new HashMap<>();
@@ -85,7 +88,7 @@ public final class VolumesReader {
         return volumes;
     }
 
-    private static String cell(CsvScanner csv, Integer column) {
+    private static String cell(ByteCsvScanner csv, Integer column) {
         return column == null || column >= csv.size() ? "" : csv.cell(column).strip();
     }
 }
