@@ -83,28 +83,7 @@ public final class Engine {
         this.accounts = accounts;
         this.options = options;
         this.sink = sink;
-        this.pinned = options.pinnedCard() == null ? null : resolvePinned(options.pinnedCard());
-    }
-
-    private RateCard resolvePinned(String id) {
-        int at = id.indexOf('@');
-        if (at != 3) throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
-        LocalDate date;
-        try {
-            date = LocalDate.parse(id.substring(at + 1));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new CatalogException("a what-if card is written CUR@YYYY-MM-DD, was '" + id + "'");
-        }
-        RateCard card = catalog.card(id.substring(0, at), date);
-        if (card == null) {
-            String currency = id.substring(0, at);
-            List<String> ids = new ArrayList<>();
-            for (RateCard c : catalog.cards()) if (c.currency().equals(currency)) ids.add(c.id());
-            throw new CatalogException("no card " + id + " in " + catalog.description()
-                    + (ids.isEmpty() ? "" : " (its " + currency + " cards: " + String.join(", ", ids) + ")") + "; to use it, "
-                    + io.wabill.sim.rates.MissingCardAdvice.of(currency, date));
-        }
-        return card;
+        this.pinned = options.pinnedCard() == null ? null : catalog.named(options.pinnedCard());
     }
 
     /**

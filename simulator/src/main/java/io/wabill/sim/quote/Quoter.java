@@ -64,16 +64,7 @@ public final class Quoter {
     }
 
     private RateCard pinned(String id) {
-        int at = id.indexOf('@');
-        LocalDate date;
-        try {
-            if (at != 3) throw new java.time.format.DateTimeParseException("no CUR@", id, 0);
-            date = LocalDate.parse(id.substring(at + 1));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new CatalogException("a card is written CUR@YYYY-MM-DD, was '" + id + "'");
-        }
-        RateCard card = catalog.card(id.substring(0, at), date);
-        if (card == null) throw new CatalogException("no card " + id + " in " + catalog.description());
+        RateCard card = catalog.named(id);
         if (!card.currency().equals(currency))
             throw new CatalogException("the card " + id + " is in " + card.currency() + " but the quote is in " + currency);
         return card;

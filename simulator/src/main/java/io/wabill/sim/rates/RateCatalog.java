@@ -63,6 +63,32 @@ public final class RateCatalog {
     }
 
     /**
+     * The card a user names as {@code CUR@YYYY-MM-DD} to price with (a what-if card, a quote's card): its currency
+     * and exact effective date. A {@link CatalogException} says how a card is named, or, when the catalog has no such
+     * card, which cards of that currency it has and where the missing one comes from.
+     */
+    public RateCard named(String id) {
+        int at = id.indexOf('@');
+        if (at != 3) throw new CatalogException("a card is written CUR@YYYY-MM-DD, was '" + id + "'");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(id.substring(at + 1));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CatalogException("a card is written CUR@YYYY-MM-DD, was '" + id + "'");
+        }
+        String currency = id.substring(0, at);
+        RateCard card = card(currency, date);
+        if (card == null) {
+            List<String> ids = new ArrayList<>();
+            for (RateCard c : byCurrency.getOrDefault(currency, List.of())) ids.add(c.id());
+            throw new CatalogException("no card " + id + " in " + description
+                    + (ids.isEmpty() ? "" : " (its " + currency + " cards: " + String.join(", ", ids) + ")") + "; to use it, "
+                    + MissingCardAdvice.of(currency, date));
+        }
+        return card;
+    }
+
+    /**
      * Chooses the card for a charge on local day {@code day} (G2, G2a); throws a {@link CatalogException}
      * naming the currency and period when the catalog cannot price it.
      */
