@@ -13,9 +13,7 @@ import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.strategy.StrategyContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The discrete-event executive of one scenario: the log's messages and the events strategies schedule
@@ -39,8 +37,12 @@ public final class Replay implements StrategyContext {
     private final boolean asLogged;
     private final EventQueue queue = new EventQueue();
     private final Decision decision = new Decision();
-    private final Map<String, List<Intent>> waitingForCustomer = new HashMap<>();
+    private final WaitingRoom waitingForCustomer = new WaitingRoom();
+    /** Scratch for the engine's key of a pair, and for the messages a customer's message releases. */
+    private final long[] pair = new long[2];
+    private final List<Intent> released = new ArrayList<>();
     private final ReplayStats stats = new ReplayStats();
+    private final StrategyNotes notes = new StrategyNotes();
     private long lastLogInstant = Long.MIN_VALUE;
     private long late;
 
@@ -66,12 +68,15 @@ public final class Replay implements StrategyContext {
             return;
         }
         lastLogInstant = instant;
-        queue.push(instant, priority, m);
+        // What is queued before the message fires first: earlier instants, and at its instant the lower or equal
+        // priorities (pushed before it, so first at a tie). Then the message itself, without a trip through the queue:
+        // it would come out next, and anything fired meanwhile schedules at priority SCHEDULED, after it.
         while (!queue.isEmpty() && (queue.peekTime() < instant
                 || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
             long t = queue.peekTime();
             fire(queue.pop(), t);
         }
+        fire(m, instant);
     }
 
     /**
@@ -157,7 +162,8 @@ public final class Replay implements StrategyContext {
 
     private void business(Message m, long t) {
         stats.intended++;
-        if (asLogged) {
+        // A message no strategy of the chain looks at goes out as the log has it, as the chain would send it.
+        if (asLogged || chain.leavesAlone(m)) {
             process(m, null, null);
             stats.sentAsLogged++;
             return;
@@ -192,8 +198,10 @@ public final class Replay implements StrategyContext {
                 if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
                 long generation = IntentAccess.defer(intent, i, decision.deadline(), decision.untilCustomerMessage());
                 queue.push(Math.max(t, decision.deadline()), SCHEDULED, new Wake(intent, generation));
-                if (decision.untilCustomerMessage())
-                    waitingForCustomer.computeIfAbsent(pairKey(intent.logged()), k -> new ArrayList<>()).add(intent);
+                if (decision.untilCustomerMessage()) {
+                    engine.pairKey(intent.logged(), pair);
+                    waitingForCustomer.add(pair[0], pair[1], intent);
+                }
                 return false;
             default:
                 IntentAccess.settle(intent);
@@ -205,12 +213,14 @@ public final class Replay implements StrategyContext {
 
     /** A customer's message releases the messages waiting for it, right after it (priority SCHEDULED). */
     private void releaseWaiting(Message inbound, long t) {
-        List<Intent> waiting = waitingForCustomer.remove(pairKey(inbound));
-        if (waiting == null) return;
-        for (Intent intent : waiting) {
+        engine.pairKey(inbound, pair);
+        waitingForCustomer.takeAll(pair[0], pair[1], released);
+        for (int i = 0; i < released.size(); i++) {
+            Intent intent = released.get(i);
             if (IntentAccess.isWaitingForCustomer(intent))
                 queue.push(t, SCHEDULED, new Wake(intent, IntentAccess.wakeByCustomer(intent)));
         }
+        released.clear();
     }
 
     private void release(Intent intent, boolean unused, long t) {
@@ -240,19 +250,12 @@ public final class Replay implements StrategyContext {
     }
 
     private void forgetWaiting(Intent intent) {
-        String key = pairKey(intent.logged());
-        List<Intent> waiting = waitingForCustomer.get(key);
-        if (waiting == null) return;
-        waiting.remove(intent);
-        if (waiting.isEmpty()) waitingForCustomer.remove(key);
+        engine.pairKey(intent.logged(), pair);
+        waitingForCustomer.remove(pair[0], pair[1], intent);
     }
 
     /** Deferred messages waiting for a customer's message, over all pairs (bounded by the deferral horizon). */
-    public int waitingForCustomer() {
-        int n = 0;
-        for (List<Intent> l : waitingForCustomer.values()) n += l.size();
-        return n;
-    }
+    public int waitingForCustomer() { return waitingForCustomer.size(); }
 
     private void send(Intent intent, long t) {
         long allowed = asLogged ? t : allowedAt(intent, t);
@@ -272,15 +275,10 @@ public final class Replay implements StrategyContext {
             return;
         }
         Message out = reshape(logged, intent.kind(), intent.category(), retimed ? t : Long.MIN_VALUE);
-        StringBuilder note = new StringBuilder("strategy: ");
-        if (changed) note.append("sent as ").append(describe(intent.kind(), intent.category())).append(" instead of ")
-                .append(describe(logged.kind(), logged.category()));
-        if (retimed) {
-            if (changed) note.append(", ");
-            note.append("delayed ").append(duration(t - firstSeen));
-        }
+        String note = notes.note(logged.kind(), logged.category(), changed ? intent.kind() : null, intent.category(),
+                retimed, t - firstSeen);
         boolean loggedRefused = IntentAccess.refusedAsLogged(intent);
-        process(out, note.toString(), loggedRefused ? null : "dropped: refused only because of the strategy");
+        process(out, note, loggedRefused ? null : "dropped: refused only because of the strategy");
         if (engine.lastType() == PricingType.REJECTED && !loggedRefused) {
             // G7/G8 because of what the strategy did: a message lost to the customer, not a saving.
             stats.refused++;
@@ -312,21 +310,13 @@ public final class Replay implements StrategyContext {
                 at == Long.MIN_VALUE ? m.fepExpiresAt() : LogRow.NONE);
     }
 
-    private static String describe(MessageKind kind, TemplateCategory category) {
-        return kind == MessageKind.TEMPLATE ? category.code() + " template" : kind.code();
-    }
+    private static String describe(MessageKind kind, TemplateCategory category) { return StrategyNotes.describe(kind, category); }
 
     static String duration(long millis) {
         long minutes = millis / 60_000;
         // Not String.format: this runs for every delayed message, and a Formatter per call was 15 % of a forecast's time.
         long m = minutes % 60;
         return minutes >= 60 ? (minutes / 60) + (m < 10 ? "h0" : "h") + m + "m" : minutes + "m";
-    }
-
-    private static String pairKey(Message m) {
-        String b = m.business().startsWith("+") ? m.business().substring(1) : m.business();
-        String c = m.customer().startsWith("+") ? m.customer().substring(1) : m.customer();
-        return b + '\u0000' + c;
     }
 
     /** A scheduled wake-up of a deferred message; stale once the message was released another way. */

@@ -22,6 +22,8 @@ public final class Intent {
     long generation;
     long firstSeenAt;
     boolean refusedAsLogged;
+    /** The executive's list of intents waiting for the same customer: a circle, the first one's previous is the last. */
+    Intent waitingNext, waitingPrevious;
 
     public Intent(Message logged) {
         this.logged = logged;
