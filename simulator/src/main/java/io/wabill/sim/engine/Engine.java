@@ -177,7 +177,7 @@ public final class Engine {
         int digits = number >= 0 ? (int) (number & 0xF) : 0;
         int country = p.country(digits);
         if (country < 0) {
-            country = countryIndex(markets.countryOf(customer));
+            country = countryIndex(markets.countryOf(customer, number));
             p.country(digits, country);
         }
         return country;
@@ -754,6 +754,22 @@ public final class Engine {
         lastCustomer = customer;
         lastNumberKey = key;
         return key;
+    }
+
+    /**
+     * The customer's number key ({@link CountryResolver#numberKey}, -1 for an identifier that is not a number), for a
+     * caller that will come back to the message much later: it hands the key back through {@link #knownCustomer}.
+     */
+    public long customerNumberKey(String customer) { return numberKey(customer); }
+
+    /**
+     * Tells the engine the number key of a customer string, computed earlier from this very string by
+     * {@link #customerNumberKey}: a message deferred for hours is then looked at and priced without reading its
+     * customer's characters again (they are cold by then; strings do not change, so the key is the same).
+     */
+    public void knownCustomer(String customer, long numberKey) {
+        lastCustomer = customer;
+        lastNumberKey = numberKey;
     }
 
     /**

@@ -74,7 +74,7 @@ public final class Replay implements StrategyContext {
         while (!queue.isEmpty() && (queue.peekTime() < instant
                 || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
             long t = queue.peekTime();
-            fire(queue.pop(), t);
+            wake((Intent) queue.pop(), queue.poppedTag(), t);
         }
         fire(m, instant);
     }
@@ -96,13 +96,13 @@ public final class Replay implements StrategyContext {
     public void finish() {
         while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) {
             long t = queue.peekTime();
-            fire(queue.pop(), t);
+            wake((Intent) queue.pop(), queue.poppedTag(), t);
         }
         while (!queue.isEmpty()) {
-            Object o = queue.pop();
-            if (o instanceof Wake w && w.current()) {
-                IntentAccess.settle(w.intent);
-                heldAtEnd.add(w.intent);
+            Intent intent = (Intent) queue.pop();
+            if (current(intent, queue.poppedTag())) {
+                IntentAccess.settle(intent);
+                heldAtEnd.add(intent);
             }
         }
         waitingForCustomer.clear();
@@ -140,24 +140,34 @@ public final class Replay implements StrategyContext {
 
     @Override public ZoneId zoneOf(String account) { return engine.zoneOf(account); }
 
-    private void fire(Object event, long t) {
-        if (event instanceof Message m) {
-            if (m.isInbound()) {
-                engine.process(m);
-                if (!waitingForCustomer.isEmpty()) releaseWaiting(m, t);
-            } else {
-                business(m, t);
-            }
+    /** A message of the log, at its instant (a late one: at the latest instant so far). */
+    private void fire(Message m, long t) {
+        if (m.isInbound()) {
+            engine.process(m);
+            if (!waitingForCustomer.isEmpty()) releaseWaiting(m, t);
         } else {
-            Wake w = (Wake) event;
-            if (!w.current()) return;
-            if (IntentAccess.deferredBy(w.intent) == IntentAccess.HELD) {
-                IntentAccess.released(w.intent);
-                send(w.intent, t);
-            } else {
-                release(w.intent, false, t);
-            }
+            business(m, t);
         }
+    }
+
+    /**
+     * A scheduled wake-up of a deferred message: the queue holds the intent with the generation of the deferral that
+     * scheduled it (its tag), so a wake-up is stale once the message was released another way. No object per wake-up.
+     */
+    private void wake(Intent intent, long generation, long t) {
+        if (!current(intent, generation)) return;
+        long key = IntentAccess.customerKey(intent);
+        if (key != IntentAccess.NO_KEY) engine.knownCustomer(intent.logged().customer(), key);
+        if (IntentAccess.deferredBy(intent) == IntentAccess.HELD) {
+            IntentAccess.released(intent);
+            send(intent, t);
+        } else {
+            release(intent, false, t);
+        }
+    }
+
+    private static boolean current(Intent intent, long generation) {
+        return IntentAccess.generation(intent) == generation && !IntentAccess.isSettled(intent);
     }
 
     private void business(Message m, long t) {
@@ -197,7 +207,8 @@ public final class Replay implements StrategyContext {
                 if (decision.deadline() <= t && !decision.untilCustomerMessage()) return true;
                 if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
                 long generation = IntentAccess.defer(intent, i, decision.deadline(), decision.untilCustomerMessage());
-                queue.push(Math.max(t, decision.deadline()), SCHEDULED, new Wake(intent, generation));
+                remember(intent);
+                queue.push(Math.max(t, decision.deadline()), SCHEDULED, intent, generation);
                 if (decision.untilCustomerMessage()) {
                     engine.pairKey(intent.logged(), pair);
                     waitingForCustomer.add(pair[0], pair[1], intent);
@@ -218,7 +229,7 @@ public final class Replay implements StrategyContext {
         for (int i = 0; i < released.size(); i++) {
             Intent intent = released.get(i);
             if (IntentAccess.isWaitingForCustomer(intent))
-                queue.push(t, SCHEDULED, new Wake(intent, IntentAccess.wakeByCustomer(intent)));
+                queue.push(t, SCHEDULED, intent, IntentAccess.wakeByCustomer(intent));
         }
         released.clear();
     }
@@ -261,7 +272,8 @@ public final class Replay implements StrategyContext {
         long allowed = asLogged ? t : allowedAt(intent, t);
         if (allowed > t) {
             if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
-            queue.push(allowed, SCHEDULED, new Wake(intent, IntentAccess.hold(intent)));
+            queue.push(allowed, SCHEDULED, intent, IntentAccess.hold(intent));
+            remember(intent);
             return;
         }
         IntentAccess.settle(intent);
@@ -288,6 +300,12 @@ public final class Replay implements StrategyContext {
         }
         if (retimed) stats.delay(t - firstSeen);
         stats.sentChanged++;
+    }
+
+    /** Keeps the customer's key with a held message: it comes back hours later, when its strings are cold. */
+    private void remember(Intent intent) {
+        if (IntentAccess.customerKey(intent) == IntentAccess.NO_KEY)
+            IntentAccess.customerKey(intent, engine.customerNumberKey(intent.logged().customer()));
     }
 
     /** Prices a sent message; one that cannot be priced is counted as such before the caller hears of it. */
@@ -317,18 +335,5 @@ public final class Replay implements StrategyContext {
         // Not String.format: this runs for every delayed message, and a Formatter per call was 15 % of a forecast's time.
         long m = minutes % 60;
         return minutes >= 60 ? (minutes / 60) + (m < 10 ? "h0" : "h") + m + "m" : minutes + "m";
-    }
-
-    /** A scheduled wake-up of a deferred message; stale once the message was released another way. */
-    private static final class Wake {
-        final Intent intent;
-        final long generation;
-
-        Wake(Intent intent, long generation) {
-            this.intent = intent;
-            this.generation = generation;
-        }
-
-        boolean current() { return IntentAccess.generation(intent) == generation && !IntentAccess.isSettled(intent); }
     }
 }

@@ -102,13 +102,18 @@ public final class CountryResolver {
     }
 
     /** The ISO country, or null when the identifier is neither a number nor a scoped id. */
-    public String countryOf(String customer) {
-        if (isScopedUserId(customer)) {
+    public String countryOf(String customer) { return countryOf(customer, numberKey(customer)); }
+
+    /**
+     * {@link #countryOf(String)} for a caller that has the customer's {@link #numberKey} already: a number found in the
+     * cache is not read again (its characters may be far away in memory; the key is at hand).
+     */
+    public String countryOf(String customer, long key) {
+        if (key < 0) {
+            if (!isScopedUserId(customer)) return null;
             String iso = customer.substring(0, 2).toUpperCase(Locale.ROOT);
             return countryNames.computeIfAbsent(iso, k -> k);
         }
-        long key = numberKey(customer);
-        if (key < 0) return null;
         int mask = (1 << cacheBits) - 1;
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - cacheBits));
         while (true) {

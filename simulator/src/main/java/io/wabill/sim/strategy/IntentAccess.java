@@ -66,6 +66,14 @@ public final class IntentAccess {
 
     public static int deferredBy(Intent i) { return i.deferredBy; }
 
+    /** {@link #customerKey} of an intent that has none. */
+    public static final long NO_KEY = Long.MIN_VALUE;
+
+    /** Keeps the engine's key of the message's customer with the intent, for when it is released. */
+    public static void customerKey(Intent i, long key) { i.customerKey = key; }
+
+    public static long customerKey(Intent i) { return i.customerKey; }
+
     /** The intent after {@code i} in the circle of intents waiting for the same customer; {@code i} when alone; null when in none. */
     public static Intent waitingNext(Intent i) { return i.waitingNext; }
 
