@@ -185,10 +185,7 @@ public final class TrafficGenerator {
     /** Sorts the batch, merges it into the carry, and emits every event before the watermark. */
     private void flush(TrafficSink sink, long watermark) throws IOException {
         if (batchSize + carrySize > peakHeld) peakHeld = batchSize + carrySize;
-        if (keys.length < batchSize) keys = new long[Math.max(batchSize, keys.length * 2)];
-        // at (34 bits of epoch seconds) above the batch index (29 bits): one primitive sort gives time, then creation order.
-        for (int i = 0; i < batchSize; i++) keys[i] = (batch[i].at << 29) | i;
-        Arrays.sort(keys, 0, batchSize);
+        sortBatch();
         int total = batchSize + carrySize;
         if (merged.length < total) merged = new GeneratedRow[Math.max(total, merged.length * 2)];
         int a = 0, b = 0, n = 0;
@@ -231,6 +228,56 @@ public final class TrafficGenerator {
     private void recycle(GeneratedRow r) {
         if (spareCount == spare.length) spare = Arrays.copyOf(spare, spareCount * 2);
         spare[spareCount++] = r;
+    }
+
+    private long[] sortScratch = new long[0];
+    private final int[] digitCounts = new int[1 << RADIX_BITS];
+    private static final int RADIX_BITS = 11, INDEX_BITS = 29;
+
+    /**
+     * Puts the batch's indexes in {@link #keys} in time order, ties in creation order: each key is the instant's offset
+     * from the batch's earliest (at most 34 bits) above the batch index (29 bits), sorted by a least-significant-digit
+     * radix sort over the offset's bits only. It is stable and the keys start in index order, so the result is the
+     * keys' full numeric order, as a comparison sort gives it; a day's batch spans a day or two, 18 bits, two passes
+     * over the keys where a comparison sort made about thirteen.
+     */
+    private void sortBatch() {
+        int n = batchSize;
+        if (keys.length < n) keys = new long[Math.max(n, keys.length * 2)];
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long at = batch[i].at;
+            if (at < min) min = at;
+            if (at > max) max = at;
+        }
+        for (int i = 0; i < n; i++) keys[i] = ((batch[i].at - min) << INDEX_BITS) | i;
+        int bits = n == 0 ? 0 : 64 - Long.numberOfLeadingZeros(max - min);
+        if (n < 1024 || bits > 34) {
+            Arrays.sort(keys, 0, n); // few keys: a comparison sort is cheaper than clearing the digit counts
+            return;
+        }
+        if (sortScratch.length < n) sortScratch = new long[keys.length];
+        long[] from = keys, to = sortScratch;
+        int[] count = digitCounts;
+        for (int shift = INDEX_BITS; shift < INDEX_BITS + bits; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            int mask = count.length - 1;
+            for (int i = 0; i < n; i++) count[(int) (from[i] >>> shift) & mask]++;
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = from[i];
+                to[count[(int) (k >>> shift) & mask]++] = k;
+            }
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != keys) System.arraycopy(from, 0, keys, 0, n);
     }
 
     private GeneratedRow add(MarketState m, long at, long customer, byte type) {
