@@ -135,7 +135,7 @@ public final class Engine {
         } else {
             send();
         }
-        if (extraNote != null) line.note = line.note.isEmpty() ? extraNote : line.note + "; " + extraNote;
+        if (extraNote != null) line.note = line.note.isEmpty() ? extraNote : joined(line.note, extraNote);
         if (refusedNote != null && line.type == PricingType.REJECTED) line.note = line.note + "; " + refusedNote;
         sink.accept(line);
     }
@@ -608,6 +608,37 @@ public final class Engine {
     // written for every message, and the same few texts recur (bounded by the notes and the free tiers' sizes).
     private final Map<String, Map<String, String>> remarked = new HashMap<>();
     private final Map<String, String[]> counted = new HashMap<>();
+
+    /**
+     * {@code note + "; " + extra}, made once per pair of texts and kept: a strategy's note ("strategy: delayed 12h00m")
+     * joins the rule's note of every message it changed, and both come from small sets of texts. Bounded: the kept
+     * texts start over past {@link #MAX_JOINED} (a rule's note made per message, such as an agent's token count).
+     */
+    String joined(String note, String extra) {
+        if (note == lastJoinedNote && extra == lastJoinedExtra) return lastJoined; // a run of one change: the same texts
+        Map<String, String> byNote = joinedNotes.get(extra);
+        if (byNote == null) joinedNotes.put(extra, byNote = new HashMap<>());
+        String text = byNote.get(note);
+        if (text == null) {
+            text = note + "; " + extra;
+            if (++joinedCount > MAX_JOINED) {
+                joinedNotes.clear();
+                joinedCount = 1;
+                joinedNotes.put(extra, byNote = new HashMap<>());
+            }
+            byNote.put(note, text);
+        }
+        lastJoinedNote = note;
+        lastJoinedExtra = extra;
+        lastJoined = text;
+        return text;
+    }
+
+    private String lastJoinedNote, lastJoinedExtra, lastJoined;
+
+    private final Map<String, Map<String, String>> joinedNotes = new HashMap<>();
+    private int joinedCount;
+    private static final int MAX_JOINED = 1 << 16;
 
     /** {@code note + remark}, the same text each time, made once. */
     String withRemark(String note, String remark) {
