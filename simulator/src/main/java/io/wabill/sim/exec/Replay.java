@@ -71,10 +71,16 @@ public final class Replay implements StrategyContext {
         // What is queued before the message fires first: earlier instants, and at its instant the lower or equal
         // priorities (pushed before it, so first at a tie). Then the message itself, without a trip through the queue:
         // it would come out next, and anything fired meanwhile schedules at priority SCHEDULED, after it.
-        while (!queue.isEmpty() && (queue.peekTime() < instant
-                || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
-            long t = queue.peekTime();
-            wake((Intent) queue.pop(), queue.poppedTag(), t);
+        try {
+            while (!queue.isEmpty() && (queue.peekTime() < instant
+                    || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
+                fireNext();
+            }
+        } catch (RuntimeException e) {
+            // An earlier event could not be priced (the caller hears of it): the message waits in the queue, where it
+            // would have been, and fires with the next one (nothing of its instant and priority was pushed since).
+            queue.push(instant, priority, m);
+            throw e;
         }
         fire(m, instant);
     }
@@ -94,13 +100,9 @@ public final class Replay implements StrategyContext {
      * a saving. It is counted as pending, its amount kept apart, and its ledger note says so.
      */
     public void finish() {
-        while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) {
-            long t = queue.peekTime();
-            wake((Intent) queue.pop(), queue.poppedTag(), t);
-        }
+        while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) fireNext();
         while (!queue.isEmpty()) {
-            Intent intent = (Intent) queue.pop();
-            if (current(intent, queue.poppedTag())) {
+            if (queue.pop() instanceof Intent intent && current(intent, queue.poppedTag())) {
                 IntentAccess.settle(intent);
                 heldAtEnd.add(intent);
             }
@@ -139,6 +141,14 @@ public final class Replay implements StrategyContext {
     public int pendingEvents() { return queue.size(); }
 
     @Override public ZoneId zoneOf(String account) { return engine.zoneOf(account); }
+
+    /** Fires the queue's first event: a deferred message's wake-up, or a log message left there by an unpriced event. */
+    private void fireNext() {
+        long t = queue.peekTime();
+        Object event = queue.pop();
+        if (event instanceof Intent intent) wake(intent, queue.poppedTag(), t);
+        else fire((Message) event, t);
+    }
 
     /** A message of the log, at its instant (a late one: at the latest instant so far). */
     private void fire(Message m, long t) {
