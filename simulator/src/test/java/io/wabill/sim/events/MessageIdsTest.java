@@ -166,7 +166,16 @@ class MessageIdsTest {
                 default -> "m" + n;
             };
         });
-        for (int s = 0; s < 64; s++) assertFalse(ids.scrambled(s), "consecutive numbers make no long probes");
+    }
+
+    /** A log's own numbering (new ids in order, status rows of recent ones) stays placed by number: no long probes. */
+    @Test
+    void consecutiveNumbersAreNeverScrambled() {
+        SplittableRandom random = new SplittableRandom(19);
+        long[] next = {0};
+        MessageIds ids = exercise(200_000, 9, () -> "wamid.gen"
+                + (random.nextInt(4) == 0 ? Math.max(0, next[0] - random.nextInt(5_000)) : next[0]++));
+        for (int s = 0; s < 64; s++) assertFalse(ids.scrambled(s), "segment " + s);
     }
 
     /** Numbers a power of two apart pile up in one place: the segment is rebuilt scrambled, the answers stay exact. */
