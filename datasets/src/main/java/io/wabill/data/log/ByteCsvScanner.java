@@ -2,7 +2,10 @@ package io.wabill.data.log;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
@@ -33,6 +36,9 @@ public final class ByteCsvScanner {
     private static final int COMPACT_BELOW = 1 << 13;
     /** lastChar after a run of non-ASCII bytes: any character that is no line end. */
     private static final int OTHER = 0x80;
+    /** Eight bytes of the buffer at once, the first in the lowest byte. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101_0101_0101_0101L, HIGHS = 0x8080_8080_8080_8080L;
 
     private final InputStream in;
     /** The most characters one record may span; past it the scanner stops instead of buffering the rest. */
@@ -116,6 +122,7 @@ public final class ByteCsvScanner {
     private int simple(int s, int first) throws IOException {
         if (first >= 0x80) nonAsciiRun(pos - 1);
         while (true) {
+            pos = plainBytes(pos);
             if (pos == limit && !fillMore()) {
                 add(s, pos);
                 lastChar = 'x';
@@ -138,6 +145,24 @@ public final class ByteCsvScanner {
             }
             if (c < 0) nonAsciiRun(pos - 1);
         }
+    }
+
+    /**
+     * Skips the bytes from {@code p} that cannot end an unquoted cell (ASCII after the comma: {@code c > ','}) eight at
+     * a time, up to the last eight bytes in the buffer; returns where the first other byte may be. In each word, a
+     * byte below {@code 0x2D} borrows in {@code x - 0x2D…} and sets its high bit, a byte of another character has it
+     * set already; a borrow only reaches bytes after a flagged one, so the lowest flagged byte is the first to look at.
+     */
+    private int plainBytes(int p) {
+        byte[] b = buf;
+        int end = limit - 8;
+        while (p <= end) {
+            long x = (long) LONGS.get(b, p);
+            long flagged = ((x - 0x2D * ONES) | x) & HIGHS;
+            if (flagged != 0) return p + (Long.numberOfTrailingZeros(flagged) >>> 3);
+            p += 8;
+        }
+        return p;
     }
 
     /** A quoted cell, unescaped in place in the buffer. */

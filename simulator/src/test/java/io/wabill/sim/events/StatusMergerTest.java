@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wabill.sim.domain.DeliveryStatus;
 import io.wabill.sim.domain.Direction;
@@ -27,6 +28,37 @@ class StatusMergerTest {
         assertEquals(StatusMerger.identity(row(1, "+15550001111", "5511987600001", DeliveryStatus.SENT)),
                 StatusMerger.identity(row(2, "15550001111", "+5511987600001", DeliveryStatus.READ)));
         assertEquals(2, m.build().rows());
+    }
+
+    @Test
+    void theIdentityOfAMessageChangesWithEachFieldStatusRowsMustAgreeOn() {
+        LogRow r = new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1555", "5511", Direction.OUTBOUND,
+                MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, null, LogRow.NONE, "t", -1);
+        java.util.List<LogRow> others = java.util.List.of(
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct2", "p", "1555", "5511", Direction.OUTBOUND,
+                        MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, null, LogRow.NONE, "t", -1),
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1556", "5511", Direction.OUTBOUND,
+                        MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, null, LogRow.NONE, "t", -1),
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1555", "+5512", Direction.OUTBOUND,
+                        MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, null, LogRow.NONE, "t", -1),
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1555", "5511", Direction.OUTBOUND,
+                        MessageKind.TEMPLATE, TemplateCategory.MARKETING, EntryPoint.NONE, null, LogRow.NONE, "t", -1),
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1555", "5511", Direction.OUTBOUND,
+                        MessageKind.FREE_FORM, null, EntryPoint.NONE, null, LogRow.NONE, "t", -1),
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1555", "5511", Direction.OUTBOUND,
+                        MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, null, LogRow.NONE, null, -1),
+                new LogRow("log.csv", 0, 7, 7000L, "w1", "acct", "p", "1555", "5511", Direction.OUTBOUND,
+                        MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE, null, LogRow.NONE, "", -1));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        seen.add(StatusMerger.identity(r));
+        for (LogRow o : others) {
+            assertNotNull(StatusMerger.conflict(r, o), o.toString());
+            assertTrue(seen.add(StatusMerger.identity(o)), o.toString());
+        }
+        // what conflict() does not look at leaves the identity alone
+        assertEquals(StatusMerger.identity(r), StatusMerger.identity(new LogRow("other.csv", 1, 9, 9000L, "w1", "acct",
+                null, "+1555", "5511", Direction.OUTBOUND, MessageKind.TEMPLATE, TemplateCategory.UTILITY, EntryPoint.NONE,
+                DeliveryStatus.READ, 8000L, "t", -1)));
     }
 
     @Test
