@@ -272,7 +272,7 @@ public final class Engine {
 
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
-        view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock(), viewCursor);
+        view.state = pairs.peek(businessKey(business), customerKey(customer), viewCursor);
         view.regime = null;
         return view;
     }
@@ -282,7 +282,7 @@ public final class Engine {
      * account, so a strategy can tell whether waiting can save money (D3, A2, B1/C2, D5); valid until the next call.
      */
     public io.wabill.sim.strategy.WindowView window(Message msg) {
-        view.state = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), viewCursor);
+        view.state = pairs.peek(businessKey(msg.business()), customerKey(msg.customer()), viewCursor);
         view.regime = options.forcedRegime();
         view.account = runtime(msg.account());
         return view;
