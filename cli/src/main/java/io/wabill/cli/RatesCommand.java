@@ -1,6 +1,8 @@
 package io.wabill.cli;
 
 import io.wabill.app.UserException;
+import io.wabill.report.OutputException;
+import io.wabill.app.RatesFolder;
 
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
@@ -117,11 +119,11 @@ public final class RatesCommand implements Runnable {
 
         @Override public Integer call() throws Exception {
             try {
-                Catalog c = CatalogLoader.load(path);
+                Catalog c = RatesFolder.load(path);
                 spec.commandLine().getOut().println("OK: " + c.rates().cards().size() + " card(s) in " + path + ": "
                         + String.join(", ", c.rates().cards().stream().map(RateCard::id).toList()));
                 return ExitCodes.OK;
-            } catch (CatalogLoadException e) {
+            } catch (CatalogLoadException | OutputException e) {
                 spec.commandLine().getErr().println("wabill: " + io.wabill.data.files.SafeText.message(e.getMessage()));
                 return ExitCodes.BAD_INPUT;
             }

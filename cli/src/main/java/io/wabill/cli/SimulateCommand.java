@@ -4,6 +4,8 @@ import io.wabill.app.FlagNames;
 import io.wabill.app.SimulationRun;
 import io.wabill.app.RunArtifacts;
 import io.wabill.app.UserException;
+import io.wabill.report.OutputException;
+import io.wabill.app.RatesFolder;
 
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoadException;
@@ -108,8 +110,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     static Catalog loadCatalog(Path rates) throws Exception {
         try {
-            return rates == null ? CatalogLoader.bundled() : CatalogLoader.load(rates);
-        } catch (CatalogLoadException e) {
+            return rates == null ? CatalogLoader.bundled() : RatesFolder.load(rates);
+        } catch (CatalogLoadException | OutputException e) {
             throw new UserException(e.getMessage());
         }
     }

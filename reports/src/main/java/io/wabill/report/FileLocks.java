@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -76,6 +77,48 @@ final class FileLocks {
         HELD.remove(key);
         channel.close();
         return null;
+    }
+
+    /**
+     * Takes a shared lock on {@code file} for a run that only reads the folder, so that no other process can hold it
+     * exclusively (a writing run) meanwhile. Returns {@link Shared#NOT_NEEDED} when the file does not exist (no run
+     * has ever written there) or this JVM already holds a lock on it (then no other process can write, and opening a
+     * second channel would drop this JVM's lock: see the class comment), and null when another process holds it
+     * exclusively now.
+     */
+    static Shared tryLockShared(Path file) throws IOException {
+        Path key = key(file);
+        if (!Files.isRegularFile(key)) return Shared.NOT_NEEDED;
+        if (!HELD.add(key)) return Shared.NOT_NEEDED;
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(key, StandardOpenOption.READ);
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (lock != null) return new Shared(new Held(key, channel, lock));
+        } catch (OverlappingFileLockException e) {
+            // cannot happen while HELD is consulted first; taken as held
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            // removed meanwhile, or a folder this user may read but not lock: nobody writes it through wabill then
+            HELD.remove(key);
+            return Shared.NOT_NEEDED;
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(key);
+            if (channel != null) channel.close();
+            throw e;
+        }
+        HELD.remove(key);
+        channel.close();
+        return null;
+    }
+
+    /** A shared lock, or none because none was needed ({@link #tryLockShared}). */
+    static final class Shared implements AutoCloseable {
+        static final Shared NOT_NEEDED = new Shared(null);
+        private final Held held;
+
+        private Shared(Held held) { this.held = held; }
+
+        @Override public void close() { if (held != null) held.close(); }
     }
 
     private static Path key(Path file) { return file.toAbsolutePath().normalize(); }

@@ -6,6 +6,8 @@ import io.wabill.data.accounts.AccountsException;
 import io.wabill.data.accounts.AccountsReader;
 import io.wabill.data.rates.CatalogLoadException;
 import io.wabill.data.rates.CatalogLoader;
+import io.wabill.report.OutputException;
+import io.wabill.app.RatesFolder;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.api.Catalog;
@@ -66,11 +68,11 @@ final class PricingInputs {
             if (s.rates == null) return CatalogLoader.bundled();
             // The driver's own path when this JVM sees it (local runs, shared disks): the catalog then names the
             // files the user gave. Elsewhere the shipped bytes, under the same file names.
-            if (Files.exists(o.rates)) return CatalogLoader.load(o.rates);
+            if (Files.exists(o.rates)) return RatesFolder.load(o.rates);
             Path dir = Files.createTempDirectory("wabill-rates");
             for (var e : s.rates.entrySet()) Files.write(dir.resolve(e.getKey()), e.getValue());
             return CatalogLoader.load(s.ratesIsFile ? dir.resolve(s.rates.keySet().iterator().next()) : dir);
-        } catch (CatalogLoadException e) {
+        } catch (CatalogLoadException | OutputException e) {
             throw new UserException(e.getMessage());
         }
     }
