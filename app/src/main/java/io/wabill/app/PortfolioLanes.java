@@ -36,11 +36,12 @@ import java.util.function.Supplier;
  * {@link PricingSession}, while this thread reads and routes the rows, and a merger takes the lanes' ledger lines in
  * the order one thread would have produced them, adds them to the summary and tables and writes the ledger.
  *
- * <p><b>Why a merger even for one portfolio.</b> A log of one portfolio is priced by one lane; the reader, and the
- * merger with the summary, tables and ledger formatting, run beside it, so {@code --threads 2} keeps both cores busy
- * and the pricing lane does nothing but price. A lane hands over copies of its lines ({@link LedgerLine#copyFrom})
- * in reused chunks, so the hand-over allocates nothing in the steady state. Since the merger sees every line in the
- * single-threaded order, its summary and tables are that run's, cell for cell.
+ * <p><b>Why a merger.</b> The merger, with the summary, tables and ledger formatting, runs beside the lanes, so a
+ * pricing lane does nothing but price. A lane hands over copies of its lines ({@link LedgerLine#copyFrom}) in reused
+ * chunks, so the hand-over allocates nothing in the steady state. Since the merger sees every line in the
+ * single-threaded order, its summary and tables are that run's, cell for cell. The hand-over and the merge cost about
+ * a third of a row's work in CPU (the lines and their messages cross cores), so the lanes are used from
+ * {@link SimulationRun#LANES_FROM} threads; with two, {@link ReadAhead} reads beside one pricing thread instead.
  *
  * <p><b>Why the order is the same.</b> One thread emits a message while reading the first row of the log that
  * no later row can precede (its "trigger"), and the messages released at one trigger in (instant, customer

@@ -78,6 +78,13 @@ public final class SimulationRun {
     }
 
     private int threads = 1;
+
+    /**
+     * The threads from which portfolios are priced in lanes. On two cores the lanes do not pay: the hand-over of every
+     * ledger line to a merger thread, and the merge, cost more CPU than the second core has free beside the JIT
+     * (BENCHMARKS.md, issue 14), while a reader thread beside one pricing thread costs almost nothing extra.
+     */
+    static final int LANES_FROM = 3;
     private Surcharges surcharges;
 
     /**
@@ -101,9 +108,11 @@ public final class SimulationRun {
     }
 
     /**
-     * Prices independent portfolios on up to {@code n} threads ({@link PortfolioLanes}); the outputs are the bytes
-     * one thread writes. Runs that need the whole log in one place (A3 whole-month bands, masked customers, the
-     * reconcile tap) or that meet anything the lanes cannot decide alone run on one thread.
+     * Runs on {@code n} threads; the outputs are the bytes one thread writes. With two, the log is read and parsed on
+     * one thread and priced on the other ({@link ReadAhead}). With {@link #LANES_FROM} or more, independent portfolios
+     * are priced side by side on {@code n} lanes ({@link PortfolioLanes}); runs that need the whole log in one place
+     * (A3 whole-month bands, masked customers, the reconcile tap, fees) or that meet anything the lanes cannot decide
+     * alone are priced on one thread, the log read on another.
      */
     public SimulationRun withThreads(int n) {
         if (n < 1) throw new IllegalArgumentException("threads must be >= 1, was " + n);
@@ -154,7 +163,7 @@ public final class SimulationRun {
         outputs.reserve(NAMES);
         if (artifacts != null) artifacts.prepare(outputs);
         Result r = null;
-        if (threads > 1 && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
+        if (threads >= LANES_FROM && s.pricing().nbpBands() != BandMode.WHOLE_MONTH && s.mask() == null && tap == null
                 && surcharges == null)
             r = runInLanes(outputs);
         if (r == null) r = runOnOneThread(outputs);
@@ -173,7 +182,7 @@ public final class SimulationRun {
         Attempt a = new Attempt(outputs, nbpTotals);
         boolean inMemory = false;
         try {
-            a.streamFrom(new LogSource(s.logs(), a.handler()));
+            stream(a);
         } catch (UnsortedLogException | HoldWhole e) {
             a.abandon();
             outputs.rollback(mark);
@@ -196,7 +205,7 @@ public final class SimulationRun {
                 a.streamStrictly = true;
                 inMemory = false;
                 try {
-                    a.streamFrom(new LogSource(s.logs(), a.handler()));
+                    stream(a);
                 } catch (UnsortedLogException unsorted) {
                     throw tooLong; // unsorted further on, and too long to sort in memory
                 }
@@ -206,6 +215,15 @@ public final class SimulationRun {
         // Charts, report and FOCUS file go into the same output set, so all appear or none.
         if (artifacts != null) artifacts.write(r, outputs);
         return r;
+    }
+
+    /**
+     * Streams the log into an attempt: with more than one thread, read and parsed on a thread of its own while this
+     * one prices ({@link ReadAhead}), which changes nothing in what the attempt sees.
+     */
+    private void stream(Attempt a) throws IOException, UnsortedLogException {
+        if (threads > 1) a.streamAhead();
+        else a.streamFrom(new LogSource(s.logs(), a.handler()));
     }
 
     /** The run on several threads, or null when it gave up (what it wrote is rolled back then). */
@@ -290,7 +308,7 @@ public final class SimulationRun {
     private MonthTotals countingPass() throws IOException {
         Attempt counting = new Attempt(null, null);
         try {
-            counting.streamFrom(new LogSource(s.logs(), counting.handler()));
+            stream(counting);
         } catch (UnsortedLogException | HoldWhole e) {
             // The streaming attempt counted part of the log: count again from zero, sorted.
             counting = new Attempt(null, null);
@@ -362,6 +380,22 @@ public final class SimulationRun {
                     rowsStreamed++;
                     session.accept(row);
                 });
+            } finally {
+                if (t != null) t.stop();
+            }
+        }
+
+        /** {@link #streamFrom}, the log read on a thread of its own. */
+        void streamAhead() throws IOException, UnsortedLogException {
+            ReadAhead ahead = new ReadAhead();
+            LogSource src = new LogSource(s.logs(), ahead.badRows());
+            source = src;
+            Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
+            try {
+                ahead.stream(src, row -> {
+                    rowsStreamed++;
+                    session.accept(row);
+                }, handler());
             } finally {
                 if (t != null) t.stop();
             }

@@ -25,7 +25,7 @@ final class HelpLayout {
     private static IHelpSectionRenderer renderer(boolean description) {
         return help -> {
             UsageMessageSpec usage = help.commandSpec().usageMessage();
-            String[] lines = description ? usage.description() : usage.footer();
+            String[] lines = description ? usage.description() : RuleHelpFooter.footer(help);
             if (lines.length == 0) return "";
             List<String> interpolated = new ArrayList<>();
             for (String l : lines) interpolated.add(unformat(l));

@@ -51,7 +51,6 @@ public final class Main {
                 + "--regime/--card to export one; compare writes ledgers with --ledgers", "--focus", "--no-ledger", "--top-markets");
         without(cli.getSubcommands().get("reconcile"), "run simulate on the imported log for charts, a report or a FOCUS "
                 + "export", "--focus", "--report", "--charts", "--chart-size", "--top-markets");
-        RuleHelpFooter.addTo(cli);
         HelpLayout.install(cli);
         CommandLine.IParameterExceptionHandler usage = new UsageErrors();
         cli.setParameterExceptionHandler((ex, args) -> {

@@ -15,38 +15,41 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pricing independent portfolios on several threads writes the bytes one thread writes. */
+/**
+ * Several threads write the bytes one thread writes: two read the log on one and price it on the other, three or
+ * more price independent portfolios in lanes.
+ */
 class ThreadsTest {
     @TempDir Path dir;
     private String lastOutput = "";
 
     @Test
-    void twoThreadsWriteTheSameFilesAsOneForAMultiPortfolioLog() throws Exception {
+    void moreThreadsWriteTheSameFilesAsOneForAMultiPortfolioLog() throws Exception {
         SyntheticLog.Settings s = new SyntheticLog.Settings(60_000, LocalDate.of(2026, 9, 20), 20, 5, 3, 2_000, 3L);
         Path log = dir.resolve("log.csv");
         Path accounts = dir.resolve("accounts.csv");
         SyntheticLog.write(s, log);
         SyntheticLog.writeAccounts(s, accounts);
         assertSameOutputs(List.of("simulate", log.toString(), "--accounts", accounts.toString()));
-        assertTrue(lastOutput.contains("priced on 2 threads"), "the lanes ran rather than giving up: " + lastOutput);
+        assertTrue(lastOutput.contains("priced on 3 threads"), "the lanes ran rather than giving up: " + lastOutput);
     }
 
     /** CBP conversation ids are numbered per account, so a CBP-era log splits into lanes like any other. */
     @Test
-    void twoThreadsWriteTheSameFilesAsOneForACbpEraLogOfSeveralPortfolios() throws Exception {
+    void moreThreadsWriteTheSameFilesAsOneForACbpEraLogOfSeveralPortfolios() throws Exception {
         SyntheticLog.Settings s = new SyntheticLog.Settings(40_000, LocalDate.of(2024, 10, 10), 20, 4, 3, 1_500, 5L);
         Path log = dir.resolve("cbp.csv");
         Path accounts = dir.resolve("accounts.csv");
         SyntheticLog.write(s, log);
         SyntheticLog.writeAccounts(s, accounts);
         assertSameOutputs(List.of("simulate", log.toString(), "--accounts", accounts.toString()));
-        assertTrue(lastOutput.contains("priced on 2 threads"), "the lanes ran rather than giving up: " + lastOutput);
-        String ledger = Files.readString(dir.resolve("out-2").resolve("ledger.csv"));
+        assertTrue(lastOutput.contains("priced on 3 threads"), "the lanes ran rather than giving up: " + lastOutput);
+        String ledger = Files.readString(dir.resolve("out-3").resolve("ledger.csv"));
         assertTrue(ledger.contains(",CBP,") && ledger.contains(",conv-1,"), "the log is priced under CBP with conversations");
     }
 
     @Test
-    void twoThreadsWriteTheSameFilesAsOneWhenRowsAreSkippedOrStatusRowsMerged() throws Exception {
+    void moreThreadsWriteTheSameFilesAsOneWhenRowsAreSkippedOrStatusRowsMerged() throws Exception {
         Path log = dir.resolve("log.csv");
         Files.writeString(log, """
                 timestamp,message_id,business,customer,direction,kind,category,status,account,portfolio
@@ -60,9 +63,14 @@ class ThreadsTest {
         assertSameOutputs(List.of("simulate", log.toString(), "--on-error", "skip"));
     }
 
+    /** Runs on 2 threads (a reader beside the pricing) and on 3 (lanes), last, and compares both with one thread. */
     private void assertSameOutputs(List<String> args) throws Exception {
         Path one = run(args, 1);
-        Path two = run(args, 2);
+        assertSameOutputs(one, run(args, 2));
+        assertSameOutputs(one, run(args, 3));
+    }
+
+    private void assertSameOutputs(Path one, Path two) throws Exception {
         List<String> names = new ArrayList<>();
         try (var files = Files.list(one)) {
             files.forEach(f -> names.add(f.getFileName().toString()));

@@ -10,20 +10,19 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Writes {@code ledger.csv}: one row per message in charge order (FORMATS.md section 4). Each row is built in
- * one reused {@link CsvLine}; the strings of rates and tier labels, which repeat on every charged row, are made
- * once per band. Given a byte stream, rows are encoded to UTF-8 here (ASCII byte by byte), which a ledger of
- * millions of rows does faster than a {@code Writer}'s encoder.
+ * Writes {@code ledger.csv}: one row per message in charge order (FORMATS.md section 4). Rows are encoded as UTF-8
+ * straight into one reused {@link CsvLine} ({@link LedgerFormatter}), where they pile up and go to the stream in
+ * blocks of about 64 KB, which a ledger of millions of rows does faster than a {@code Writer}'s encoder. Given a
+ * {@code Writer}, each block is decoded back to text (blocks end at row ends).
  */
 public final class LedgerWriter implements LedgerSink, AutoCloseable {
     private final Writer writer;
     private final OutputStream stream;
     private final LedgerFormatter format;
     private final String lineEnd;
+    /** The rows not written yet. */
     private final CsvLine line = new CsvLine();
-    private byte[] bytes = new byte[1 << 16];
-    private int filled;
-    private final int[] end = new int[1];
+    private static final int BLOCK = 1 << 16;
     private long rows;
     private final Surcharges surcharges;
 
@@ -56,47 +55,37 @@ public final class LedgerWriter implements LedgerSink, AutoCloseable {
         this.lineEnd = dialect.lineEnd();
         this.surcharges = surcharges;
         if (dialect.bom()) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        CsvLine header = new CsvLine();
-        for (String c : LedgerFormat.COLUMNS) header.raw(c);
-        if (surcharges != null) for (String c : SURCHARGE_COLUMNS) header.raw(c);
-        append(header.end(lineEnd));
+        for (String c : LedgerFormat.COLUMNS) line.raw(c);
+        if (surcharges != null) for (String c : SURCHARGE_COLUMNS) line.raw(c);
+        line.end(lineEnd);
     }
 
     @Override public void accept(LedgerLine l) {
         try {
-            format.format(l, line.clear());
+            format.format(l, line);
             if (surcharges != null) {
                 long fee = surcharges.fee(l), tax = surcharges.tax(l.amountUnits(), fee);
                 line.amount(fee).amount(tax).amount(Money.add(Money.add(l.amountUnits(), fee), tax));
             }
             line.end(lineEnd);
-            if (writer != null) line.writeTo(writer);
-            else append(line);
             rows++;
+            if (line.length() >= BLOCK) flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void append(CsvLine row) throws IOException {
-        bytes = row.utf8(bytes, filled, end);
-        filled = end[0];
-        if (filled >= 1 << 15) flush();
-    }
-
     private void flush() throws IOException {
-        stream.write(bytes, 0, filled);
-        filled = 0;
+        if (writer != null) line.writeTo(writer);
+        else stream.write(line.bytes(), 0, line.length());
+        line.clear();
     }
 
     public long rows() { return rows; }
 
     @Override public void close() throws IOException {
-        if (writer != null) {
-            writer.close();
-        } else {
-            flush();
-            stream.close();
-        }
+        flush();
+        if (writer != null) writer.close();
+        else stream.close();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 
 /**
  * The account-local day of an instant, as the engine counts days (G1: switches, cards and months follow the
- * account's local midnight). Each account keeps its current day's bounds, so most lines cost two comparisons.
+ * account's local midnight). Each account keeps its current day's bounds, and the last account asked for is kept
+ * (the tables of one line ask for the same account in turn), so most lines cost an identity check and two
+ * comparisons.
  */
 public final class LocalDays {
     private final AccountBook accounts;
@@ -20,6 +22,9 @@ public final class LocalDays {
 
     public LocalDate day(String account, long millis) { return clock(account).at(millis).day; }
 
+    /** {@link #day} as epoch days ({@link LocalDate#toEpochDay}), for a table keyed by days. */
+    public long epochDay(String account, long millis) { return clock(account).at(millis).epochDay; }
+
     public Account account(String id) { return clock(id).account; }
 
     public ZoneId zone(String account) { return clock(account).account.zone(); }
@@ -27,12 +32,18 @@ public final class LocalDays {
     /** The instant local midnight of {@code day} starts in the account's zone. */
     public Instant startOf(String account, LocalDate day) { return day.atStartOfDay(zone(account)).toInstant(); }
 
+    private String lastAccount;
+    private Clock lastClock;
+
     private Clock clock(String account) {
+        if (account == lastAccount && account != null) return lastClock;
         Clock c = clocks.get(account);
         if (c == null) {
             c = new Clock(accounts.get(account));
             clocks.put(account, c);
         }
+        lastAccount = account;
+        lastClock = c;
         return c;
     }
 
@@ -40,12 +51,14 @@ public final class LocalDays {
         final Account account;
         long start = Long.MAX_VALUE, end = Long.MIN_VALUE;
         LocalDate day;
+        long epochDay;
 
         Clock(Account account) { this.account = account; }
 
         Clock at(long millis) {
             if (millis >= start && millis < end) return this;
             day = Instant.ofEpochMilli(millis).atZone(account.zone()).toLocalDate();
+            epochDay = day.toEpochDay();
             start = day.atStartOfDay(account.zone()).toInstant().toEpochMilli();
             end = day.plusDays(1).atStartOfDay(account.zone()).toInstant().toEpochMilli();
             return this;

@@ -24,6 +24,10 @@ import java.util.TreeMap;
  * portfolio, market, family and local month; D7: shared by a portfolio's accounts), one row per counter and day,
  * into {@code tiers.csv}. Only lines the engine priced at a band count, so a list-only period (G2a) adds nothing.
  * Band thresholds come from the card in force, {@link RateCard#bands}; memory is bounded by counters × days.
+ *
+ * <p>Cells are kept by their key's parts as the lines hand them over (month and day as numbers, the strings and
+ * constants the engine reuses), so a tiered line costs the last cell's check or one hash lookup with a reused probe
+ * and allocates nothing once its cell exists; the rows are sorted by their printed key when they are asked for.
  */
 public final class TierTable implements LedgerSink {
     public static final List<String> COLUMNS = List.of("month", "portfolio", "market", "family", "day", "messages",
@@ -49,7 +53,14 @@ public final class TierTable implements LedgerSink {
 
     private final LocalDays days;
     private final RateCatalog catalog;
-    private final TreeMap<Key, Cell> cells = new TreeMap<>(Key.ORDER);
+    private final HashMap<Probe, Cell> cells = new HashMap<>();
+    private final Probe probe = new Probe();
+    /** Each billable category's rate category, parsed once (the card's bands are looked up by it). */
+    private static final RateCategory[] RATE_CATEGORIES = new RateCategory[BillableCategory.values().length];
+
+    static {
+        for (BillableCategory b : BillableCategory.values()) RATE_CATEGORIES[b.ordinal()] = RateCategory.parse(b.code());
+    }
     private final Map<String, RateCard> cards = new HashMap<>();
 
     public TierTable(LocalDays days, RateCatalog catalog) {
@@ -62,23 +73,29 @@ public final class TierTable implements LedgerSink {
     private int lastMonth;
     private String lastAccount, lastPortfolio, lastMarket;
     private BillableCategory lastBillable;
-    private LocalDate lastDay;
+    private long lastDay;
     private Cell last;
 
     @Override public void accept(LedgerLine l) {
         if (!l.type().isCharged() || l.band() == null) return;
         String account = l.message().account();
         String written = l.message().portfolio();
-        LocalDate day = days.day(account, l.chargedAt());
+        long day = days.epochDay(account, l.chargedAt());
         Cell c;
         if (last != null && day == lastDay && l.localMonth() == lastMonth && l.billable() == lastBillable
                 && account.equals(lastAccount) && Objects.equals(written, lastPortfolio) && l.market().equals(lastMarket)) {
             c = last;
         } else {
             String portfolio = written != null && !written.isEmpty() ? written : days.account(account).portfolio();
-            Key key = new Key(l.localMonthLabel(), portfolio, l.market(), family(l.billable()), day.toString());
-            c = cells.computeIfAbsent(key, k -> new Cell());
-            c.category = RateCategory.parse(l.billable().code());
+            Probe p = probe;
+            p.set(l.localMonth(), portfolio, l.market(), familyOf(l.billable()), day);
+            c = cells.get(p);
+            if (c == null) {
+                c = new Cell();
+                cells.put(p.copy(), c);
+            }
+            // as each line that is not the last one's counter and day has always done: the category of this line
+            c.category = RATE_CATEGORIES[l.billable().ordinal()];
             last = c;
             lastDay = day;
             lastMonth = l.localMonth();
@@ -96,7 +113,11 @@ public final class TierTable implements LedgerSink {
     /** Adds the cells of a table priced apart (another portfolio's lane); the portfolios do not overlap. */
     public void addAll(TierTable other) {
         for (var e : other.cells.entrySet()) {
-            Cell c = cells.computeIfAbsent(e.getKey(), k -> new Cell());
+            Cell c = cells.get(e.getKey());
+            if (c == null) {
+                c = new Cell();
+                cells.put(e.getKey(), c);
+            }
             Cell o = e.getValue();
             c.messages += o.messages;
             c.band = o.band;
@@ -108,16 +129,26 @@ public final class TierTable implements LedgerSink {
     }
 
     /** D6: authentication-international counts with authentication. */
-    static String family(BillableCategory b) {
-        return b == BillableCategory.AUTHENTICATION_INTERNATIONAL ? BillableCategory.AUTHENTICATION.code() : b.code();
+    static String family(BillableCategory b) { return familyOf(b).code(); }
+
+    private static BillableCategory familyOf(BillableCategory b) {
+        return b == BillableCategory.AUTHENTICATION_INTERNATIONAL ? BillableCategory.AUTHENTICATION : b;
     }
 
     /** The rows of {@code tiers.csv}: by month, portfolio, market, family and day, with running counts. */
     public List<TierRow> rows() {
-        List<TierRow> rows = new ArrayList<>(cells.size());
+        TreeMap<Key, Cell> sorted = new TreeMap<>(Key.ORDER);
+        for (var e : cells.entrySet()) {
+            Probe k = e.getKey();
+            Key key = new Key(LedgerLine.monthLabel(k.month), k.portfolio, k.market, k.family.code(),
+                    LocalDate.ofEpochDay(k.day).toString());
+            if (sorted.putIfAbsent(key, e.getValue()) != null)
+                throw new IllegalStateException("two cells of tiers.csv print as " + key);
+        }
+        List<TierRow> rows = new ArrayList<>(sorted.size());
         Key previous = null;
         long running = 0;
-        for (Map.Entry<Key, Cell> e : cells.entrySet()) {
+        for (Map.Entry<Key, Cell> e : sorted.entrySet()) {
             Key k = e.getKey();
             Cell c = e.getValue();
             running = k.sameCounter(previous) ? running + c.messages : c.messages;
@@ -156,5 +187,38 @@ public final class TierTable implements LedgerSink {
             csv.endRow();
         }
         csv.close();
+    }
+
+    /** A cell's key as the lines hand its parts over; one instance is reused to look cells up. */
+    private static final class Probe {
+        int month;
+        String portfolio;
+        String market;
+        BillableCategory family;
+        long day;
+        int hash;
+
+        void set(int month, String portfolio, String market, BillableCategory family, long day) {
+            this.month = month;
+            this.portfolio = portfolio;
+            this.market = market;
+            this.family = family;
+            this.day = day;
+            hash = (((month * 31 + Objects.hashCode(portfolio)) * 31 + Objects.hashCode(market)) * 31 + family.ordinal()) * 31
+                    + Long.hashCode(day);
+        }
+
+        Probe copy() {
+            Probe p = new Probe();
+            p.set(month, portfolio, market, family, day);
+            return p;
+        }
+
+        @Override public int hashCode() { return hash; }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof Probe p && month == p.month && day == p.day && family == p.family
+                    && Objects.equals(portfolio, p.portfolio) && Objects.equals(market, p.market);
+        }
     }
 }
