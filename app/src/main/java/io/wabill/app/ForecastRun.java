@@ -55,6 +55,8 @@ public final class ForecastRun {
     private final Settings s;
     private final AtomicInteger done = new AtomicInteger();
     private final ThreadLocal<MarketResolver> resolvers;
+    /** Customers' number strings, made once per thread and used by every run on it (the same numbers each run). */
+    private final ThreadLocal<LogRowSink.NumberCache> numbers = ThreadLocal.withInitial(LogRowSink.NumberCache::new);
 
     public ForecastRun(Settings settings) {
         this.s = settings;
@@ -145,7 +147,7 @@ public final class ForecastRun {
             }
             throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
         }));
-        LogRowSink sink = new LogRowSink(name, draw.model(), session::accept);
+        LogRowSink sink = new LogRowSink(name, draw.model(), session::accept, numbers.get());
         // Ids only name the generated messages (one row each, status inline): without them the session takes each
         // message as it comes instead of tracking ids for status rows that never come. Same prices; kept for a
         // strategy that reads them.

@@ -2,7 +2,8 @@ package io.wabill.data.traffic;
 
 /**
  * One row of a generated log, as the generator hands it to a {@link TrafficSink} in log order. Instants are
- * whole epoch seconds. The sink reads it before returning; the generator does not touch it afterwards.
+ * whole epoch seconds. The sink reads it before returning and keeps no reference: the generator reuses it for a later
+ * event.
  */
 public final class GeneratedRow {
     public static final byte IN_MESSAGE = 0, IN_CALL = 1, TEMPLATE = 2, FREE_FORM = 3, REACTION = 4, AGENT = 5;

@@ -34,6 +34,34 @@ public final class LogRowSink implements TrafficSink {
      */
     private final String[][] cache;
     static final int CACHED = 1 << 21;
+
+    /**
+     * Customers' number strings kept from one sink to the next, for a caller that generates run after run of the same
+     * markets on one thread (a forecast): each number is made once per thread, not once per run, and its string stays
+     * where the processor has seen it. Not thread-safe: one per thread. A market whose prefix, length or place in the
+     * model differs from the one the cache holds starts its list over, so a cache never gives another market's numbers.
+     */
+    public static final class NumberCache {
+        private String[][] numbers = new String[0][];
+        private String[] keys = new String[0];
+
+        String[] market(int index, MarketTraffic m) {
+            String key = index + ":" + m.numberPrefix() + ":" + m.numberLength();
+            if (index >= numbers.length) {
+                numbers = java.util.Arrays.copyOf(numbers, index + 1);
+                keys = java.util.Arrays.copyOf(keys, index + 1);
+            }
+            if (!key.equals(keys[index])) {
+                keys[index] = key;
+                numbers[index] = new String[0];
+            }
+            return numbers[index];
+        }
+
+        void grown(int index, String[] list) { numbers[index] = list; }
+    }
+
+    private final NumberCache shared;
     private long line = 1;
     private boolean ids = true;
 
@@ -49,8 +77,12 @@ public final class LogRowSink implements TrafficSink {
         return this;
     }
 
-    public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out) {
+    public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out) { this(file, model, out, null); }
+
+    /** A sink whose customers' number strings come from, and go to, {@code numberCache} (null: this sink's own). */
+    public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out, NumberCache numberCache) {
         this.file = file;
+        this.shared = numberCache;
         this.out = out;
         this.businesses = model.businesses().toArray(new String[0]);
         this.account = model.account() == null ? Account.DEFAULT_ID : model.account();
@@ -61,6 +93,7 @@ public final class LogRowSink implements TrafficSink {
             MarketTraffic m = model.markets().get(i);
             numbers[i] = new CustomerNumbers(m.numberPrefix(), m.numberLength(), i);
             templates[i] = new String[] {null, m.marketing().template(), m.utility().template(), m.authentication().template()};
+            if (shared != null) cache[i] = shared.market(i, m);
         }
     }
 
@@ -68,7 +101,10 @@ public final class LogRowSink implements TrafficSink {
         if (customer >= CACHED) return numbers[market].number(customer);
         String[] c = cache[market];
         int i = (int) customer;
-        if (i >= c.length) c = cache[market] = java.util.Arrays.copyOf(c, Math.min(CACHED, Math.max(i + 1, c.length * 2)));
+        if (i >= c.length) {
+            c = cache[market] = java.util.Arrays.copyOf(c, Math.min(CACHED, Math.max(i + 1, c.length * 2)));
+            if (shared != null) shared.grown(market, c);
+        }
         String n = c[i];
         if (n == null) n = c[i] = numbers[market].number(customer);
         return n;

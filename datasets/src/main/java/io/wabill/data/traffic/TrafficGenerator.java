@@ -185,10 +185,7 @@ public final class TrafficGenerator {
     /** Sorts the batch, merges it into the carry, and emits every event before the watermark. */
     private void flush(TrafficSink sink, long watermark) throws IOException {
         if (batchSize + carrySize > peakHeld) peakHeld = batchSize + carrySize;
-        if (keys.length < batchSize) keys = new long[Math.max(batchSize, keys.length * 2)];
-        // at (34 bits of epoch seconds) above the batch index (29 bits): one primitive sort gives time, then creation order.
-        for (int i = 0; i < batchSize; i++) keys[i] = (batch[i].at << 29) | i;
-        Arrays.sort(keys, 0, batchSize);
+        sortBatch();
         int total = batchSize + carrySize;
         if (merged.length < total) merged = new GeneratedRow[Math.max(total, merged.length * 2)];
         int a = 0, b = 0, n = 0;
@@ -207,6 +204,7 @@ public final class TrafficGenerator {
             sink.row(r);
             rows++;
             merged[emit++] = null;
+            recycle(r);
         }
         int rest = n - emit;
         if (carry.length < rest) carry = new GeneratedRow[Math.max(rest, carry.length * 2)];
@@ -217,6 +215,71 @@ public final class TrafficGenerator {
         batchSize = 0;
     }
 
+    /**
+     * Rows handed to the sink, kept for the next events: a run creates hundreds of thousands of events a day, and
+     * reusing the rows (as many as were held at once, about a day's) allocates nothing in the steady state and keeps
+     * them in memory the processor has seen, where a new row per event streamed through the caches.
+     */
+    private GeneratedRow[] spare = new GeneratedRow[1 << 12];
+    private int spareCount;
+
+    private GeneratedRow newRow() { return spareCount > 0 ? spare[--spareCount].reset() : new GeneratedRow(); }
+
+    private void recycle(GeneratedRow r) {
+        if (spareCount == spare.length) spare = Arrays.copyOf(spare, spareCount * 2);
+        spare[spareCount++] = r;
+    }
+
+    private long[] sortScratch = new long[0];
+    private final int[] digitCounts = new int[1 << RADIX_BITS];
+    private static final int RADIX_BITS = 11, INDEX_BITS = 29;
+
+    /**
+     * Puts the batch's indexes in {@link #keys} in time order, ties in creation order: each key is the instant's offset
+     * from the batch's earliest (at most 34 bits) above the batch index (29 bits), sorted by a least-significant-digit
+     * radix sort over the offset's bits only. It is stable and the keys start in index order, so the result is the
+     * keys' full numeric order, as a comparison sort gives it; a day's batch spans a day or two, 18 bits, two passes
+     * over the keys where a comparison sort made about thirteen.
+     */
+    private void sortBatch() {
+        int n = batchSize;
+        if (keys.length < n) keys = new long[Math.max(n, keys.length * 2)];
+        long min = Long.MAX_VALUE, max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            long at = batch[i].at;
+            if (at < min) min = at;
+            if (at > max) max = at;
+        }
+        for (int i = 0; i < n; i++) keys[i] = ((batch[i].at - min) << INDEX_BITS) | i;
+        int bits = n == 0 ? 0 : 64 - Long.numberOfLeadingZeros(max - min);
+        if (n < 1024 || bits > 34) {
+            Arrays.sort(keys, 0, n); // few keys: a comparison sort is cheaper than clearing the digit counts
+            return;
+        }
+        if (sortScratch.length < n) sortScratch = new long[keys.length];
+        long[] from = keys, to = sortScratch;
+        int[] count = digitCounts;
+        for (int shift = INDEX_BITS; shift < INDEX_BITS + bits; shift += RADIX_BITS) {
+            Arrays.fill(count, 0);
+            int mask = count.length - 1;
+            for (int i = 0; i < n; i++) count[(int) (from[i] >>> shift) & mask]++;
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < n; i++) {
+                long k = from[i];
+                to[count[(int) (k >>> shift) & mask]++] = k;
+            }
+            long[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != keys) System.arraycopy(from, 0, keys, 0, n);
+    }
+
     private GeneratedRow add(MarketState m, long at, long customer, byte type) {
         boolean store = at < m.end && !counting && !overflowed && at >= windowFrom && at < windowTo;
         if (counting && at < m.end) {
@@ -224,7 +287,7 @@ public final class TrafficGenerator {
             if (i < counts.length) counts[(int) i]++; // later events go to the last slice, carried to the next day
         }
         // A row that is not kept is still filled in: its caller reads it (delivery, status) before the next add.
-        GeneratedRow r = store ? new GeneratedRow() : scratch.reset();
+        GeneratedRow r = store ? newRow() : scratch.reset();
         r.at = at;
         r.market = m.index;
         r.customer = customer;

@@ -91,6 +91,34 @@ class TrafficGeneratorTest {
         }
     }
 
+    /** Runs sharing a thread's number strings hand the pricing model the same rows as runs with their own. */
+    @Test
+    void runsSharingNumberStringsGiveTheSameRows() throws Exception {
+        TrafficModel model = TrafficPresets.load("multi-market-global", TrafficTestModels.markets());
+        LogRowSink.NumberCache shared = new LogRowSink.NumberCache();
+        for (long seed = 1; seed <= 3; seed++) {
+            List<LogRow> own = new ArrayList<>(), fromCache = new ArrayList<>();
+            new TrafficGenerator(model, new TrafficGenerator.Plan(FROM, FROM.plusDays(2), 0.2, 0, seed))
+                    .run(new LogRowSink("run", model, own::add));
+            new TrafficGenerator(model, new TrafficGenerator.Plan(FROM, FROM.plusDays(2), 0.2, 0, seed))
+                    .run(new LogRowSink("run", model, fromCache::add, shared));
+            assertEquals(own, fromCache);
+        }
+        // Another model whose first market has another prefix: its numbers, not the cached ones.
+        MarketTraffic first = model.markets().get(0);
+        MarketTraffic moved = new MarketTraffic(first.market(), first.numberPrefix() + "7", first.numberLength() + 1, first.zone(),
+                first.customers(), first.hourly(), first.weekly(), first.sessions(), first.marketing(), first.utility(),
+                first.authentication(), first.delivery());
+        List<MarketTraffic> markets = new ArrayList<>(model.markets());
+        markets.set(0, moved);
+        TrafficModel other = new TrafficModel(model.businesses(), model.account(), markets);
+        List<LogRow> own = new ArrayList<>(), fromCache = new ArrayList<>();
+        new TrafficGenerator(other, new TrafficGenerator.Plan(FROM, FROM.plusDays(1), 0.2, 0, 4)).run(new LogRowSink("run", other, own::add));
+        new TrafficGenerator(other, new TrafficGenerator.Plan(FROM, FROM.plusDays(1), 0.2, 0, 4))
+                .run(new LogRowSink("run", other, fromCache::add, shared));
+        assertEquals(own, fromCache);
+    }
+
     @Test
     void customerNumbersAreUniqueAndStable() {
         CustomerNumbers n = new CustomerNumbers("55119", 13, 0);

@@ -125,15 +125,9 @@ public final class Engine {
         line.regime = options.forcedRegime() != null ? options.forcedRegime() : acct.calendar.regime();
         line.model = line.regime.model();
         String customer = msg.customer();
-        long number = CountryResolver.numberKey(customer);
+        long number = numberKey(customer);
         pair = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), pairCursor);
-        // G4: the country depends on the customer's digits only, so the pair keeps it (one cache miss, not three)
-        int digits = number >= 0 ? (int) (number & 0xF) : 0;
-        int country = pair.country(digits);
-        if (country < 0) {
-            country = countryIndex(markets.countryOf(customer));
-            pair.country(digits, country);
-        }
+        int country = country(pair, customer, number);
         line.country = countryNames.get(country);
         marketOfCountry(country);
         if (msg.isInbound()) {
@@ -141,7 +135,7 @@ public final class Engine {
         } else {
             send();
         }
-        if (extraNote != null) line.note = line.note.isEmpty() ? extraNote : line.note + "; " + extraNote;
+        if (extraNote != null) line.note = line.note.isEmpty() ? extraNote : joined(line.note, extraNote);
         if (refusedNote != null && line.type == PricingType.REJECTED) line.note = line.note + "; " + refusedNote;
         sink.accept(line);
     }
@@ -159,7 +153,7 @@ public final class Engine {
         LocalDate day = a.calendar.day();
         String verdict = null;
         // The country only for a marketing template (G8), the only one it can refuse: a lookup in a large table.
-        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blocked(markets.countryOf(msg.customer()), day)) {
+        if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing() && blockedCustomer(msg, day)) {
             verdict = "G8 error 131049";
         } else if (msg.kind().isNonTemplate()
                 && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), probeCursor).cswOpen(msg.sendAt())) {
@@ -175,18 +169,62 @@ public final class Engine {
         if (msg.messageId() != null) undeliveredWhy.put(msg.messageId(), why);
     }
 
+    /**
+     * G4: the country of the pair's customer as an index; it depends on the customer's digits only, so the pair keeps
+     * it (a look-up in the pair's slot, which the message reads anyway, instead of one in the resolver's large table).
+     */
+    private int country(PairState p, String customer, long number) {
+        int digits = number >= 0 ? (int) (number & 0xF) : 0;
+        int country = p.country(digits);
+        if (country < 0) {
+            country = countryIndex(markets.countryOf(customer, number));
+            p.country(digits, country);
+        }
+        return country;
+    }
+
+    /** G8 for a marketing template to this customer on this day, the country taken from the pair (see {@link #country}). */
+    private boolean blockedCustomer(Message msg, LocalDate day) {
+        if (options.usBlock() == UsBlockScope.OFF || day.isBefore(US_BLOCK_FROM)) return false; // no country needed
+        String customer = msg.customer();
+        long number = numberKey(customer);
+        // G8 blocks +1 numbers that resolve to the United States (or Canada): a number with another calling code never
+        // is, and needs no country (a marketing template's pair is often new, its country not yet known).
+        if (number >= 0 && firstDigit(number) != 1) return false;
+        PairState p = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), probeCursor);
+        return blocked(countryNames.get(country(p, customer, number)), day);
+    }
+
+    private static final long[] POWERS_OF_TEN = new long[16];
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+
+    /** The first digit of a {@link CountryResolver#numberKey} as written (0 for a number written with a leading 0). */
+    static int firstDigit(long numberKey) {
+        int digits = (int) (numberKey & 0xF);
+        return (int) ((numberKey >>> 4) / POWERS_OF_TEN[digits - 1]);
+    }
+
     // G4: countries by index, so a pair slot can keep its customer's country; index 0 is "no country" (null).
     private final java.util.List<String> countryNames = new java.util.ArrayList<>(java.util.Collections.singletonList(null));
     private final Map<String, Integer> countryIds = new HashMap<>();
 
+    private String lastCountry;
+    private int lastCountryIndex;
+
     private int countryIndex(String country) {
         if (country == null) return 0;
+        if (country == lastCountry) return lastCountryIndex; // the resolver hands out one string per country
         Integer id = countryIds.get(country);
         if (id == null) {
             id = countryNames.size();
             countryNames.add(country);
             countryIds.put(country, id);
         }
+        lastCountry = country;
+        lastCountryIndex = id;
         return id;
     }
 
@@ -234,7 +272,7 @@ public final class Engine {
 
     /** A read-only view of a pair's windows now, for strategies; valid until the next call. */
     public io.wabill.sim.strategy.WindowView window(String business, String customer) {
-        view.state = pairs.get(businessKey(business), customerKey(customer), sweepClock(), viewCursor);
+        view.state = pairs.peek(businessKey(business), customerKey(customer), viewCursor);
         view.regime = null;
         return view;
     }
@@ -244,7 +282,7 @@ public final class Engine {
      * account, so a strategy can tell whether waiting can save money (D3, A2, B1/C2, D5); valid until the next call.
      */
     public io.wabill.sim.strategy.WindowView window(Message msg) {
-        view.state = pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), viewCursor);
+        view.state = pairs.peek(businessKey(msg.business()), customerKey(msg.customer()), viewCursor);
         view.regime = options.forcedRegime();
         view.account = runtime(msg.account());
         return view;
@@ -269,7 +307,7 @@ public final class Engine {
         if (msg.kind() == MessageKind.TEMPLATE && msg.category().isMarketing()) {
             AccountRuntime a = runtime(msg.account());
             a.calendar.at(instant);
-            return blocked(markets.countryOf(msg.customer()), a.calendar.day());
+            return blockedCustomer(msg, a.calendar.day());
         }
         return msg.isDelivered() && msg.kind().isNonTemplate()
                 && !pairs.get(businessKey(msg.business()), customerKey(msg.customer()), sweepClock(), probeCursor).cswOpen(instant);
@@ -571,6 +609,37 @@ public final class Engine {
     private final Map<String, Map<String, String>> remarked = new HashMap<>();
     private final Map<String, String[]> counted = new HashMap<>();
 
+    /**
+     * {@code note + "; " + extra}, made once per pair of texts and kept: a strategy's note ("strategy: delayed 12h00m")
+     * joins the rule's note of every message it changed, and both come from small sets of texts. Bounded: the kept
+     * texts start over past {@link #MAX_JOINED} (a rule's note made per message, such as an agent's token count).
+     */
+    String joined(String note, String extra) {
+        if (note == lastJoinedNote && extra == lastJoinedExtra) return lastJoined; // a run of one change: the same texts
+        Map<String, String> byNote = joinedNotes.get(extra);
+        if (byNote == null) joinedNotes.put(extra, byNote = new HashMap<>());
+        String text = byNote.get(note);
+        if (text == null) {
+            text = note + "; " + extra;
+            if (++joinedCount > MAX_JOINED) {
+                joinedNotes.clear();
+                joinedCount = 1;
+                joinedNotes.put(extra, byNote = new HashMap<>());
+            }
+            byNote.put(note, text);
+        }
+        lastJoinedNote = note;
+        lastJoinedExtra = extra;
+        lastJoined = text;
+        return text;
+    }
+
+    private String lastJoinedNote, lastJoinedExtra, lastJoined;
+
+    private final Map<String, Map<String, String>> joinedNotes = new HashMap<>();
+    private int joinedCount;
+    private static final int MAX_JOINED = 1 << 16;
+
     /** {@code note + remark}, the same text each time, made once. */
     String withRemark(String note, String remark) {
         return remarked.computeIfAbsent(remark, r -> new HashMap<>()).computeIfAbsent(note, n -> n + remark);
@@ -675,22 +744,73 @@ public final class Engine {
         return business.startsWith("+") ? business.substring(1) : business;
     }
 
-    private String lastBusiness;
-    private long lastBusinessKey;
+    /**
+     * The business strings seen last and their keys, compared by identity (the reader interns business numbers, the
+     * generator uses one string per number): a log whose messages alternate between a few business numbers finds them
+     * here instead of hashing and normalizing the string each time.
+     */
+    private final String[] recentBusinesses = new String[8];
+    private final long[] recentBusinessKeys = new long[8];
+    private int nextRecentBusiness;
 
     private long businessKey(String business) {
-        if (business == lastBusiness) return lastBusinessKey; // the reader interns business numbers
+        String[] recent = recentBusinesses;
+        for (int i = 0; i < recent.length; i++) if (recent[i] == business) return recentBusinessKeys[i];
         int id = intern(businessIndex, normalizedBusiness(business));
         if (id >= 1 << 20) throw new IllegalStateException("more than a million business numbers in one run");
-        lastBusiness = business;
-        lastBusinessKey = id;
+        int slot = nextRecentBusiness;
+        nextRecentBusiness = (slot + 1) & (recent.length - 1);
+        recent[slot] = business;
+        recentBusinessKeys[slot] = id;
         return id;
     }
 
     /** E.164 digits as a number; business-scoped ids get numbers above every phone number. */
     private long customerKey(String customer) {
-        long number = CountryResolver.numberKey(customer);
+        long number = numberKey(customer);
         return number >= 0 ? number >>> 4 : scopedKey(customer);
+    }
+
+    private String lastCustomer;
+    private long lastNumberKey;
+
+    /**
+     * {@link CountryResolver#numberKey}, remembered for the last customer string: a business message is looked at by
+     * the executive (refused as it stands? its pair's windows?) and then priced, each with the same string, so it is
+     * parsed once, not three times. Compared by identity: a different string with the same digits is parsed again.
+     */
+    private long numberKey(String customer) {
+        if (customer == lastCustomer) return lastNumberKey;
+        long key = CountryResolver.numberKey(customer);
+        lastCustomer = customer;
+        lastNumberKey = key;
+        return key;
+    }
+
+    /**
+     * The customer's number key ({@link CountryResolver#numberKey}, -1 for an identifier that is not a number), for a
+     * caller that will come back to the message much later: it hands the key back through {@link #knownCustomer}.
+     */
+    public long customerNumberKey(String customer) { return numberKey(customer); }
+
+    /**
+     * Tells the engine the number key of a customer string, computed earlier from this very string by
+     * {@link #customerNumberKey}: a message deferred for hours is then looked at and priced without reading its
+     * customer's characters again (they are cold by then; strings do not change, so the key is the same).
+     */
+    public void knownCustomer(String customer, long numberKey) {
+        lastCustomer = customer;
+        lastNumberKey = numberKey;
+    }
+
+    /**
+     * The key a pair is known by in this engine, business and customer, for a caller that keeps something per pair
+     * (the executive's messages waiting for their customer): {@code out[0]} the business's index, {@code out[1]} the
+     * customer's key. Equal keys are the same pair, as the engine prices it ({@code +} or not, {@code 00} or not).
+     */
+    public void pairKey(Message msg, long[] out) {
+        out[0] = businessKey(msg.business());
+        out[1] = customerKey(msg.customer());
     }
 
     /** The pair key of a customer that is not a phone number: above every phone number, one per identifier. */

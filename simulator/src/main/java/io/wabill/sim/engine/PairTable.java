@@ -61,11 +61,40 @@ final class PairTable {
 
     private void allocate(int capacity) {
         this.capacity = capacity;
-        slots = new long[capacity * STRIDE];
-        cold = new long[capacity * STRIDE];
-        conversations = new PairState.Conversations[capacity];
+        // One slot more than the hash uses: a pair with nothing, which peek() shows for a pair the table does not hold.
+        slots = new long[(capacity + 1) * STRIDE];
+        cold = new long[(capacity + 1) * STRIDE];
+        conversations = new PairState.Conversations[capacity + 1];
         for (int i = 0; i < slots.length; i += STRIDE) slots[i] = EMPTY;
+        int none = capacity * STRIDE;
+        slots[none + CSW_END] = PairState.CLOSED;
+        cold[none + UNTIL] = PairState.CLOSED;
+        cold[none + ENTRY_AT] = PairState.CLOSED;
+        cold[none + FEP_END] = PairState.CLOSED;
         sweepAt = capacity / 2;
+    }
+
+    /**
+     * Points {@code cursor} at the state of a pair to read it: its slot when the table holds the pair, else a slot of
+     * a pair with nothing open (what {@link #get} would create). Creates nothing and sweeps nothing, so a strategy's
+     * look at a pair it then defers does not fill the table; the cursor must not be written through.
+     */
+    PairState peek(long b, long c, PairState cursor) {
+        long[] k = slots;
+        int mask = capacity - 1;
+        int i = home(b, c, mask);
+        while (true) {
+            int at = i * STRIDE;
+            long kb = k[at];
+            if (kb == b && k[at + CUSTOMER] == c) {
+                cursor.base = at;
+                return cursor;
+            }
+            if (kb == EMPTY) break;
+            i = (i + 1) & mask;
+        }
+        cursor.base = capacity * STRIDE;
+        return cursor;
     }
 
     private static int home(long b, long c, int mask) { return (int) LongCounter.mix(b * 0x9E3779B97F4A7C15L ^ c) & mask; }

@@ -3,7 +3,12 @@ package io.wabill.sim.exec;
 import java.util.Arrays;
 
 /**
- * An 8-ary min-heap of events over primitive arrays: ordered by instant, then priority, then insertion order.
+ * A queue of events over primitive arrays: ordered by instant, then priority, then insertion order. Two parts hold
+ * them: a first-in first-out lane for events pushed in order (each not before the lane's last, as a strategy's
+ * deadlines "now + 12 h" are: a push and a pop of those are a few array writes) and an 8-ary min-heap for the
+ * others; a pop takes the smaller of the two heads, so the order is the one total order either way.
+ *
+ * <p>The heap:
  * A node is two longs side by side in one array: the instant, and (priority, insertion number, payload slot)
  * packed in one long. Comparing a node's eight children reads two or three cache lines, a heap of a million
  * events is seven levels deep instead of twenty, and payloads stay in their slots while keys move, so a sift
@@ -24,7 +29,13 @@ public final class EventQueue {
 
     /** node i: instant at 2i, (priority << 60 | insertion number << 24 | slot) at 2i + 1 */
     private long[] keys;
+    /** The in-order lane: a ring of nodes laid out as in {@link #keys}, from {@link #laneHead}, {@link #laneSize} long. */
+    private long[] lane = new long[2 * 16];
+    private int laneHead, laneSize;
     private Object[] payload;
+    /** A long the caller attaches to each event (the executive: the deferral's generation), by payload slot. */
+    private long[] tags;
+    private long poppedTag;
     /** free payload slots, a stack */
     private int[] free;
     private int freeCount;
@@ -37,19 +48,28 @@ public final class EventQueue {
         int c = Math.min(MAX_PENDING, Math.max(16, capacity));
         keys = new long[2 * c];
         payload = new Object[c];
+        tags = new long[c];
         free = new int[c];
         for (int i = 0; i < c; i++) free[i] = c - 1 - i;
         freeCount = c;
     }
 
-    public void push(long instant, int prio, Object item) {
+    public void push(long instant, int prio, Object item) { push(instant, prio, item, 0); }
+
+    /** Pushes an event with a tag, read back by {@link #poppedTag()} after the pop that returns it. */
+    public void push(long instant, int prio, Object item, long tag) {
         if (prio < 0 || prio > MAX_PRIORITY)
             throw new IllegalArgumentException("priority must be 0.." + MAX_PRIORITY + ", was " + prio);
         if (nextSequence == SEQUENCE_LIMIT) throw new IllegalStateException("more than 2^36 events pushed to one queue");
         if (freeCount == 0) grow();
         int slot = free[--freeCount];
         payload[slot] = item;
+        tags[slot] = tag;
         long tie = ((long) prio << (SEQUENCE_BITS + SLOT_BITS)) | (nextSequence++ << SLOT_BITS) | slot;
+        if (laneSize == 0 || laneAfterLast(instant, tie)) {
+            laneAdd(instant, tie);
+            return;
+        }
         long[] k = keys;
         int i = size++;
         while (i > 0) {
@@ -64,21 +84,69 @@ public final class EventQueue {
         k[2 * i + 1] = tie;
     }
 
-    public boolean isEmpty() { return size == 0; }
+    public boolean isEmpty() { return size == 0 && laneSize == 0; }
 
-    public int size() { return size; }
+    public int size() { return size + laneSize; }
 
-    public long peekTime() { return keys[0]; }
+    /** True when the first event is the lane's: it is non-empty and its head comes before the heap's top. */
+    private boolean laneFirst() {
+        if (laneSize == 0) return false;
+        if (size == 0) return true;
+        long lt = lane[2 * laneHead];
+        return lt < keys[0] || lt == keys[0] && lane[2 * laneHead + 1] < keys[1];
+    }
 
-    public int peekPriority() { return (int) (keys[1] >>> (SEQUENCE_BITS + SLOT_BITS)); }
+    public long peekTime() { return laneFirst() ? lane[2 * laneHead] : keys[0]; }
+
+    public int peekPriority() {
+        return (int) ((laneFirst() ? lane[2 * laneHead + 1] : keys[1]) >>> (SEQUENCE_BITS + SLOT_BITS));
+    }
+
+    /** The tag of the event {@link #pop()} returned last. */
+    public long poppedTag() { return poppedTag; }
+
+    private boolean laneAfterLast(long instant, long tie) {
+        int last = 2 * ((laneHead + laneSize - 1) & (lane.length / 2 - 1));
+        return instant > lane[last] || instant == lane[last] && tie > lane[last + 1];
+    }
+
+    private void laneAdd(long instant, long tie) {
+        int capacity = lane.length / 2;
+        if (laneSize == capacity) {
+            long[] grown = new long[2 * lane.length];
+            for (int i = 0; i < laneSize; i++) {
+                int from = 2 * ((laneHead + i) & (capacity - 1));
+                grown[2 * i] = lane[from];
+                grown[2 * i + 1] = lane[from + 1];
+            }
+            lane = grown;
+            laneHead = 0;
+            capacity *= 2;
+        }
+        int at = 2 * ((laneHead + laneSize) & (capacity - 1));
+        lane[at] = instant;
+        lane[at + 1] = tie;
+        laneSize++;
+    }
+
+    private Object take(int slot) {
+        Object top = payload[slot];
+        payload[slot] = null;
+        poppedTag = tags[slot];
+        free[freeCount++] = slot;
+        return top;
+    }
 
     /** Removes the first event and returns its payload; its instant was {@link #peekTime()}. */
     public Object pop() {
+        if (laneFirst()) {
+            int slot = (int) (lane[2 * laneHead + 1] & SLOT_MASK);
+            laneHead = (laneHead + 1) & (lane.length / 2 - 1);
+            laneSize--;
+            return take(slot);
+        }
         long[] k = keys;
-        int topSlot = (int) (k[1] & SLOT_MASK);
-        Object top = payload[topSlot];
-        payload[topSlot] = null;
-        free[freeCount++] = topSlot;
+        Object top = take((int) (k[1] & SLOT_MASK));
         int last = --size;
         long t = k[2 * last];
         long tie = k[2 * last + 1];
@@ -116,6 +184,7 @@ public final class EventQueue {
         int c = Math.min(MAX_PENDING, old * 2);
         keys = Arrays.copyOf(keys, 2 * c);
         payload = Arrays.copyOf(payload, c);
+        tags = Arrays.copyOf(tags, c);
         free = Arrays.copyOf(free, c);
         for (int i = c - 1; i >= old; i--) free[freeCount++] = i;
     }

@@ -13,9 +13,7 @@ import io.wabill.sim.strategy.StrategyChain;
 import io.wabill.sim.strategy.StrategyContext;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The discrete-event executive of one scenario: the log's messages and the events strategies schedule
@@ -39,8 +37,12 @@ public final class Replay implements StrategyContext {
     private final boolean asLogged;
     private final EventQueue queue = new EventQueue();
     private final Decision decision = new Decision();
-    private final Map<String, List<Intent>> waitingForCustomer = new HashMap<>();
+    private final WaitingRoom waitingForCustomer = new WaitingRoom();
+    /** Scratch for the engine's key of a pair, and for the messages a customer's message releases. */
+    private final long[] pair = new long[2];
+    private final List<Intent> released = new ArrayList<>();
     private final ReplayStats stats = new ReplayStats();
+    private final StrategyNotes notes = new StrategyNotes();
     private long lastLogInstant = Long.MIN_VALUE;
     private long late;
 
@@ -66,12 +68,21 @@ public final class Replay implements StrategyContext {
             return;
         }
         lastLogInstant = instant;
-        queue.push(instant, priority, m);
-        while (!queue.isEmpty() && (queue.peekTime() < instant
-                || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
-            long t = queue.peekTime();
-            fire(queue.pop(), t);
+        // What is queued before the message fires first: earlier instants, and at its instant the lower or equal
+        // priorities (pushed before it, so first at a tie). Then the message itself, without a trip through the queue:
+        // it would come out next, and anything fired meanwhile schedules at priority SCHEDULED, after it.
+        try {
+            while (!queue.isEmpty() && (queue.peekTime() < instant
+                    || (queue.peekTime() == instant && queue.peekPriority() <= priority))) {
+                fireNext();
+            }
+        } catch (RuntimeException e) {
+            // An earlier event could not be priced (the caller hears of it): the message waits in the queue, where it
+            // would have been, and fires with the next one (nothing of its instant and priority was pushed since).
+            queue.push(instant, priority, m);
+            throw e;
         }
+        fire(m, instant);
     }
 
     /**
@@ -89,15 +100,11 @@ public final class Replay implements StrategyContext {
      * a saving. It is counted as pending, its amount kept apart, and its ledger note says so.
      */
     public void finish() {
-        while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) {
-            long t = queue.peekTime();
-            fire(queue.pop(), t);
-        }
+        while (!queue.isEmpty() && queue.peekTime() <= lastLogInstant) fireNext();
         while (!queue.isEmpty()) {
-            Object o = queue.pop();
-            if (o instanceof Wake w && w.current()) {
-                IntentAccess.settle(w.intent);
-                heldAtEnd.add(w.intent);
+            if (queue.pop() instanceof Intent intent && current(intent, queue.poppedTag())) {
+                IntentAccess.settle(intent);
+                heldAtEnd.add(intent);
             }
         }
         waitingForCustomer.clear();
@@ -135,29 +142,48 @@ public final class Replay implements StrategyContext {
 
     @Override public ZoneId zoneOf(String account) { return engine.zoneOf(account); }
 
-    private void fire(Object event, long t) {
-        if (event instanceof Message m) {
-            if (m.isInbound()) {
-                engine.process(m);
-                if (!waitingForCustomer.isEmpty()) releaseWaiting(m, t);
-            } else {
-                business(m, t);
-            }
+    /** Fires the queue's first event: a deferred message's wake-up, or a log message left there by an unpriced event. */
+    private void fireNext() {
+        long t = queue.peekTime();
+        Object event = queue.pop();
+        if (event instanceof Intent intent) wake(intent, queue.poppedTag(), t);
+        else fire((Message) event, t);
+    }
+
+    /** A message of the log, at its instant (a late one: at the latest instant so far). */
+    private void fire(Message m, long t) {
+        if (m.isInbound()) {
+            engine.process(m);
+            if (!waitingForCustomer.isEmpty()) releaseWaiting(m, t);
         } else {
-            Wake w = (Wake) event;
-            if (!w.current()) return;
-            if (IntentAccess.deferredBy(w.intent) == IntentAccess.HELD) {
-                IntentAccess.released(w.intent);
-                send(w.intent, t);
-            } else {
-                release(w.intent, false, t);
-            }
+            business(m, t);
         }
+    }
+
+    /**
+     * A scheduled wake-up of a deferred message: the queue holds the intent with the generation of the deferral that
+     * scheduled it (its tag), so a wake-up is stale once the message was released another way. No object per wake-up.
+     */
+    private void wake(Intent intent, long generation, long t) {
+        if (!current(intent, generation)) return;
+        long key = IntentAccess.customerKey(intent);
+        if (key != IntentAccess.NO_KEY) engine.knownCustomer(intent.logged().customer(), key);
+        if (IntentAccess.deferredBy(intent) == IntentAccess.HELD) {
+            IntentAccess.released(intent);
+            send(intent, t);
+        } else {
+            release(intent, false, t);
+        }
+    }
+
+    private static boolean current(Intent intent, long generation) {
+        return IntentAccess.generation(intent) == generation && !IntentAccess.isSettled(intent);
     }
 
     private void business(Message m, long t) {
         stats.intended++;
-        if (asLogged) {
+        // A message no strategy of the chain looks at goes out as the log has it, as the chain would send it.
+        if (asLogged || chain.leavesAlone(m)) {
             process(m, null, null);
             stats.sentAsLogged++;
             return;
@@ -191,9 +217,12 @@ public final class Replay implements StrategyContext {
                 if (decision.deadline() <= t && !decision.untilCustomerMessage()) return true;
                 if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
                 long generation = IntentAccess.defer(intent, i, decision.deadline(), decision.untilCustomerMessage());
-                queue.push(Math.max(t, decision.deadline()), SCHEDULED, new Wake(intent, generation));
-                if (decision.untilCustomerMessage())
-                    waitingForCustomer.computeIfAbsent(pairKey(intent.logged()), k -> new ArrayList<>()).add(intent);
+                remember(intent);
+                queue.push(Math.max(t, decision.deadline()), SCHEDULED, intent, generation);
+                if (decision.untilCustomerMessage()) {
+                    engine.pairKey(intent.logged(), pair);
+                    waitingForCustomer.add(pair[0], pair[1], intent);
+                }
                 return false;
             default:
                 IntentAccess.settle(intent);
@@ -205,12 +234,14 @@ public final class Replay implements StrategyContext {
 
     /** A customer's message releases the messages waiting for it, right after it (priority SCHEDULED). */
     private void releaseWaiting(Message inbound, long t) {
-        List<Intent> waiting = waitingForCustomer.remove(pairKey(inbound));
-        if (waiting == null) return;
-        for (Intent intent : waiting) {
+        engine.pairKey(inbound, pair);
+        waitingForCustomer.takeAll(pair[0], pair[1], released);
+        for (int i = 0; i < released.size(); i++) {
+            Intent intent = released.get(i);
             if (IntentAccess.isWaitingForCustomer(intent))
-                queue.push(t, SCHEDULED, new Wake(intent, IntentAccess.wakeByCustomer(intent)));
+                queue.push(t, SCHEDULED, intent, IntentAccess.wakeByCustomer(intent));
         }
+        released.clear();
     }
 
     private void release(Intent intent, boolean unused, long t) {
@@ -240,25 +271,19 @@ public final class Replay implements StrategyContext {
     }
 
     private void forgetWaiting(Intent intent) {
-        String key = pairKey(intent.logged());
-        List<Intent> waiting = waitingForCustomer.get(key);
-        if (waiting == null) return;
-        waiting.remove(intent);
-        if (waiting.isEmpty()) waitingForCustomer.remove(key);
+        engine.pairKey(intent.logged(), pair);
+        waitingForCustomer.remove(pair[0], pair[1], intent);
     }
 
     /** Deferred messages waiting for a customer's message, over all pairs (bounded by the deferral horizon). */
-    public int waitingForCustomer() {
-        int n = 0;
-        for (List<Intent> l : waitingForCustomer.values()) n += l.size();
-        return n;
-    }
+    public int waitingForCustomer() { return waitingForCustomer.size(); }
 
     private void send(Intent intent, long t) {
         long allowed = asLogged ? t : allowedAt(intent, t);
         if (allowed > t) {
             if (!IntentAccess.wasDeferred(intent)) stats.deferred++;
-            queue.push(allowed, SCHEDULED, new Wake(intent, IntentAccess.hold(intent)));
+            queue.push(allowed, SCHEDULED, intent, IntentAccess.hold(intent));
+            remember(intent);
             return;
         }
         IntentAccess.settle(intent);
@@ -272,15 +297,10 @@ public final class Replay implements StrategyContext {
             return;
         }
         Message out = reshape(logged, intent.kind(), intent.category(), retimed ? t : Long.MIN_VALUE);
-        StringBuilder note = new StringBuilder("strategy: ");
-        if (changed) note.append("sent as ").append(describe(intent.kind(), intent.category())).append(" instead of ")
-                .append(describe(logged.kind(), logged.category()));
-        if (retimed) {
-            if (changed) note.append(", ");
-            note.append("delayed ").append(duration(t - firstSeen));
-        }
+        String note = notes.note(logged.kind(), logged.category(), changed ? intent.kind() : null, intent.category(),
+                retimed, t - firstSeen);
         boolean loggedRefused = IntentAccess.refusedAsLogged(intent);
-        process(out, note.toString(), loggedRefused ? null : "dropped: refused only because of the strategy");
+        process(out, note, loggedRefused ? null : "dropped: refused only because of the strategy");
         if (engine.lastType() == PricingType.REJECTED && !loggedRefused) {
             // G7/G8 because of what the strategy did: a message lost to the customer, not a saving.
             stats.refused++;
@@ -290,6 +310,12 @@ public final class Replay implements StrategyContext {
         }
         if (retimed) stats.delay(t - firstSeen);
         stats.sentChanged++;
+    }
+
+    /** Keeps the customer's key with a held message: it comes back hours later, when its strings are cold. */
+    private void remember(Intent intent) {
+        if (IntentAccess.customerKey(intent) == IntentAccess.NO_KEY)
+            IntentAccess.customerKey(intent, engine.customerNumberKey(intent.logged().customer()));
     }
 
     /** Prices a sent message; one that cannot be priced is counted as such before the caller hears of it. */
@@ -312,33 +338,12 @@ public final class Replay implements StrategyContext {
                 at == Long.MIN_VALUE ? m.fepExpiresAt() : LogRow.NONE);
     }
 
-    private static String describe(MessageKind kind, TemplateCategory category) {
-        return kind == MessageKind.TEMPLATE ? category.code() + " template" : kind.code();
-    }
+    private static String describe(MessageKind kind, TemplateCategory category) { return StrategyNotes.describe(kind, category); }
 
     static String duration(long millis) {
         long minutes = millis / 60_000;
         // Not String.format: this runs for every delayed message, and a Formatter per call was 15 % of a forecast's time.
         long m = minutes % 60;
         return minutes >= 60 ? (minutes / 60) + (m < 10 ? "h0" : "h") + m + "m" : minutes + "m";
-    }
-
-    private static String pairKey(Message m) {
-        String b = m.business().startsWith("+") ? m.business().substring(1) : m.business();
-        String c = m.customer().startsWith("+") ? m.customer().substring(1) : m.customer();
-        return b + '\u0000' + c;
-    }
-
-    /** A scheduled wake-up of a deferred message; stale once the message was released another way. */
-    private static final class Wake {
-        final Intent intent;
-        final long generation;
-
-        Wake(Intent intent, long generation) {
-            this.intent = intent;
-            this.generation = generation;
-        }
-
-        boolean current() { return IntentAccess.generation(intent) == generation && !IntentAccess.isSettled(intent); }
     }
 }

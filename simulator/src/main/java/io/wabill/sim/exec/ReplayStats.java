@@ -25,16 +25,48 @@ public final class ReplayStats {
     /**
      * Delays counted per distinct value, not kept one by one: a log of millions of deferred messages has only as
      * many distinct delays as the deferral horizon has instants (86,400 for a day at whole seconds), so memory does
-     * not grow with the log while the mean and the 95th percentile stay exact.
+     * not grow with the log while the mean and the 95th percentile stay exact. Open addressing over primitive keys
+     * (a delayed message boxed a key and walked a tree before); sorted only when the percentile is asked for.
      */
-    private final TreeMap<Long, long[]> delays = new TreeMap<>();
+    private long[] delayKeys = emptyDelays(256);
+    private long[] delayCounts = new long[256];
+    private int distinctDelays;
     private int delayCount;
     private long delaySum;
+    private static final long NO_DELAY = Long.MIN_VALUE;
+
+    private static long[] emptyDelays(int n) {
+        long[] k = new long[n];
+        java.util.Arrays.fill(k, NO_DELAY);
+        return k;
+    }
 
     void delay(long millis) {
-        delays.computeIfAbsent(millis, k -> new long[1])[0]++;
+        if (millis == NO_DELAY) throw new IllegalArgumentException("delay out of range");
+        count(millis, 1);
         delayCount++;
         delaySum += millis;
+    }
+
+    private void count(long millis, long n) {
+        int mask = delayKeys.length - 1;
+        long h = millis * 0x9E3779B97F4A7C15L;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (delayKeys[i] != NO_DELAY && delayKeys[i] != millis) i = (i + 1) & mask;
+        if (delayKeys[i] == NO_DELAY) {
+            if (2 * (distinctDelays + 1) > delayKeys.length) {
+                long[] keys = delayKeys, counts = delayCounts;
+                delayKeys = emptyDelays(keys.length * 2);
+                delayCounts = new long[keys.length * 2];
+                distinctDelays = 0;
+                for (int j = 0; j < keys.length; j++) if (keys[j] != NO_DELAY) count(keys[j], counts[j]);
+                count(millis, n);
+                return;
+            }
+            delayKeys[i] = millis;
+            distinctDelays++;
+        }
+        delayCounts[i] += n;
     }
 
     public long intended() { return intended; }
@@ -85,12 +117,24 @@ public final class ReplayStats {
     public long p95DelayMillis() {
         if (delayCount == 0) return 0;
         long rank = Math.max(1, (long) Math.ceil(0.95 * delayCount));
+        long[] distinct = new long[distinctDelays];
+        int n = 0;
+        for (long k : delayKeys) if (k != NO_DELAY) distinct[n++] = k;
+        java.util.Arrays.sort(distinct);
         long seen = 0;
-        for (Map.Entry<Long, long[]> e : delays.entrySet()) {
-            seen += e.getValue()[0];
-            if (seen >= rank) return e.getKey();
+        for (long d : distinct) {
+            seen += countOf(d);
+            if (seen >= rank) return d;
         }
-        return delays.lastKey();
+        return distinct[distinct.length - 1];
+    }
+
+    private long countOf(long millis) {
+        int mask = delayKeys.length - 1;
+        long h = millis * 0x9E3779B97F4A7C15L;
+        int i = (int) (h ^ (h >>> 32)) & mask;
+        while (delayKeys[i] != millis) i = (i + 1) & mask;
+        return delayCounts[i];
     }
 
     /** True when every intended message is accounted for. */

@@ -23,13 +23,22 @@ import java.util.Optional;
 public final class CountryResolver {
     private static final int CACHE_BITS = 19;
     private final int cacheBits;
-    /** The cache starts over when it is this full, so probes stay short and memory fixed (6 MB). */
+    /** The cache starts over when it is this full, so probes stay short and memory fixed (4 MB). */
     private final int cacheLimit;
-    private int cached;
+    private int cachedCount;
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    /** Open addressing from the key of {@link #numberKey} to the country (null when none). */
-    private final long[] cachedKeys;
-    private final String[] cachedCountries;
+    /**
+     * Open addressing from the key of {@link #numberKey} to the country: each entry is the key shifted left by
+     * {@link #COUNTRY_BITS} with the country's index in {@link #countryList} below it (0: none), so a look-up reads one
+     * long, one cache miss, not a key and then a reference. -1 marks a free entry. A key is below 2^54 (15 digits and
+     * their count), so the entry stays non-negative.
+     */
+    private final long[] cached;
+    private static final int COUNTRY_BITS = 9;
+    private static final long COUNTRY_MASK = (1L << COUNTRY_BITS) - 1;
+    /** The countries of the cache by index; index 0 is no country (null). */
+    private final java.util.List<String> countryList = new java.util.ArrayList<>(java.util.Collections.singletonList(null));
+    private final Map<String, Integer> countryIndex = new java.util.HashMap<>();
     private final Map<String, String> countryNames = new java.util.HashMap<>();
     private final Map<String, Optional<String>> byAreaCode = new java.util.HashMap<>();
 
@@ -49,9 +58,8 @@ public final class CountryResolver {
     private CountryResolver(int bits) {
         this.cacheBits = bits;
         this.cacheLimit = 1 << (bits - 1);
-        this.cachedKeys = new long[1 << bits];
-        this.cachedCountries = new String[1 << bits];
-        java.util.Arrays.fill(cachedKeys, -1);
+        this.cached = new long[1 << bits];
+        java.util.Arrays.fill(cached, -1);
     }
 
     /** True when the identifier is a business-scoped user id such as {@code BR.7f3a9c21d0}. */
@@ -94,32 +102,48 @@ public final class CountryResolver {
     }
 
     /** The ISO country, or null when the identifier is neither a number nor a scoped id. */
-    public String countryOf(String customer) {
-        if (isScopedUserId(customer)) {
+    public String countryOf(String customer) { return countryOf(customer, numberKey(customer)); }
+
+    /**
+     * {@link #countryOf(String)} for a caller that has the customer's {@link #numberKey} already: a number found in the
+     * cache is not read again (its characters may be far away in memory; the key is at hand).
+     */
+    public String countryOf(String customer, long key) {
+        if (key < 0) {
+            if (!isScopedUserId(customer)) return null;
             String iso = customer.substring(0, 2).toUpperCase(Locale.ROOT);
             return countryNames.computeIfAbsent(iso, k -> k);
         }
-        long key = numberKey(customer);
-        if (key < 0) return null;
         int mask = (1 << cacheBits) - 1;
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - cacheBits));
         while (true) {
-            long k = cachedKeys[slot];
-            if (k == key) return cachedCountries[slot];
-            if (k == -1) break;
+            long e = cached[slot];
+            if (e == -1) break;
+            if (e >>> COUNTRY_BITS == key) return countryList.get((int) (e & COUNTRY_MASK));
             slot = (slot + 1) & mask;
         }
         String country = resolve(digitsOf(customer));
-        if (cached == cacheLimit) {
-            java.util.Arrays.fill(cachedKeys, -1);
-            java.util.Arrays.fill(cachedCountries, null);
-            cached = 0;
+        int index = indexOf(country);
+        if (index > COUNTRY_MASK) return country; // more countries than an entry can name: not cached (never seen)
+        if (cachedCount == cacheLimit) {
+            java.util.Arrays.fill(cached, -1);
+            cachedCount = 0;
             slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - cacheBits));
         }
-        cachedKeys[slot] = key;
-        cachedCountries[slot] = country;
-        cached++;
+        cached[slot] = key << COUNTRY_BITS | index;
+        cachedCount++;
         return country;
+    }
+
+    private int indexOf(String country) {
+        if (country == null) return 0;
+        Integer i = countryIndex.get(country);
+        if (i == null) {
+            i = countryList.size();
+            countryList.add(country);
+            countryIndex.put(country, i);
+        }
+        return i;
     }
 
     /** The calling code of an E.164 number's digits, or 0 when none matches. */

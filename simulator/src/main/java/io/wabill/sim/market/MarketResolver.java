@@ -18,6 +18,9 @@ public final class MarketResolver {
 
     public String countryOf(String customer) { return countries.countryOf(customer); }
 
+    /** {@link CountryResolver#countryOf(String, long)}: the customer with its number key at hand. */
+    public String countryOf(String customer, long numberKey) { return countries.countryOf(customer, numberKey); }
+
     public String marketOf(String country, LocalDate day) { return map.marketOf(country, day); }
 
     /** As {@link MarketMap#marketOf(String, LocalDate, long[])}: the market and the span of days it holds for. */

@@ -7,4 +7,6 @@ public final class AsLogged implements Strategy {
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
         out.send();
     }
+
+    @Override public boolean leavesAlone(io.wabill.sim.events.Message logged) { return true; }
 }

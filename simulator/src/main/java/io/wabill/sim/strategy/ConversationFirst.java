@@ -48,6 +48,11 @@ public final class ConversationFirst implements Strategy {
         }
     }
 
+    /** Only templates of its categories are looked at. */
+    @Override public boolean leavesAlone(io.wabill.sim.events.Message logged) {
+        return logged.kind() != MessageKind.TEMPLATE || !categories.contains(logged.category());
+    }
+
     @Override public void release(Intent intent, boolean customerWrote, WindowView window, StrategyContext context,
                                   long now, Decision out) {
         if (customerWrote && window.serviceWindowOpen(now) && !window.templateFree(intent.category(), now))

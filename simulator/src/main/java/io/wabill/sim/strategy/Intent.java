@@ -22,6 +22,10 @@ public final class Intent {
     long generation;
     long firstSeenAt;
     boolean refusedAsLogged;
+    /** The executive's list of intents waiting for the same customer: a circle, the first one's previous is the last. */
+    Intent waitingNext, waitingPrevious;
+    /** The executive's copy of the engine's key of the customer, kept while the message is held; NO_KEY before. */
+    long customerKey = IntentAccess.NO_KEY;
 
     public Intent(Message logged) {
         this.logged = logged;

@@ -66,6 +66,35 @@ public final class IntentAccess {
 
     public static int deferredBy(Intent i) { return i.deferredBy; }
 
+    /** {@link #customerKey} of an intent that has none. */
+    public static final long NO_KEY = Long.MIN_VALUE;
+
+    /** Keeps the engine's key of the message's customer with the intent, for when it is released. */
+    public static void customerKey(Intent i, long key) { i.customerKey = key; }
+
+    public static long customerKey(Intent i) { return i.customerKey; }
+
+    /** The intent after {@code i} in the circle of intents waiting for the same customer; {@code i} when alone; null when in none. */
+    public static Intent waitingNext(Intent i) { return i.waitingNext; }
+
+    public static Intent waitingPrevious(Intent i) { return i.waitingPrevious; }
+
+    /** Links {@code i} into a circle between {@code previous} and {@code next} (itself twice: a circle of one). */
+    public static void linkWaiting(Intent i, Intent previous, Intent next) {
+        i.waitingPrevious = previous;
+        i.waitingNext = next;
+        previous.waitingNext = i;
+        next.waitingPrevious = i;
+    }
+
+    /** Takes {@code i} out of its circle, which closes around it. */
+    public static void unlinkWaiting(Intent i) {
+        i.waitingPrevious.waitingNext = i.waitingNext;
+        i.waitingNext.waitingPrevious = i.waitingPrevious;
+        i.waitingNext = null;
+        i.waitingPrevious = null;
+    }
+
     public static long generation(Intent i) { return i.generation; }
 
     public static void settle(Intent i) { i.settled = true; }

@@ -24,6 +24,9 @@ public final class NotificationFirst implements Strategy {
 
     @Override public String spec() { return "notification-first:inside=" + inside + ",category=" + category.code(); }
 
+    /** Only free-form messages are looked at. */
+    @Override public boolean leavesAlone(io.wabill.sim.events.Message logged) { return logged.kind() != MessageKind.FREE_FORM; }
+
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
         if (intent.kind() == MessageKind.FREE_FORM && (inside || !window.serviceWindowOpen(now))) {
             out.sendAs(MessageKind.TEMPLATE, category);

@@ -24,6 +24,11 @@ public final class Reclassify implements Strategy {
     /** The choice is a hash of the message id. */
     @Override public boolean readsMessageIds() { return true; }
 
+    /** Only utility templates are looked at. */
+    @Override public boolean leavesAlone(io.wabill.sim.events.Message logged) {
+        return logged.kind() != MessageKind.TEMPLATE || logged.category() != TemplateCategory.UTILITY;
+    }
+
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
         if (intent.isTemplate() && intent.category() == TemplateCategory.UTILITY && chosen(intent.logged().messageId())) {
             out.sendAs(MessageKind.TEMPLATE, TemplateCategory.MARKETING);

@@ -33,6 +33,15 @@ public interface Strategy {
     default long notBefore(Intent intent, StrategyContext context, long t) { return t; }
 
     /**
+     * True when this strategy sends {@code logged}, as the log has it, at once and unchanged, whatever the windows and
+     * the instant: its {@link #decide} would say send and its {@link #notBefore} allow any instant. A chain whose
+     * every strategy leaves a message alone lets the executive price it straight away, without asking the chain (a
+     * forecast's free-form replies and inbound-answered messages are most of its business messages). The default
+     * says false: asking is always right.
+     */
+    default boolean leavesAlone(io.wabill.sim.events.Message logged) { return false; }
+
+    /**
      * True when the strategy's decisions read the logged message id (e.g. to pick messages by a hash of it). A
      * caller that makes messages whose ids serve nothing else (a forecast's generated traffic, one row a message) may
      * leave them out when no strategy of the chain reads them. The default reads none.

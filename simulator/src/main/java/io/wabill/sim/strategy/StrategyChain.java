@@ -23,6 +23,12 @@ public final class StrategyChain {
     /** True when a strategy of the chain reads message ids ({@link Strategy#readsMessageIds}). */
     public boolean readsMessageIds() { return strategies.stream().anyMatch(Strategy::readsMessageIds); }
 
+    /** True when every strategy of the chain leaves the message alone ({@link Strategy#leavesAlone}). */
+    public boolean leavesAlone(io.wabill.sim.events.Message logged) {
+        for (int i = 0; i < strategies.size(); i++) if (!strategies.get(i).leavesAlone(logged)) return false;
+        return true;
+    }
+
     public boolean isAsLogged() { return strategies.stream().allMatch(s -> s instanceof AsLogged); }
 
     /** The chain's text, e.g. {@code quiet-hours:from=21:00,…;conversation-first:…}. */

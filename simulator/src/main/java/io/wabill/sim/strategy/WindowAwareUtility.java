@@ -18,6 +18,11 @@ public final class WindowAwareUtility implements Strategy {
 
     @Override public String spec() { return "window-aware-utility:defer=" + StrategySpec.durationText(defer); }
 
+    /** Only utility templates are looked at. */
+    @Override public boolean leavesAlone(io.wabill.sim.events.Message logged) {
+        return logged.kind() != io.wabill.sim.domain.MessageKind.TEMPLATE || logged.category() != TemplateCategory.UTILITY;
+    }
+
     @Override public void decide(Intent intent, WindowView window, StrategyContext context, long now, Decision out) {
         // Waiting pays only where the window makes utility free (D3 under PMP, A2 under NBP) and the template is not
         // free already (a free entry point); under PMP-26 (E1) and CBP it would only delay the message.

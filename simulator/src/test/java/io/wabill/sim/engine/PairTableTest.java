@@ -29,6 +29,32 @@ class PairTableTest {
         assertEquals(1, table.size() - 1, "the closed pairs were forgotten");
     }
 
+    /** A strategy's look at a pair reads what the table holds, or a pair with nothing open, and creates nothing. */
+    @Test
+    void peekingShowsTheHeldStateOrNothingOpenAndCreatesNothing() {
+        PairTable table = new PairTable();
+        PairState pair = new PairState(table), look = new PairState(table);
+        table.get(1, 1, Long.MIN_VALUE, pair);
+        pair.cswEnd(1_000);
+        pair.extend(1_000);
+        pair.entryAt(400);
+        assertEquals(1_000, table.peek(1, 1, look).cswEnd());
+        assertEquals(400, table.peek(1, 1, look).entryAt());
+        for (int c = 2; c < 5000; c++) {
+            PairState none = table.peek(1, c, look);
+            assertEquals(PairState.CLOSED, none.cswEnd());
+            assertEquals(PairState.CLOSED, none.fepEnd());
+            assertEquals(PairState.CLOSED, none.entryAt());
+            assertEquals(false, none.entryPending());
+            assertEquals(false, none.conversationOpen(ConversationSlot.UTILITY, 0));
+            assertEquals(-1, none.country(13));
+        }
+        assertEquals(1, table.size(), "nothing created");
+        fillAndSweep(table, new PairState(table), 2_000); // the table grows and sweeps: its spare slot stays empty
+        assertEquals(PairState.CLOSED, table.peek(9, 9, look).cswEnd());
+        assertEquals(PairState.CLOSED, table.peek(1, 1, look).cswEnd(), "forgotten once closed");
+    }
+
     @Test
     void aPairIsForgottenOnceEverythingClosed() {
         PairTable table = new PairTable();

@@ -50,6 +50,43 @@ class EventQueueTest {
         }
     }
 
+    /**
+     * Mostly in-order pushes (a strategy's "now + 12 h" deadlines go to the in-order lane) mixed with earlier ones
+     * (to the heap), popped in the one total order, each with the tag it was pushed with.
+     */
+    @Test
+    void theInOrderLaneAndTheHeapPopInOneOrderWithTheirTags() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (int round = 0; round < 20; round++) {
+            EventQueue q = new EventQueue(4);
+            PriorityQueue<Ref> ref = new PriorityQueue<>((a, b) -> a.time != b.time ? Long.compare(a.time, b.time)
+                    : a.priority != b.priority ? Integer.compare(a.priority, b.priority) : Long.compare(a.seq, b.seq));
+            long seq = 0, clock = 0;
+            for (int step = 0; step < 5000; step++) {
+                if (ref.isEmpty() || rnd.nextInt(3) > 0) {
+                    clock += rnd.nextInt(3);
+                    long time = rnd.nextInt(5) == 0 ? clock - rnd.nextInt(20) : clock + 100;
+                    Ref r = new Ref(time, rnd.nextInt(3), seq++);
+                    ref.add(r);
+                    q.push(r.time, r.priority, r, r.seq * 31);
+                } else {
+                    Ref expected = ref.poll();
+                    assertEquals(expected.time, q.peekTime());
+                    assertEquals(expected.priority, q.peekPriority());
+                    assertEquals(expected, q.pop());
+                    assertEquals(expected.seq * 31, q.poppedTag());
+                }
+                assertEquals(ref.size(), q.size());
+            }
+            while (!ref.isEmpty()) {
+                Ref expected = ref.poll();
+                assertEquals(expected, q.pop());
+                assertEquals(expected.seq * 31, q.poppedTag());
+            }
+            assertTrue(q.isEmpty());
+        }
+    }
+
     @Test
     void aPriorityOutsideZeroToSevenIsRefusedWithTheBound() {
         EventQueue q = new EventQueue();
