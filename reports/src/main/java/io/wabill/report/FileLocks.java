@@ -62,21 +62,7 @@ final class FileLocks {
     static Held tryLock(Path file) throws IOException {
         Path key = key(file);
         if (!HELD.add(key)) return null; // a run in this JVM holds it
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock != null) return new Held(key, channel, lock);
-        } catch (OverlappingFileLockException e) {
-            // cannot happen while HELD is consulted first; taken as held
-        } catch (IOException | RuntimeException e) {
-            HELD.remove(key);
-            if (channel != null) channel.close();
-            throw e;
-        }
-        HELD.remove(key);
-        channel.close();
-        return null;
+        return take(key, false);
     }
 
     /**
@@ -88,19 +74,29 @@ final class FileLocks {
      */
     static Shared tryLockShared(Path file) throws IOException {
         Path key = key(file);
-        if (!Files.isRegularFile(key)) return Shared.NOT_NEEDED;
-        if (!HELD.add(key)) return Shared.NOT_NEEDED;
-        FileChannel channel = null;
+        if (!Files.isRegularFile(key) || !HELD.add(key)) return Shared.NOT_NEEDED;
         try {
-            channel = FileChannel.open(key, StandardOpenOption.READ);
-            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, true);
-            if (lock != null) return new Shared(new Held(key, channel, lock));
-        } catch (OverlappingFileLockException e) {
-            // cannot happen while HELD is consulted first; taken as held
+            Held held = take(key, true);
+            return held == null ? null : new Shared(held);
         } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
             // removed meanwhile, or a folder this user may read but not lock: nobody writes it through wabill then
-            HELD.remove(key);
             return Shared.NOT_NEEDED;
+        }
+    }
+
+    /**
+     * Opens {@code key} (created when missing for an exclusive lock) and locks it; null when another process holds it.
+     * The caller has just added {@code key} to {@link #HELD}; it is taken out again unless the lock is held.
+     */
+    private static Held take(Path key, boolean shared) throws IOException {
+        FileChannel channel = null;
+        try {
+            channel = shared ? FileChannel.open(key, StandardOpenOption.READ)
+                    : FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock(0, Long.MAX_VALUE, shared);
+            if (lock != null) return new Held(key, channel, lock);
+        } catch (OverlappingFileLockException e) {
+            // cannot happen while HELD is consulted first; taken as held
         } catch (IOException | RuntimeException e) {
             HELD.remove(key);
             if (channel != null) channel.close();

@@ -80,21 +80,23 @@ final class PairTable {
      * look at a pair it then defers does not fill the table; the cursor must not be written through.
      */
     PairState peek(long b, long c, PairState cursor) {
+        int i = probe(b, c);
+        cursor.base = (i >= 0 ? i : capacity) * STRIDE;
+        return cursor;
+    }
+
+    /** The slot of pair ({@code b}, {@code c}), or {@code -1 - e} where {@code e} is the empty slot that ended the probe. */
+    private int probe(long b, long c) {
         long[] k = slots;
         int mask = capacity - 1;
         int i = home(b, c, mask);
         while (true) {
             int at = i * STRIDE;
             long kb = k[at];
-            if (kb == b && k[at + CUSTOMER] == c) {
-                cursor.base = at;
-                return cursor;
-            }
-            if (kb == EMPTY) break;
+            if (kb == b && k[at + CUSTOMER] == c) return i;
+            if (kb == EMPTY) return -1 - i;
             i = (i + 1) & mask;
         }
-        cursor.base = capacity * STRIDE;
-        return cursor;
     }
 
     private static int home(long b, long c, int mask) { return (int) LongCounter.mix(b * 0x9E3779B97F4A7C15L ^ c) & mask; }
@@ -104,25 +106,19 @@ final class PairTable {
      * executive's clock for sweeping. Every other cursor of this table is invalid afterwards.
      */
     PairState get(long b, long c, long now, PairState cursor) {
-        long[] k = slots;
-        int mask = capacity - 1;
-        int i = home(b, c, mask);
-        while (true) {
-            int at = i * STRIDE;
-            long kb = k[at];
-            if (kb == b && k[at + CUSTOMER] == c) {
-                current = i;
-                cursor.base = at;
-                return cursor;
-            }
-            if (kb == EMPTY) break;
-            i = (i + 1) & mask;
+        int i = probe(b, c);
+        if (i >= 0) {
+            current = i;
+            cursor.base = i * STRIDE;
+            return cursor;
         }
         if (size + 1 > sweepAt) {
             rebuild(now);
             return get(b, c, now, cursor);
         }
+        i = -1 - i;
         int at = i * STRIDE;
+        long[] k = slots;
         k[at] = b;
         k[at + CUSTOMER] = c;
         k[at + CSW_END] = PairState.CLOSED;
