@@ -1,10 +1,22 @@
 package io.wabill.bench;
 
+import io.wabill.bench.e2e.PmpLog;
+import io.wabill.data.log.LogReader;
+import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.samples.SyntheticLog;
+import io.wabill.sim.engine.Engine;
+import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.Message;
+import io.wabill.sim.events.MessageAssembler;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The generated logs the benchmarks read, kept in the temporary folder between runs: a 10M-row log takes
@@ -35,4 +47,44 @@ final class BenchLogs {
     }
 
     static Path accounts(Path log) { return log.resolveSibling(log.getFileName() + ".accounts.csv"); }
+
+    /** Issue 14's log of {@code rows} rows ({@link PmpLog}: one business number, 50,000 customers), written once. */
+    static Path pmpLog(int rows) throws IOException {
+        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "wabill-bench"));
+        Path log = dir.resolve("pmp-" + rows + "-v1.csv");
+        if (!Files.exists(log)) {
+            Path partial = dir.resolve(log.getFileName() + ".partial");
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                PmpLog.write(rows, 50_000, 20251001L, o);
+            }
+            Files.move(partial, log, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return log;
+    }
+
+    /** The folder of the tiered card that prices {@link #pmpLog} (D6's bands). */
+    static Path pmpCards() throws IOException {
+        Path cards = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "wabill-bench", "pmp-cards"));
+        PmpLog.writeCard(cards.resolve("meta-rates-USD-2025-07-01.csv"));
+        return cards;
+    }
+
+    /**
+     * The messages of {@code log} as the assembler releases them (status rows merged, in evaluation order), for the
+     * benchmarks that time the engine alone; {@code timing} only gives the evaluation instants.
+     */
+    static Message[] messages(Path log, Engine timing, long statusHorizonMillis) throws IOException {
+        List<Message> list = new ArrayList<>();
+        MessageAssembler assembler = new MessageAssembler(timing::evaluationInstant, statusHorizonMillis,
+                new MessageAssembler.Listener() {
+                    @Override public void message(Message m) { list.add(m); }
+
+                    @Override public void rejectedRow(LogRow row, String column, String reason) { }
+                });
+        try (LogReader r = new LogReader(log, 0, RowErrorHandler.STOP)) {
+            for (LogRow row = r.next(); row != null; row = r.next()) assembler.accept(row);
+        }
+        assembler.finish();
+        return list.toArray(new Message[0]);
+    }
 }

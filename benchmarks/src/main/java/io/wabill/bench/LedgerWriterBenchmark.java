@@ -3,7 +3,6 @@ package io.wabill.bench;
 // Run: java -jar benchmarks/target/benchmarks.jar LedgerWriterBenchmark -f 1 -wi 2 -i 4 -prof gc
 // (prices PipelineBenchmark's 500k-row log once in the set-up, then measures only the output side)
 
-import io.wabill.bench.e2e.PmpLog;
 import io.wabill.data.log.LogSource;
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.rates.CatalogLoader;
@@ -20,12 +19,10 @@ import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.engine.PricingOptions;
 import io.wabill.sim.strategy.StrategyChain;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,18 +68,8 @@ public class LedgerWriterBenchmark {
 
     @Setup(Level.Trial)
     public void price() throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "wabill-bench"));
-        Path log = dir.resolve("pmp-" + ROWS + "-v1.csv");
-        Path cards = Files.createDirectories(dir.resolve("pmp-cards"));
-        PmpLog.writeCard(cards.resolve("meta-rates-USD-2025-07-01.csv"));
-        if (!Files.exists(log)) {
-            Path partial = dir.resolve(log.getFileName() + ".partial");
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                PmpLog.write(ROWS, 50_000, 20251001L, o);
-            }
-            Files.move(partial, log, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catalog = CatalogLoader.load(cards);
+        Path log = BenchLogs.pmpLog(ROWS);
+        catalog = CatalogLoader.load(BenchLogs.pmpCards());
         accounts = new AccountBook(Account.defaults(Account.DEFAULT_ID), List.of());
         PricingConfig config = PricingConfig.builder().catalog(catalog).accounts(accounts)
                 .options(PricingOptions.defaults()).strategy(StrategyChain.asLogged()).statusHorizon(Duration.ofDays(31))

@@ -5,19 +5,15 @@ package io.wabill.bench;
 
 import io.wabill.app.Progress;
 import io.wabill.app.SimulationRun;
-import io.wabill.bench.e2e.PmpLog;
 import io.wabill.data.rates.CatalogLoader;
 import io.wabill.report.CsvDialect;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.api.Catalog;
 import io.wabill.sim.engine.PricingOptions;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,17 +58,8 @@ public class PipelineBenchmark {
 
     @Setup(Level.Trial)
     public void log() throws Exception {
-        Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "wabill-bench"));
-        log = dir.resolve("pmp-" + ROWS + "-v1.csv");
-        cards = Files.createDirectories(dir.resolve("pmp-cards"));
-        PmpLog.writeCard(cards.resolve("meta-rates-USD-2025-07-01.csv"));
-        if (!Files.exists(log)) {
-            Path partial = dir.resolve(log.getFileName() + ".partial");
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-                PmpLog.write(ROWS, 50_000, 20251001L, o);
-            }
-            Files.move(partial, log, StandardCopyOption.REPLACE_EXISTING);
-        }
+        log = BenchLogs.pmpLog(ROWS);
+        cards = BenchLogs.pmpCards();
         out = Files.createTempDirectory("wabill-bench-out");
         catalog = CatalogLoader.load(cards);
     }

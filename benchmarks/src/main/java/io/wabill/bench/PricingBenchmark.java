@@ -3,20 +3,15 @@ package io.wabill.bench;
 // Run: java -jar benchmarks/target/benchmarks.jar PricingBenchmark -f 1 -wi 2 -i 3 -prof gc
 
 import io.wabill.data.accounts.AccountsReader;
-import io.wabill.data.log.LogReader;
-import io.wabill.data.log.RowErrorHandler;
 import io.wabill.sim.api.Catalog;
 import io.wabill.data.rates.CatalogLoader;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.PricingOptions;
-import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
-import io.wabill.sim.events.MessageAssembler;
 import io.wabill.sim.market.MarketResolver;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,19 +48,7 @@ public class PricingBenchmark {
         Path log = BenchLogs.log(ROWS, 4);
         catalog = CatalogLoader.bundled();
         accounts = new AccountBook(Account.defaults(Account.DEFAULT_ID), AccountsReader.read(BenchLogs.accounts(log)));
-        Engine timing = engine(line -> { });
-        List<Message> list = new ArrayList<>(ROWS);
-        MessageAssembler assembler = new MessageAssembler(timing::evaluationInstant, 7 * 86_400_000L,
-                new MessageAssembler.Listener() {
-                    @Override public void message(Message m) { list.add(m); }
-
-                    @Override public void rejectedRow(LogRow row, String column, String reason) { }
-                });
-        try (LogReader r = new LogReader(log, 0, RowErrorHandler.STOP)) {
-            for (LogRow row = r.next(); row != null; row = r.next()) assembler.accept(row);
-        }
-        assembler.finish();
-        messages = list.toArray(new Message[0]);
+        messages = BenchLogs.messages(log, engine(line -> { }), 7 * 86_400_000L);
         if (messages.length != ROWS) throw new IllegalStateException("expected " + ROWS + " messages, got " + messages.length);
     }
 
