@@ -128,7 +128,7 @@ public final class Engine {
         long number = numberKey(customer);
         pair = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), pairCursor);
         int country = country(pair, customer, number);
-        line.country = countryNames.get(country);
+        line.country = markets.countryName(country);
         marketOfCountry(country);
         if (msg.isInbound()) {
             receive();
@@ -177,7 +177,7 @@ public final class Engine {
         int digits = number >= 0 ? (int) (number & 0xF) : 0;
         int country = p.country(digits);
         if (country < 0) {
-            country = countryIndex(markets.countryOf(customer, number));
+            country = markets.countryIndex(customer, number);
             p.country(digits, country);
         }
         return country;
@@ -192,7 +192,7 @@ public final class Engine {
         // is, and needs no country (a marketing template's pair is often new, its country not yet known).
         if (number >= 0 && firstDigit(number) != 1) return false;
         PairState p = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), probeCursor);
-        return blocked(countryNames.get(country(p, customer, number)), day);
+        return blocked(markets.countryName(country(p, customer, number)), day);
     }
 
     private static final long[] POWERS_OF_TEN = new long[16];
@@ -205,27 +205,6 @@ public final class Engine {
     static int firstDigit(long numberKey) {
         int digits = (int) (numberKey & 0xF);
         return (int) ((numberKey >>> 4) / POWERS_OF_TEN[digits - 1]);
-    }
-
-    // G4: countries by index, so a pair slot can keep its customer's country; index 0 is "no country" (null).
-    private final java.util.List<String> countryNames = new java.util.ArrayList<>(java.util.Collections.singletonList(null));
-    private final Map<String, Integer> countryIds = new HashMap<>();
-
-    private String lastCountry;
-    private int lastCountryIndex;
-
-    private int countryIndex(String country) {
-        if (country == null) return 0;
-        if (country == lastCountry) return lastCountryIndex; // the resolver hands out one string per country
-        Integer id = countryIds.get(country);
-        if (id == null) {
-            id = countryNames.size();
-            countryNames.add(country);
-            countryIds.put(country, id);
-        }
-        lastCountry = country;
-        lastCountryIndex = id;
-        return id;
     }
 
     // G5: a country's market on the account's local day, kept per country with the span of days the map gives it

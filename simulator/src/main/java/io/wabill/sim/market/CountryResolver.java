@@ -36,10 +36,9 @@ public final class CountryResolver {
     private final long[] cached;
     private static final int COUNTRY_BITS = 9;
     private static final long COUNTRY_MASK = (1L << COUNTRY_BITS) - 1;
-    /** The countries of the cache by index; index 0 is no country (null). */
+    /** The countries by index ({@link #countryIndex}); index 0 is no country (null). */
     private final java.util.List<String> countryList = new java.util.ArrayList<>(java.util.Collections.singletonList(null));
     private final Map<String, Integer> countryIndex = new java.util.HashMap<>();
-    private final Map<String, String> countryNames = new java.util.HashMap<>();
     private final Map<String, Optional<String>> byAreaCode = new java.util.HashMap<>();
 
     public CountryResolver() { this(CACHE_BITS); }
@@ -102,29 +101,25 @@ public final class CountryResolver {
     }
 
     /** The ISO country, or null when the identifier is neither a number nor a scoped id. */
-    public String countryOf(String customer) { return countryOf(customer, numberKey(customer)); }
+    public String countryOf(String customer) { return countryName(countryIndex(customer, numberKey(customer))); }
 
     /**
-     * {@link #countryOf(String)} for a caller that has the customer's {@link #numberKey} already: a number found in the
-     * cache is not read again (its characters may be far away in memory; the key is at hand).
+     * The customer's country as this resolver's index ({@link #countryName}; 0 for none), for a caller that has the
+     * customer's {@link #numberKey} already: a number found in the cache is not read again (its characters may be far
+     * away in memory; the key is at hand), and the caller can keep the small index instead of the name.
      */
-    public String countryOf(String customer, long key) {
-        if (key < 0) {
-            if (!isScopedUserId(customer)) return null;
-            String iso = customer.substring(0, 2).toUpperCase(Locale.ROOT);
-            return countryNames.computeIfAbsent(iso, k -> k);
-        }
+    public int countryIndex(String customer, long key) {
+        if (key < 0) return isScopedUserId(customer) ? indexOf(customer.substring(0, 2).toUpperCase(Locale.ROOT)) : 0;
         int mask = (1 << cacheBits) - 1;
         int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - cacheBits));
         while (true) {
             long e = cached[slot];
             if (e == -1) break;
-            if (e >>> COUNTRY_BITS == key) return countryList.get((int) (e & COUNTRY_MASK));
+            if (e >>> COUNTRY_BITS == key) return (int) (e & COUNTRY_MASK);
             slot = (slot + 1) & mask;
         }
-        String country = resolve(digitsOf(customer));
-        int index = indexOf(country);
-        if (index > COUNTRY_MASK) return country; // more countries than an entry can name: not cached (never seen)
+        int index = indexOf(resolve(digitsOf(customer)));
+        if (index > COUNTRY_MASK) return index; // more countries than an entry can name: not cached (never seen)
         if (cachedCount == cacheLimit) {
             java.util.Arrays.fill(cached, -1);
             cachedCount = 0;
@@ -132,8 +127,11 @@ public final class CountryResolver {
         }
         cached[slot] = key << COUNTRY_BITS | index;
         cachedCount++;
-        return country;
+        return index;
     }
+
+    /** The ISO country of an index {@link #countryIndex} gave, or null for 0. */
+    public String countryName(int index) { return countryList.get(index); }
 
     private int indexOf(String country) {
         if (country == null) return 0;

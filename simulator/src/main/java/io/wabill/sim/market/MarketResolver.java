@@ -18,8 +18,11 @@ public final class MarketResolver {
 
     public String countryOf(String customer) { return countries.countryOf(customer); }
 
-    /** {@link CountryResolver#countryOf(String, long)}: the customer with its number key at hand. */
-    public String countryOf(String customer, long numberKey) { return countries.countryOf(customer, numberKey); }
+    /** {@link CountryResolver#countryIndex}: the customer's country as an index, with its number key at hand. */
+    public int countryIndex(String customer, long numberKey) { return countries.countryIndex(customer, numberKey); }
+
+    /** {@link CountryResolver#countryName}: the country of an index {@link #countryIndex} gave, or null for 0. */
+    public String countryName(int index) { return countries.countryName(index); }
 
     public String marketOf(String country, LocalDate day) { return map.marketOf(country, day); }
 
