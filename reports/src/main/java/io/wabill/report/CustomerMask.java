@@ -4,7 +4,9 @@ import io.wabill.sim.market.CountryResolver;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * Masks customer numbers for sharing: the country calling code stays (so markets remain checkable), the rest
@@ -15,6 +17,9 @@ public final class CustomerMask {
     private final byte[] salt;
     private final CountryResolver countries;
     private final MessageDigest sha;
+    /** Masks already worked out (a SHA-256 each), kept up to {@link #MASKS_LIMIT} customers, then started over. */
+    private final Map<String, String> masks = new HashMap<>();
+    private static final int MASKS_LIMIT = 1 << 16;
 
     public CustomerMask(String salt, CountryResolver countries) {
         this.salt = salt.getBytes(StandardCharsets.UTF_8);
@@ -26,7 +31,19 @@ public final class CustomerMask {
         }
     }
 
+    /** The customer's mask, worked out once per customer while it is kept (a run's customers repeat on many lines). */
     public String mask(String customer) {
+        if (customer == null) return masked(null);
+        String m = masks.get(customer);
+        if (m == null) {
+            if (masks.size() >= MASKS_LIMIT) masks.clear();
+            m = masked(customer);
+            masks.put(customer, m);
+        }
+        return m;
+    }
+
+    private String masked(String customer) {
         if (CountryResolver.isScopedUserId(customer)) return customer.substring(0, 3) + hash(customer.substring(3));
         String digits = CountryResolver.digitsOf(customer);
         if (digits == null) return hash(customer);

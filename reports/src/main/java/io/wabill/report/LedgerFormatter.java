@@ -9,7 +9,6 @@ import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.events.LogRow;
 import io.wabill.sim.events.Message;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.function.Function;
 
@@ -20,12 +19,11 @@ import java.util.function.Function;
  *
  * <p>Most cells of a line repeat from line to line: wabill's own codes are encoded once per enum constant, the
  * text cells that repeat (account, business, market, template, currency, card, note) once per distinct string
- * ({@link EncodedCells}), rates and tier labels once per catalog object, and with {@code --mask-customers} each
- * customer is masked once (a SHA-256 per line otherwise). The message id and the customer are written directly.
+ * ({@link EncodedCells}), and rates and tier labels once per catalog object ({@link CustomerMask} keeps the masks it
+ * has worked out). The message id and the customer are written directly.
  */
 public final class LedgerFormatter {
     private static final int CACHE_LIMIT = 4096;
-    private static final int MASKS_LIMIT = 1 << 16;
     private static final byte[][] DIRECTIONS = codes(Direction.values(), Direction::code);
     private static final byte[][] KINDS = codes(MessageKind.values(), MessageKind::code);
     private static final byte[][] CATEGORIES = codes(TemplateCategory.values(), TemplateCategory::code);
@@ -35,7 +33,6 @@ public final class LedgerFormatter {
     private static final byte[] EMPTY = new byte[0];
 
     private final CustomerMask mask;
-    private final HashMap<String, String> masked;
     private final EncodedCells accounts = EncodedCells.text();
     private final EncodedCells businesses = EncodedCells.text();
     private final EncodedCells markets = EncodedCells.text();
@@ -49,10 +46,7 @@ public final class LedgerFormatter {
     private byte[] lastRateCell, lastBandCell;
 
     /** @param mask null to print customers as given */
-    public LedgerFormatter(CustomerMask mask) {
-        this.mask = mask;
-        this.masked = mask == null ? null : new HashMap<>();
-    }
+    public LedgerFormatter(CustomerMask mask) { this.mask = mask; }
 
     /** Appends the line's 21 cells; the caller ends the row. */
     public void format(LedgerLine l, CsvLine out) {
@@ -62,7 +56,7 @@ public final class LedgerFormatter {
         instant(out, l.chargedAt());
         accounts.write(m.account(), out);
         businesses.write(m.business(), out);
-        out.text(mask == null ? m.customer() : masked(m.customer()));
+        out.text(mask == null ? m.customer() : mask.mask(m.customer()));
         markets.write(l.market(), out);
         out.encoded(DIRECTIONS[m.direction().ordinal()]);
         out.encoded(KINDS[m.kind().ordinal()]);
@@ -111,18 +105,6 @@ public final class LedgerFormatter {
             priced.put(key, cell);
         }
         return cell;
-    }
-
-    /** The customer's mask, worked out once per customer (a run's customers repeat on many lines). */
-    private String masked(String customer) {
-        if (customer == null) return mask.mask(null);
-        String m = masked.get(customer);
-        if (m == null) {
-            if (masked.size() >= MASKS_LIMIT) masked.clear();
-            m = mask.mask(customer);
-            masked.put(customer, m);
-        }
-        return m;
     }
 
     private static <E> byte[][] codes(E[] values, Function<E, String> code) {
