@@ -121,9 +121,9 @@ public final class Replay implements StrategyContext {
         long t = Math.max(lastLogInstant, IntentAccess.firstSeenAt(intent));
         boolean changed = intent.kind() != logged.kind() || intent.category() != logged.category();
         StringBuilder note = new StringBuilder("strategy: ");
-        if (changed) note.append("sent as ").append(describe(intent.kind(), intent.category())).append(" instead of ")
-                .append(describe(logged.kind(), logged.category())).append(", ");
-        note.append("still held when the log ended (deferred ").append(duration(t - IntentAccess.firstSeenAt(intent)))
+        if (changed) note.append("sent as ").append(StrategyNotes.describe(intent.kind(), intent.category())).append(" instead of ")
+                .append(StrategyNotes.describe(logged.kind(), logged.category())).append(", ");
+        note.append("still held when the log ended (deferred ").append(StrategyNotes.duration(t - IntentAccess.firstSeenAt(intent)))
                 .append(" so far): priced as if sent at the log's last instant");
         process(reshape(logged, intent.kind(), intent.category(), t), note.toString(), null);
         stats.pending++;
@@ -336,14 +336,5 @@ public final class Replay implements StrategyContext {
                 kind == MessageKind.TEMPLATE ? category : null, m.entryPoint(), m.status(), send, delivered,
                 m.template(), m.tokens(), m.file(), m.line(), m.rows(), m.sequence(),
                 at == Long.MIN_VALUE ? m.fepExpiresAt() : LogRow.NONE);
-    }
-
-    private static String describe(MessageKind kind, TemplateCategory category) { return StrategyNotes.describe(kind, category); }
-
-    static String duration(long millis) {
-        long minutes = millis / 60_000;
-        // Not String.format: this runs for every delayed message, and a Formatter per call was 15 % of a forecast's time.
-        long m = minutes % 60;
-        return minutes >= 60 ? (minutes / 60) + (m < 10 ? "h0" : "h") + m + "m" : minutes + "m";
     }
 }

@@ -29,7 +29,7 @@ class StrategyNotesTest {
         String first = notes.note(MessageKind.TEMPLATE, TemplateCategory.MARKETING, null, TemplateCategory.MARKETING, true, 720 * MINUTE);
         assertSame(first, notes.note(MessageKind.TEMPLATE, TemplateCategory.MARKETING, null, TemplateCategory.MARKETING, true, 720 * MINUTE + 5));
         long longDelay = StrategyNotes.MAX_MINUTES * MINUTE;
-        assertEquals("strategy: delayed " + Replay.duration(longDelay),
+        assertEquals("strategy: delayed " + StrategyNotes.duration(longDelay),
                 notes.note(MessageKind.TEMPLATE, TemplateCategory.MARKETING, null, TemplateCategory.MARKETING, true, longDelay));
     }
 }
