@@ -20,6 +20,7 @@ import io.wabill.sim.account.AccountBook;
 import io.wabill.sim.engine.BandMode;
 import io.wabill.sim.api.MonthTotals;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
 import io.wabill.sim.exec.ReplayStats;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,7 +145,7 @@ public final class ComparisonRun {
             try {
                 source = new LogSource(s.logs(), handler());
                 streaming = true;
-                stream(() -> source.stream(row -> {
+                stream(() -> source.scan(row -> { // one reused row buffer: each session copies what it keeps
                     rowsStreamed++;
                     fanOut(row);
                 }));
@@ -209,7 +210,7 @@ public final class ComparisonRun {
             }
         }
 
-        private void fanOut(LogRow row) {
+        private void fanOut(LogRowFields row) {
             for (ScenarioPipeline p : pipelines) p.accept(row);
         }
 

@@ -147,7 +147,7 @@ public final class ForecastRun {
             }
             throw new LogFormatException(new RowError(p.file(), p.line(), p.column(), p.value(), p.reason()));
         }));
-        LogRowSink sink = new LogRowSink(name, draw.model(), session::accept, numbers.get());
+        LogRowSink sink = LogRowSink.reusing(name, draw.model(), session::accept, numbers.get());
         // Ids only name the generated messages (one row each, status inline): without them the session takes each
         // message as it comes instead of tracking ids for status rows that never come. Same prices; kept for a
         // strategy that reads them.

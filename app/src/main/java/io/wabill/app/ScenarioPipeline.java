@@ -16,6 +16,7 @@ import io.wabill.sim.api.RowProblem;
 import io.wabill.sim.api.SessionOptions;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -86,7 +87,7 @@ public final class ScenarioPipeline {
         ledgerRows++;
     }
 
-    void accept(LogRow row) { session.accept(row); }
+    void accept(LogRowFields row) { session.accept(row); }
 
     /**
      * A rejected status row is the same in every scenario; an unpriceable message is this scenario's; a row out of

@@ -376,7 +376,7 @@ public final class SimulationRun {
             source = src;
             Progress.Ticket t = s.progress() == null ? null : s.progress().start(src);
             try {
-                src.stream(row -> {
+                src.scan(row -> { // one reused row buffer: the session copies what it keeps
                     rowsStreamed++;
                     session.accept(row);
                 });

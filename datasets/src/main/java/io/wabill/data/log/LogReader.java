@@ -8,6 +8,7 @@ import io.wabill.sim.domain.EntryPoint;
 import io.wabill.sim.domain.MessageKind;
 import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.RowBuffer;
 import io.wabill.sim.market.CountryResolver;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,8 +31,9 @@ import java.util.Locale;
  * reads from the text decoded as UTF-8, with the same line numbers and messages, but leaves the cells in one byte
  * buffer: the ASCII that almost every row is never goes through a character decoder (a cell with other bytes is
  * decoded, bytes that are not UTF-8 reported as before). Timestamps and enums are read from the bytes; account,
- * business, portfolio and template names come from an intern cache, so a row costs its {@link LogRow}, its message
- * id and its customer.
+ * business, portfolio and template names come from an intern cache. {@link #next(RowBuffer)} parses each row into the
+ * caller's reused buffer, so a row costs only its message id and customer strings; {@link #next()} gives a
+ * {@link LogRow} to keep.
  */
 public final class LogReader implements Closeable {
     /** Longer cells are almost always an unbalanced quote that swallowed the rest of the file. */
@@ -188,12 +190,20 @@ public final class LogReader implements Closeable {
     /** Data rows read so far, good and bad. */
     public long rowsRead() { return rowsRead; }
 
+    private final RowBuffer own = new RowBuffer();
+
     /** The next good row, or null at the end of the file. */
-    public LogRow next() {
+    public LogRow next() { return next(own) ? own.toLogRow() : null; }
+
+    /**
+     * Parses the next good row into {@code into}, which holds it until the next call; false at the end of the file.
+     * Bad rows on the way go to the error handler.
+     */
+    public boolean next(RowBuffer into) {
         ByteCsvScanner r = scanner;
         while (true) {
             try {
-                if (!r.next()) return null;
+                if (!r.next()) return false;
             } catch (BadInputException | RecordTooLongException e) {
                 throw unreadable(lastLine, e);
             } catch (IOException e) {
@@ -204,8 +214,7 @@ public final class LogReader implements Closeable {
             lastLine = commentLines + r.lineNumber();
             if (r.size() == 1 && r.length(0) == 0) continue;
             rowsRead++;
-            LogRow row = parse(r, line);
-            if (row != null) return row;
+            if (parse(r, line, into)) return true;
         }
     }
 
@@ -314,7 +323,8 @@ public final class LogReader implements Closeable {
         return fast != Long.MIN_VALUE ? fast : Timestamps.parse(text(r));
     }
 
-    private LogRow parse(ByteCsvScanner r, long line) {
+    /** Fills {@code into} with the record's row; false for a bad row (given to the error handler). */
+    private boolean parse(ByteCsvScanner r, long line, RowBuffer into) {
         if (r.longest() > MAX_CELL || r.nonAscii()) {
             for (int i = 0; i < r.size(); i++) {
                 // lengths in characters: an ASCII record's bytes, another's decoded cells
@@ -409,9 +419,10 @@ public final class LogReader implements Closeable {
                 return bad(line, "meta_conversation_expiration", expiry, e.getMessage());
             }
         }
-        return new LogRow(file, fileIndex, line, timestamp, messageId.isEmpty() ? null : messageId, account,
+        into.set(file, fileIndex, line, timestamp, messageId.isEmpty() ? null : messageId, account,
                 portfolio, business, customer, direction, kind, category, entry, status, deliveredAt, template, tokens,
                 fepExpiresAt);
+        return true;
     }
 
     private String trimmed(ByteCsvScanner r, int index) {
@@ -419,9 +430,9 @@ public final class LogReader implements Closeable {
         return text(r);
     }
 
-    private LogRow bad(long line, String column, String value, String reason) {
+    private boolean bad(long line, String column, String value, String reason) {
         errors.badRow(new RowError(file, line, column, value, reason));
-        return null;
+        return false;
     }
 
     @Override public void close() throws IOException {

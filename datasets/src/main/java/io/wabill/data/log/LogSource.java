@@ -1,6 +1,8 @@
 package io.wabill.data.log;
 
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
+import io.wabill.sim.events.RowBuffer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,8 +20,8 @@ import java.util.function.Consumer;
  */
 public final class LogSource {
     /** Row order among equal timestamps: file, then line, so a run is deterministic. */
-    public static final Comparator<LogRow> ORDER = Comparator.comparingLong(LogRow::timestamp)
-            .thenComparingInt(LogRow::fileIndex).thenComparingLong(LogRow::line);
+    public static final Comparator<LogRowFields> ORDER = Comparator.comparingLong(LogRowFields::timestamp)
+            .thenComparingInt(LogRowFields::fileIndex).thenComparingLong(LogRowFields::line);
 
     private final List<Path> files;
     private final RowErrorHandler errors;
@@ -51,8 +53,18 @@ public final class LogSource {
     /** Data rows read, good and bad, by the last pass. */
     public long rowsRead() { return rowsRead; }
 
-    /** Streams the rows of time-sorted files in order; throws when a file turns out not to be sorted. */
+    /** Streams the rows of time-sorted files in order, each a record to keep; throws when a file is not sorted. */
     public void stream(Consumer<LogRow> out) throws IOException, UnsortedLogException {
+        scan(row -> out.accept(row.toLogRow()));
+    }
+
+    /**
+     * Streams the rows of time-sorted files in order; throws when a file turns out not to be sorted. Each row is
+     * given in a buffer the reader fills again for the next one, valid only during the call: for a consumer that
+     * keeps nothing of a row but copies, such as {@link io.wabill.sim.api.PricingSession#accept}, so reading
+     * allocates no row object.
+     */
+    public void scan(Consumer<? super LogRowFields> out) throws IOException, UnsortedLogException {
         rowsRead = 0;
         bytesRead.set(0);
         List<LogReader> readers = new ArrayList<>();
@@ -60,12 +72,12 @@ public final class LogSource {
             if (files.size() == 1) { // one file: no merge, no comparator per row
                 LogReader r = new LogReader(files.get(0), 0, errors, bytesRead);
                 readers.add(r);
-                LogRow row = r.next();
-                while (row != null) {
+                RowBuffer row = new RowBuffer();
+                long before = Long.MIN_VALUE;
+                while (r.next(row)) {
+                    if (row.timestamp() < before) throw unsorted(row, before);
+                    before = row.timestamp();
                     out.accept(row);
-                    LogRow next = r.next();
-                    if (next != null && next.timestamp() < row.timestamp()) throw unsorted(next, row);
-                    row = next;
                 }
                 return;
             }
@@ -73,16 +85,15 @@ public final class LogSource {
             for (int i = 0; i < files.size(); i++) {
                 LogReader r = new LogReader(files.get(i), i, errors, bytesRead);
                 readers.add(r);
-                LogRow first = r.next();
-                if (first != null) heads.add(new Head(r, first));
+                Head h = new Head(r);
+                if (r.next(h.row)) heads.add(h);
             }
             while (!heads.isEmpty()) {
                 Head h = heads.poll();
                 out.accept(h.row);
-                LogRow next = h.reader.next();
-                if (next != null) {
-                    if (next.timestamp() < h.row.timestamp()) throw unsorted(next, h.row);
-                    h.row = next;
+                long before = h.row.timestamp();
+                if (h.reader.next(h.row)) {
+                    if (h.row.timestamp() < before) throw unsorted(h.row, before);
                     heads.add(h);
                 }
             }
@@ -94,9 +105,9 @@ public final class LogSource {
         }
     }
 
-    private static UnsortedLogException unsorted(LogRow next, LogRow before) {
+    private static UnsortedLogException unsorted(LogRowFields next, long before) {
         return new UnsortedLogException(next.file(), next.line(), "is earlier (" + Instant.ofEpochMilli(next.timestamp())
-                + ") than the row before it (" + Instant.ofEpochMilli(before.timestamp()) + ")");
+                + ") than the row before it (" + Instant.ofEpochMilli(before) + ")");
     }
 
     /**
@@ -147,13 +158,11 @@ public final class LogSource {
         return 128 + ids;
     }
 
+    /** A file being merged, with its next row. */
     private static final class Head {
         final LogReader reader;
-        LogRow row;
+        final RowBuffer row = new RowBuffer();
 
-        Head(LogReader reader, LogRow row) {
-            this.reader = reader;
-            this.row = row;
-        }
+        Head(LogReader reader) { this.reader = reader; }
     }
 }

@@ -7,12 +7,15 @@ import io.wabill.sim.domain.EntryPoint;
 import io.wabill.sim.domain.MessageKind;
 import io.wabill.sim.domain.TemplateCategory;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
+import io.wabill.sim.events.RowBuffer;
 import java.util.function.Consumer;
 
 /**
- * Hands generated rows to the pricing model as {@link LogRow}s, exactly as {@link io.wabill.data.log.LogReader}
- * would read them back from the file {@link LogCsvWriter} writes (same ids, numbers, statuses, line numbers),
- * so a forecast priced in memory equals {@code simulate} of the generated log.
+ * Hands generated rows to the pricing model exactly as {@link io.wabill.data.log.LogReader} would read them back from
+ * the file {@link LogCsvWriter} writes (same ids, numbers, statuses, line numbers), so a forecast priced in memory
+ * equals {@code simulate} of the generated log: as {@link LogRow}s to keep, or ({@link #reusing}) in one
+ * {@link RowBuffer} filled again for every row, for a consumer that copies what it keeps (a pricing session).
  */
 public final class LogRowSink implements TrafficSink {
     private static final MessageKind[] KIND = {MessageKind.MESSAGE, MessageKind.CALL, MessageKind.TEMPLATE,
@@ -22,7 +25,8 @@ public final class LogRowSink implements TrafficSink {
     private static final DeliveryStatus[] STATUS = {null, DeliveryStatus.DELIVERED, DeliveryStatus.READ, DeliveryStatus.FAILED};
 
     private final String file;
-    private final Consumer<LogRow> out;
+    private final Consumer<? super LogRowFields> out;
+    private final RowBuffer row = new RowBuffer();
     private final String[] businesses;
     private final String[][] templates;
     private final String account;
@@ -81,6 +85,20 @@ public final class LogRowSink implements TrafficSink {
 
     /** A sink whose customers' number strings come from, and go to, {@code numberCache} (null: this sink's own). */
     public LogRowSink(String file, TrafficModel model, Consumer<LogRow> out, NumberCache numberCache) {
+        this(file, model, numberCache, (LogRowFields row) -> out.accept(row.toLogRow()));
+    }
+
+    /**
+     * A sink that gives every row in one buffer, valid only during the call ({@link RowBuffer}): no object per
+     * generated row, for a consumer that keeps nothing of a row but copies, such as
+     * {@link io.wabill.sim.api.PricingSession#accept}.
+     */
+    public static LogRowSink reusing(String file, TrafficModel model, Consumer<? super LogRowFields> out,
+                                     NumberCache numberCache) {
+        return new LogRowSink(file, model, numberCache, out);
+    }
+
+    private LogRowSink(String file, TrafficModel model, NumberCache numberCache, Consumer<? super LogRowFields> out) {
         this.file = file;
         this.shared = numberCache;
         this.out = out;
@@ -115,11 +133,11 @@ public final class LogRowSink implements TrafficSink {
         boolean inbound = r.inbound();
         boolean template = r.type == GeneratedRow.TEMPLATE;
         long delivered = r.deliveredAt >= 0 ? r.deliveredAt * 1000 : LogRow.NONE;
-        out.accept(new LogRow(file, 0, line, r.at * 1000, inbound || !ids ? null : LogCsvWriter.MESSAGE_ID_PREFIX + r.messageNo,
+        out.accept(row.set(file, 0, line, r.at * 1000, inbound || !ids ? null : LogCsvWriter.MESSAGE_ID_PREFIX + r.messageNo,
                 account, null, businesses[LogCsvWriter.businessOf(r.customer, businesses.length)],
                 number(r.market, r.customer), inbound ? Direction.INBOUND : Direction.OUTBOUND, KIND[r.type],
                 template ? CATEGORY[r.category] : null, r.ctwa ? EntryPoint.CTWA : EntryPoint.NONE, STATUS[r.status],
                 delivered, template ? templates[r.market][r.category] : null,
-                r.type == GeneratedRow.AGENT ? r.tokens : -1));
+                r.type == GeneratedRow.AGENT ? r.tokens : -1, LogRow.NONE));
     }
 }

@@ -51,7 +51,7 @@ public final class TrafficFitting {
         try {
             MessageAssembler a = assembler;
             InSendOrder o = order;
-            source.stream(row -> {
+            source.scan(row -> {
                 if (!fits(row, errors)) return;
                 a.accept(row);
                 o.advance(row.timestamp());
@@ -85,7 +85,7 @@ public final class TrafficFitting {
      * tokens than a model's mean may be. Such a row would make a mean the generator cannot draw from (and a saved
      * model no reader accepts), so it is a bad row of the fitted log, skippable like any other.
      */
-    private static boolean fits(LogRow row, RowErrorHandler errors) {
+    private static boolean fits(io.wabill.sim.events.LogRowFields row, RowErrorHandler errors) {
         if (row.kind() != io.wabill.sim.domain.MessageKind.AGENT || row.tokens() <= MAX_AGENT_TOKENS) return true;
         errors.badRow(new io.wabill.data.log.RowError(row.file(), row.line(), "tokens", Long.toString(row.tokens()),
                 "a traffic model holds agent messages of at most " + String.format("%,d", MAX_AGENT_TOKENS)

@@ -4,6 +4,7 @@ import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.LedgerSink;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
 import io.wabill.sim.exec.Pipeline;
 import io.wabill.sim.exec.ReplayStats;
 import java.util.HashMap;
@@ -69,9 +70,13 @@ public final class PricingSession {
      * The log's next row. Rows come in time order (by timestamp; a log of several files in the order given);
      * a row earlier than the one before is an {@link IllegalArgumentException}: sort the log first.
      *
+     * <p>The row's fields are read during the call and never kept, so a reader may parse every line into one
+     * {@link io.wabill.sim.events.RowBuffer} and give it here each time: no object per row. A
+     * {@link LogRow} record is a row too.
+     *
      * @throws PartitionException when the row is not in this session's partition
      */
-    public void accept(LogRow row) {
+    public void accept(LogRowFields row) {
         admit(row);
         pipeline.accept(row);
     }
@@ -81,7 +86,7 @@ public final class PricingSession {
      * the other partitions to {@link #advanceTo}. Entries then come out as one whole-log session releases them, so
      * partitions merge in one order (see {@link Partition}).
      */
-    public void accept(LogRow row, long position) {
+    public void accept(LogRowFields row, long position) {
         admit(row);
         pipeline.accept(row, position);
     }
@@ -163,7 +168,7 @@ public final class PricingSession {
 
     public SessionOptions options() { return options; }
 
-    private void admit(LogRow row) {
+    private void admit(LogRowFields row) {
         open();
         checkOrder(row.timestamp(), row);
         rowsIn++;
@@ -193,7 +198,7 @@ public final class PricingSession {
                     + businessWas + " and " + portfolio + "; portfolios cannot be priced apart");
     }
 
-    private String portfolioOf(LogRow row) {
+    private String portfolioOf(LogRowFields row) {
         if (row.portfolio() != null && !row.portfolio().isEmpty()) return row.portfolio();
         if (row.account() != lastAccount) { // the reader interns account names
             lastAccount = row.account();
@@ -202,7 +207,7 @@ public final class PricingSession {
         return lastPortfolio;
     }
 
-    private void checkOrder(long timestamp, LogRow row) {
+    private void checkOrder(long timestamp, LogRowFields row) {
         if (timestamp < lastTimestamp)
             throw new IllegalArgumentException((row == null ? "a row" : row.location()) + " is earlier than the row before it: "
                     + "a session takes rows in time order; sort the log first");

@@ -15,6 +15,14 @@
  * RowAccounting accounting = session.finish();                      // rows in = ledger + merged + skipped, checked
  * }</pre>
  *
+ * <h2>Rows without an object each</h2>
+ * A session reads a row's fields during {@code accept} and keeps none of it but copies, so a row is any
+ * {@link io.wabill.sim.events.LogRowFields}: a {@link io.wabill.sim.events.LogRow} record, or one
+ * {@link io.wabill.sim.events.RowBuffer} that a reader fills again for every line. The command line reads a log
+ * that way ({@code LogReader.next(RowBuffer)}, {@code LogSource.scan}), and a forecast generates its rows that way
+ * ({@code LogRowSink.reusing}): reading and pricing a row then allocates its message and the strings of its id and
+ * customer, not a row object.
+ *
  * <h2>The types</h2>
  * <ul>
  *   <li>{@link io.wabill.sim.api.PricingConfig}: catalog ({@link io.wabill.sim.api.Catalog}), market map, accounts,

@@ -682,9 +682,9 @@ public final class Engine {
         return lastPortfolioId;
     }
 
-    /** The portfolio a row's message counts in (D7): its own column, else its account's. */
-    public String portfolioOf(LogRow row) {
-        return row.portfolio() != null && !row.portfolio().isEmpty() ? row.portfolio() : runtime(row.account()).account.portfolio();
+    /** The portfolio a message counts in (D7): its own column, else its account's. */
+    public String portfolioOf(Message msg) {
+        return msg.portfolio() != null && !msg.portfolio().isEmpty() ? msg.portfolio() : runtime(msg.account()).account.portfolio();
     }
 
     int businessId() { return (int) businessKey(m.business()); }

@@ -7,7 +7,8 @@ import io.wabill.sim.domain.MessageKind;
 import io.wabill.sim.domain.TemplateCategory;
 
 /**
- * One parsed row of a message log (FORMATS.md section 1). Instants are epoch milliseconds;
+ * One parsed row of a message log (FORMATS.md section 1), as a record to keep (a reader that reuses one buffer for
+ * every row gives a {@link RowBuffer} instead; both are {@link LogRowFields}). Instants are epoch milliseconds;
  * {@link #NONE} marks an absent instant, {@code tokens < 0} an absent token count, a null
  * {@code status} an empty cell (which means delivered).
  *
@@ -18,7 +19,7 @@ import io.wabill.sim.domain.TemplateCategory;
 public record LogRow(String file, int fileIndex, long line, long timestamp, String messageId, String account,
                      String portfolio, String business, String customer, Direction direction, MessageKind kind,
                      TemplateCategory category, EntryPoint entryPoint, DeliveryStatus status, long deliveredAt,
-                     String template, long tokens, long fepExpiresAt) {
+                     String template, long tokens, long fepExpiresAt) implements LogRowFields {
     public static final long NONE = Long.MIN_VALUE;
 
     /** A row without a reported free entry point window end. */
@@ -30,7 +31,10 @@ public record LogRow(String file, int fileIndex, long line, long timestamp, Stri
                 category, entryPoint, status, deliveredAt, template, tokens, NONE);
     }
 
-    public DeliveryStatus effectiveStatus() { return status == null ? DeliveryStatus.DELIVERED : status; }
+    @Override public DeliveryStatus effectiveStatus() { return status == null ? DeliveryStatus.DELIVERED : status; }
 
-    public String location() { return file + ":" + line; }
+    @Override public String location() { return file + ":" + line; }
+
+    /** This record itself: it is kept as it is. */
+    @Override public LogRow toLogRow() { return this; }
 }

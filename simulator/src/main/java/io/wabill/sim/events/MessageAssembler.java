@@ -72,7 +72,7 @@ public final class MessageAssembler {
     private final Listener listener;
     private final long horizon;
     private final long orderHold;
-    private java.util.function.Function<LogRow, String> holdKey;
+    private java.util.function.Function<Message, String> holdKey;
     /** For a log held whole: the ids that get a delivery somewhere in it (they wait for it, whatever the delay). */
     private Set<String> deliveredSomewhere;
 
@@ -130,7 +130,7 @@ public final class MessageAssembler {
      * to {@link #ORDER_HOLD} when streamed; the engine keeps every pair of a log held whole). Call before the
      * first row.
      */
-    public void holdPerKey(java.util.function.Function<LogRow, String> portfolioOf) { this.holdKey = portfolioOf; }
+    public void holdPerKey(java.util.function.Function<Message, String> portfolioOf) { this.holdKey = portfolioOf; }
 
     /** The message ids with a row that reports a delivery, in a log held whole (for {@link #holdWhole}). */
     public static Set<String> deliveredIds(Iterable<LogRow> rows) {
@@ -141,14 +141,17 @@ public final class MessageAssembler {
         return ids;
     }
 
-    /** Adds the next row; its timestamp must not be earlier than the previous row's. */
-    public void accept(LogRow row) { accept(row, sequence++); }
+    /**
+     * Adds the next row; its timestamp must not be earlier than the previous row's. The row's fields are read during
+     * the call, never kept: a reader may fill one {@link RowBuffer} for every row.
+     */
+    public void accept(LogRowFields row) { accept(row, sequence++); }
 
     /**
      * Adds the next row with its insertion order given by the caller: a lane of a parallel run sees only its own
      * portfolios' rows but must order them as one reader of the whole log would.
      */
-    public void accept(LogRow row, long seq) {
+    public void accept(LogRowFields row, long seq) {
         if (row.timestamp() < watermark)
             throw new IllegalStateException("rows must arrive sorted by timestamp: " + row.location() + " goes back in time");
         watermark = row.timestamp();
@@ -161,13 +164,13 @@ public final class MessageAssembler {
         release(watermark);
     }
 
-    private void acceptOutbound(LogRow row, String id, long seq) {
+    private void acceptOutbound(LogRowFields row, String id, long seq) {
         long found = ids.find(id); // one probe: open, remembered or new
         if (MessageIds.isOpen(found)) {
             Entry entry = (Entry) ids.value(MessageIds.slotOf(found));
             String conflict = StatusMerger.conflict(entry.first, row);
             if (conflict != null) {
-                listener.rejectedRow(row, "message_id", conflict);
+                listener.rejectedRow(row.toLogRow(), "message_id", conflict);
                 return;
             }
             if (deliveredBeforeSend(row, entry.sendAt())) return;
@@ -199,7 +202,7 @@ public final class MessageAssembler {
         }
         if (found >= 0) {
             if (!ids.sameIdentity(found, StatusMerger.identity(row))) {
-                listener.rejectedRow(row, "message_id", "status row of message " + id + " disagrees with the message's "
+                listener.rejectedRow(row.toLogRow(), "message_id", "status row of message " + id + " disagrees with the message's "
                         + "first row on account, business, customer, kind, category or template (G10: status rows must agree)");
             } else {
                 lateRow(row, id, ids.undelivered(found));
@@ -232,17 +235,17 @@ public final class MessageAssembler {
     }
 
     /** Refuses a row whose delivered_at precedes its message's send instant, the earliest timestamp of its rows. */
-    private boolean deliveredBeforeSend(LogRow row, long sendAt) {
+    private boolean deliveredBeforeSend(LogRowFields row, long sendAt) {
         if (row.deliveredAt() == LogRow.NONE || row.deliveredAt() >= sendAt) return false;
-        listener.rejectedRow(row, "delivered_at", "delivered_at " + Instant.ofEpochMilli(row.deliveredAt())
+        listener.rejectedRow(row.toLogRow(), "delivered_at", "delivered_at " + Instant.ofEpochMilli(row.deliveredAt())
                 + " is before the message was sent (" + Instant.ofEpochMilli(sendAt) + ")");
         return true;
     }
 
     /** A status row of a message already decided: merged, unless it reports a delivery the message was denied. */
-    private void lateRow(LogRow row, String id, boolean undelivered) {
+    private void lateRow(LogRowFields row, String id, boolean undelivered) {
         if (undelivered && row.effectiveStatus().isDelivered()) {
-            listener.outOfReach(row, "status", "status row of message " + id + " reports a delivery after the status "
+            listener.outOfReach(row.toLogRow(), "status", "status row of message " + id + " reports a delivery after the status "
                     + "horizon (" + describe(horizon) + " after the message was sent), when the message had been reported "
                     + "undelivered (G10); raise statusHorizon to merge it");
         } else {
@@ -251,8 +254,8 @@ public final class MessageAssembler {
     }
 
     /** A delivery that would place its message before messages already released (G3). */
-    private void outOfOrder(LogRow row, String id, long instant, long releasedUpTo) {
-        listener.outOfReach(row, row.deliveredAt() != LogRow.NONE ? "delivered_at" : "status", "message " + id
+    private void outOfOrder(LogRowFields row, String id, long instant, long releasedUpTo) {
+        listener.outOfReach(row.toLogRow(), row.deliveredAt() != LogRow.NONE ? "delivered_at" : "status", "message " + id
                 + " is delivered at " + Instant.ofEpochMilli(instant) + ", but this row came after messages of later "
                 + "instants (up to " + Instant.ofEpochMilli(releasedUpTo) + ") were priced: a streamed log holds "
                 + "messages back only " + describe(orderHold) + " for a delivery (G3)");
@@ -285,7 +288,7 @@ public final class MessageAssembler {
     private void queue(Entry entry, long instant) {
         entry.queued = true;
         entry.instant = instant;
-        entry.inbound = entry.first.direction() == Direction.INBOUND;
+        entry.inbound = entry.first.isInbound();
         ready.add(instant, entry.sequence, ReorderQueue.flags(entry.inbound, false), entry);
     }
 
@@ -407,10 +410,10 @@ public final class MessageAssembler {
     private String lastKey;
     private Hold lastHold;
 
-    private Hold hold(LogRow row) {
+    private Hold hold(Message first) {
         // One hold for the whole log unless holds per key were asked for (priced as logged): a strategy's executive
         // sees one order.
-        String key = holdKey == null ? "" : holdKey.apply(row);
+        String key = holdKey == null ? "" : holdKey.apply(first);
         if (key == lastKey && lastHold != null) return lastHold; // the same (interned) key as the row before: no lookup
         Hold h = holds.get(key);
         if (h == null) {
@@ -443,21 +446,19 @@ public final class MessageAssembler {
     }
 
     /**
-     * One message on its way: its first row, and its status rows merged (G10) once a second row comes. Most messages
-     * are final at their first row (a customer's message, a send already delivered) and never need a merger.
+     * One message on its way: the message its first row makes, and its status rows merged (G10) once a second row
+     * comes. Most messages are final at their first row (a customer's message, a send already delivered) and never
+     * need a merger; the row itself is not kept (it may be a reader's reused buffer).
      */
     private static final class Entry {
-        final LogRow first;
+        /** The message as its first row alone makes it ({@link StatusMerger#oneRow}); carries the insertion order. */
+        final Message first;
+        /** The first row's {@code delivered_at} cell, which counts once a later row reports the delivery (G10). */
+        private final long firstDeliveredAt;
         /** Insertion order of the first row: the last key of the executive's order. */
         final long sequence;
         /** Null until the message has a second row (or one is tried on it). */
         private StatusMerger merger;
-        /**
-         * The message built from its first row alone, while it has no merger and is delivered. One not (yet) delivered
-         * may wait a status horizon (31 days) for its delivery: it is built when asked (at its send instant, its
-         * release), not kept all that time.
-         */
-        private Message single;
         /** Its slot among the open ids ({@link MessageIds#open}), or -1: an inbound message or one without an id. */
         int slot = -1;
         /** The hold of the message's key, once looked up ({@link #holdOf}). */
@@ -470,30 +471,22 @@ public final class MessageAssembler {
         /** Why a message released undelivered had no delivery status (G10), or null. */
         String why;
 
-        Entry(LogRow first, long sequence) {
-            this.first = first;
+        Entry(LogRowFields first, long sequence) {
+            this.first = StatusMerger.oneRow(first, sequence);
+            this.firstDeliveredAt = first.deliveredAt();
             this.sequence = sequence;
         }
 
-        /** The merger of the message's rows, made from the first row when it is first needed (the message built so far kept). */
+        /** The merger of the message's rows, made from the first row's message when it is first needed. */
         StatusMerger merger() {
-            if (merger == null) {
-                merger = new StatusMerger(first, sequence, single);
-                single = null;
-            }
+            if (merger == null) merger = new StatusMerger(first, firstDeliveredAt);
             return merger;
         }
 
-        boolean isDelivered() { return merger != null ? merger.isDelivered() : first.effectiveStatus().isDelivered(); }
+        boolean isDelivered() { return merger != null ? merger.isDelivered() : first.isDelivered(); }
 
-        long sendAt() { return merger != null ? merger.sendAt() : first.timestamp(); }
+        long sendAt() { return merger != null ? merger.sendAt() : first.sendAt(); }
 
-        Message build() {
-            if (merger != null) return merger.build();
-            if (single != null) return single;
-            Message m = StatusMerger.oneRow(first, sequence);
-            if (m.isDelivered()) single = m;
-            return m;
-        }
+        Message build() { return merger != null ? merger.build() : first; }
     }
 }

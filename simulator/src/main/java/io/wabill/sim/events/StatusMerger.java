@@ -1,6 +1,8 @@
 package io.wabill.sim.events;
 
 import io.wabill.sim.domain.DeliveryStatus;
+import io.wabill.sim.domain.MessageKind;
+import io.wabill.sim.domain.TemplateCategory;
 import java.util.Objects;
 
 /**
@@ -10,8 +12,8 @@ import java.util.Objects;
  * else the earliest delivered/read row's timestamp, else the send instant when delivered.
  */
 public final class StatusMerger {
-    private final LogRow first;
-    private final long sequence;
+    /** The message as its first row alone makes it ({@link #oneRow}): what every later row must agree with. */
+    private final Message first;
     private long sendAt;
     private DeliveryStatus status;
     private long deliveredAtColumn = LogRow.NONE;
@@ -21,26 +23,27 @@ public final class StatusMerger {
     /** The message as last built: rebuilt only after a row is merged, so queueing and releasing build it once. */
     private Message built;
 
-    public StatusMerger(LogRow first, long sequence) {
-        this.first = first;
-        this.sequence = sequence;
-        this.sendAt = first.timestamp();
-        add(first);
-        this.rows = 1;
-    }
+    public StatusMerger(LogRowFields first, long sequence) { this(oneRow(first, sequence), first.deliveredAt()); }
 
     /**
-     * A merger of one row whose message was already built from that row alone ({@link #oneRow}, or null): the same
-     * message object stays the message until a row is merged.
+     * The merger of a message so far made of one row: {@code first} as {@link #oneRow} built it from that row, whose
+     * {@code delivered_at} cell was {@code deliveredAtCell} ({@link LogRow#NONE} when empty; a row not yet delivered may
+     * carry one, which counts once a later row reports the delivery). The same message object stays the message
+     * until a row is merged.
      */
-    StatusMerger(LogRow first, long sequence, Message builtFromFirst) {
-        this(first, sequence);
-        this.built = builtFromFirst;
+    StatusMerger(Message first, long deliveredAtCell) {
+        this.first = first;
+        this.sendAt = first.sendAt();
+        this.status = first.status();
+        this.deliveredAtColumn = deliveredAtCell;
+        this.fepExpiresAt = first.fepExpiresAt();
+        if (status.isDelivered()) earliestDeliveredRow = sendAt;
+        this.rows = 1;
+        this.built = first;
     }
 
     private StatusMerger(StatusMerger o) {
         this.first = o.first;
-        this.sequence = o.sequence;
         this.sendAt = o.sendAt;
         this.status = o.status;
         this.deliveredAtColumn = o.deliveredAtColumn;
@@ -53,12 +56,7 @@ public final class StatusMerger {
     public StatusMerger copy() { return new StatusMerger(this); }
 
     /** Adds a status row that agrees with the message ({@link #conflict} returned null for it). */
-    public void merge(LogRow row) {
-        add(row);
-        rows++;
-    }
-
-    private void add(LogRow row) {
+    public void merge(LogRowFields row) {
         built = null;
         if (row.timestamp() < sendAt) sendAt = row.timestamp();
         DeliveryStatus s = row.effectiveStatus();
@@ -67,13 +65,14 @@ public final class StatusMerger {
         if (row.fepExpiresAt() != LogRow.NONE && fepExpiresAt == LogRow.NONE) fepExpiresAt = row.fepExpiresAt();
         if (s.isDelivered() && (earliestDeliveredRow == LogRow.NONE || row.timestamp() < earliestDeliveredRow))
             earliestDeliveredRow = row.timestamp();
+        rows++;
     }
 
     /** Why a status row disagrees with the message's first row (G10), or null when it agrees. */
-    public String conflict(LogRow row) { return conflict(first, row); }
+    public String conflict(LogRowFields row) { return conflict(first, row); }
 
     /** Why a status row disagrees with its message's first row (G10), or null when it agrees. */
-    static String conflict(LogRow first, LogRow row) {
+    static String conflict(Message first, LogRowFields row) {
         if (!Objects.equals(row.account(), first.account())) return differs(first, "account", row.account(), first.account());
         // "+1555…" and "1555…" are one number (FORMATS.md: the plus sign is optional).
         if (!Objects.equals(number(row.business()), number(first.business()))) return differs(first, "business", row.business(), first.business());
@@ -92,13 +91,23 @@ public final class StatusMerger {
      * {@link String#hashCode()}s (cached by the strings the reader shares: account, business, template) and the
      * enums' positions, then mixed: one multiply per field instead of one per character, on every released message.
      */
-    public static long identity(LogRow row) {
-        long h = field(0x2545F4914F6CDD1DL, stringHash(row.account()));
-        h = field(h, numberHash(row.business()));
-        h = field(h, numberHash(row.customer()));
-        h = field(h, row.kind().ordinal());
-        h = field(h, row.category() == null ? -1 : row.category().ordinal());
-        h = field(h, stringHash(row.template()));
+    public static long identity(LogRowFields row) {
+        return identity(row.account(), row.business(), row.customer(), row.kind(), row.category(), row.template());
+    }
+
+    /** The {@link #identity} of the rows of {@code m}, which all agree on these fields. */
+    static long identity(Message m) {
+        return identity(m.account(), m.business(), m.customer(), m.kind(), m.category(), m.template());
+    }
+
+    private static long identity(String account, String business, String customer, MessageKind kind,
+                                 TemplateCategory category, String template) {
+        long h = field(0x2545F4914F6CDD1DL, stringHash(account));
+        h = field(h, numberHash(business));
+        h = field(h, numberHash(customer));
+        h = field(h, kind.ordinal());
+        h = field(h, category == null ? -1 : category.ordinal());
+        h = field(h, stringHash(template));
         h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
         h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
         return h ^ (h >>> 33);
@@ -117,7 +126,7 @@ public final class StatusMerger {
         return h;
     }
 
-    private static String differs(LogRow first, String column, String value, String expected) {
+    private static String differs(Message first, String column, String value, String expected) {
         return "status row of message " + first.messageId() + " has " + column + " '" + value
                 + "' but its first row (" + first.location() + ") has '" + expected + "' (G10: status rows must agree)";
     }
@@ -126,7 +135,8 @@ public final class StatusMerger {
 
     public long sendAt() { return sendAt; }
 
-    public LogRow first() { return first; }
+    /** The message as its first row alone made it. */
+    public Message first() { return first; }
 
     public int rows() { return rows; }
 
@@ -138,20 +148,20 @@ public final class StatusMerger {
             else if (earliestDeliveredRow != LogRow.NONE) delivered = earliestDeliveredRow;
             else delivered = sendAt;
         }
-        LogRow f = first;
+        Message f = first;
         return built = new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),
                 f.kind(), f.category(), f.entryPoint(), status, sendAt, delivered, f.template(), f.tokens(),
-                f.file(), f.line(), rows, sequence, fepExpiresAt);
+                f.file(), f.line(), rows, f.sequence(), fepExpiresAt);
     }
 
     /** A message of one row (inbound rows, or an outbound row whose id appears once). */
-    public static Message single(LogRow row, long sequence) { return oneRow(row, sequence); }
+    public static Message single(LogRowFields row, long sequence) { return oneRow(row, sequence); }
 
     /**
      * What {@code new StatusMerger(row, sequence).build()} builds, without the merger: the status is the row's, the
      * delivery instant its {@code delivered_at}, else its timestamp when delivered.
      */
-    static Message oneRow(LogRow f, long sequence) {
+    static Message oneRow(LogRowFields f, long sequence) {
         DeliveryStatus status = f.effectiveStatus();
         long delivered = !status.isDelivered() ? LogRow.NONE : f.deliveredAt() != LogRow.NONE ? f.deliveredAt() : f.timestamp();
         return new Message(f.messageId(), f.account(), f.portfolio(), f.business(), f.customer(), f.direction(),

@@ -3,6 +3,7 @@ package io.wabill.sim.exec;
 import io.wabill.sim.engine.Engine;
 import io.wabill.sim.engine.PricingException;
 import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
 import io.wabill.sim.events.Message;
 import io.wabill.sim.events.MessageAssembler;
 import io.wabill.sim.strategy.StrategyChain;
@@ -52,11 +53,11 @@ public final class Pipeline implements MessageAssembler.Listener {
         engine.keepEveryPair(); // a message may come any time behind the latest one of another portfolio
     }
 
-    /** The next row of a log sorted by timestamp. */
-    public void accept(LogRow row) { assembler.accept(row); }
+    /** The next row of a log sorted by timestamp; its fields are read now, never kept (it may be a reused buffer). */
+    public void accept(LogRowFields row) { assembler.accept(row); }
 
     /** The next row, with its insertion order given by a reader of the whole log (a parallel lane). */
-    public void accept(LogRow row, long sequence) { assembler.accept(row, sequence); }
+    public void accept(LogRowFields row, long sequence) { assembler.accept(row, sequence); }
 
     /** Another lane's row reached {@code timestamp}: release what one reader would release now. */
     public void advance(long timestamp) { assembler.advance(timestamp); }
