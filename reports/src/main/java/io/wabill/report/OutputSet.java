@@ -48,6 +48,11 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     public static final String MANIFEST = "run.json";
     /** The lock file of a folder a run writes into. */
     public static final String LOCK = ".wabill.lock";
+    /**
+     * Bytes of a file written on the run's thread before the rest goes to a thread of its own ({@link WriteBehind}):
+     * the ledger and a generated log do; the tables and reports never reach it.
+     */
+    static final long WRITE_BEHIND_FROM = 4L << 20;
 
     /**
      * The set that commits: this one, or for a view of a sub-folder ({@link #within}) the set it belongs to. Every
@@ -471,13 +476,18 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         }
     }
 
-    /** One staged file: counts and hashes what is written, and names the final file in every failure. */
+    /**
+     * One staged file: counts and hashes what is written, and names the final file in every failure. Past its first
+     * {@link #WRITE_BEHIND_FROM} bytes a file is written and hashed on a thread of its own ({@link WriteBehind}), so the
+     * run's thread only copies the bytes of a large file such as the ledger.
+     */
     private static final class Staged extends OutputStream {
         /** Where the file is published; changed only by {@link #rename}. */
         Path target;
         final Path file;
         private final OutputStream out;
         private final MessageDigest sha = RunManifest.sha256();
+        private WriteBehind behind;
         long bytes;
         boolean closed;
         String sha256;
@@ -488,27 +498,27 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
             this.out = out;
         }
 
-        @Override public void write(int b) throws IOException {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw OutputException.writing(target, e);
-            }
-            sha.update((byte) b);
-            bytes++;
-        }
+        @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
 
         @Override public void write(byte[] b, int off, int len) throws IOException {
+            if (behind == null && bytes + len > WRITE_BEHIND_FROM) behind = new WriteBehind(this::writeNow, target.getFileName().toString());
+            if (behind != null) behind.write(b, off, len);
+            else writeNow(b, off, len);
+            bytes += len;
+        }
+
+        /** Into the file and its hash: on the caller's thread, or on the file's own once it went behind. */
+        private void writeNow(byte[] b, int off, int len) throws IOException {
             try {
                 out.write(b, off, len);
             } catch (IOException e) {
                 throw OutputException.writing(target, e);
             }
             sha.update(b, off, len);
-            bytes += len;
         }
 
         @Override public void flush() throws IOException {
+            if (behind != null) behind.drain();
             try {
                 out.flush();
             } catch (IOException e) {
@@ -518,6 +528,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
 
         @Override public void close() throws IOException {
             if (closed) return;
+            if (behind != null) behind.finish(); // its hash is complete once its thread has stopped
             try {
                 out.close();
             } catch (IOException e) {
@@ -528,6 +539,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         }
 
         void discard() {
+            if (behind != null) behind.abandon();
             try {
                 out.close();
             } catch (IOException ignored) {
