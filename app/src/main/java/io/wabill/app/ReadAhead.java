@@ -4,7 +4,8 @@ import io.wabill.data.log.LogSource;
 import io.wabill.data.log.RowError;
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.log.UnsortedLogException;
-import io.wabill.sim.events.LogRow;
+import io.wabill.sim.events.LogRowFields;
+import io.wabill.sim.events.RowBuffer;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -22,7 +23,9 @@ import java.util.function.Consumer;
  * exactly the rows before it. Whatever ends the reader (the end of the log, a log found unsorted, a read error) is
  * raised on the pricing thread after the last row read before it. When pricing stops first (an exception of the
  * session), the reader is stopped and waited for, so its files are closed before the caller retries or rolls back.
- * Batches are recycled: the hand-over allocates nothing in the steady state.
+ * Batches are recycled with their rows: each holds {@link #BATCH} {@link RowBuffer}s that the reader fills and the
+ * pricing thread reads, so neither the hand-over nor the rows allocate in the steady state (a row's id and customer
+ * strings are the reader's).
  */
 final class ReadAhead {
     /** Rows per hand-over: large enough that the queue costs nothing per row, small enough to stay in the cache. */
@@ -30,9 +33,15 @@ final class ReadAhead {
     private static final int IN_FLIGHT = 8;
 
     private static final class Batch {
-        /** Rows ({@link LogRow}) and bad rows ({@link RowError}) in the order read. */
+        /** Rows (one of {@link #rows}) and bad rows ({@link RowError}) in the order read. */
         final Object[] items = new Object[BATCH];
+        /** The batch's own row buffers, filled again each time it goes round. */
+        final RowBuffer[] rows = new RowBuffer[BATCH];
         int size;
+
+        Batch() {
+            for (int i = 0; i < BATCH; i++) rows[i] = new RowBuffer();
+        }
         /** The last batch of the pass: why the reader stopped, null at the end of the log. */
         boolean last;
         Throwable failure;
@@ -46,11 +55,16 @@ final class ReadAhead {
     /** The handler to give the {@link LogSource}: it puts the bad row in its place among the rows. */
     RowErrorHandler badRows() { return this::add; }
 
+    /** The reader's row, copied into the next buffer of the batch being filled. */
+    private void addRow(LogRowFields row) {
+        add(filling.rows[filling.size].set(row));
+    }
+
     /**
      * Reads {@code source} on a new thread and hands each row to {@code rows} and each bad row to {@code errors} on
      * this one, in the log's order; returns when the log is read and handed over, or throws what stopped either side.
      */
-    void stream(LogSource source, Consumer<LogRow> rows, RowErrorHandler errors) throws IOException, UnsortedLogException {
+    void stream(LogSource source, Consumer<? super LogRowFields> rows, RowErrorHandler errors) throws IOException, UnsortedLogException {
         Thread reader = new Thread(() -> read(source), "wabill-reader");
         reader.setDaemon(true);
         reader.start();
@@ -61,7 +75,7 @@ final class ReadAhead {
                 for (int i = 0, n = b.size; i < n; i++) {
                     Object item = items[i];
                     items[i] = null;
-                    if (item instanceof LogRow row) rows.accept(row);
+                    if (item instanceof RowBuffer row) rows.accept(row);
                     else errors.badRow((RowError) item);
                 }
                 if (b.last) {
@@ -83,7 +97,7 @@ final class ReadAhead {
     private void read(LogSource source) {
         Throwable failure = null;
         try {
-            source.stream(this::add);
+            source.scan(this::addRow);
         } catch (Stopped s) {
             return; // pricing stopped first: nobody takes the rest
         } catch (Throwable t) {
