@@ -278,6 +278,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         try {
             for (Staged s : files.values())
                 if (!s.closed) throw new IllegalStateException(s.target + " was not closed before the commit");
+            manifest.awaitInputs(); // an input that cannot be read fails here, before anything moves
             Path manifestPath = manifestPath();
             List<RunManifest.FileEntry> earlier = RunManifest.filesOf(manifestPath);
             List<RunManifest.FileEntry> entries = new ArrayList<>();
@@ -320,6 +321,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
             owner.abort();
             return;
         }
+        if (!finished && manifest != null) manifest.abandon(); // its inputs need no hash
         for (Staged s : files.values()) s.discard();
         files.clear();
         boolean wasFinished = finished;

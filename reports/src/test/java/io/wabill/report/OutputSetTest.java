@@ -43,6 +43,41 @@ class OutputSetTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     }
 
+    /**
+     * Inputs are hashed on a thread of their own while the run goes on: the manifest still records every input in
+     * the order named, and an input that cannot be read fails the commit, naming it, with nothing published.
+     */
+    @Test
+    void inputsHashedAheadAreRecordedInOrderAndAnUnreadableOneFailsTheCommit() throws Exception {
+        Path out = dir.resolve("out");
+        Path big = dir.resolve("big.csv");
+        byte[] data = new byte[5 << 20];
+        new java.util.Random(7).nextBytes(data);
+        Files.write(big, data);
+        Path small = Files.writeString(dir.resolve("small.csv"), "a\n");
+        try (OutputSet set = OutputSet.begin(out, manifest().input(big))) {
+            set.manifest().input(small);
+            write(set, "a.csv", "x\n");
+            set.commit();
+        }
+        JsonNode inputs = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("inputs");
+        assertEquals(2, inputs.size());
+        assertEquals(big.toString(), inputs.get(0).get("path").asText());
+        assertEquals(sha256(big), inputs.get(0).get("sha256").asText());
+        assertEquals(data.length, inputs.get(0).get("bytes").asLong());
+        assertEquals(sha256(small), inputs.get(1).get("sha256").asText());
+
+        Path gone = dir.resolve("gone.csv");
+        Path out2 = dir.resolve("out2");
+        try (OutputSet set = OutputSet.begin(out2, manifest().input(gone))) {
+            write(set, "a.csv", "x\n");
+            OutputException e = assertThrows(OutputException.class, set::commit);
+            assertTrue(e.getMessage().contains("cannot read " + gone), e.getMessage());
+        }
+        assertFalse(Files.exists(out2.resolve("a.csv")));
+        assertFalse(Files.exists(out2.resolve("run.json")));
+    }
+
     @Test
     void nothingAppearsUnderItsNameBeforeTheCommitAndTheManifestMatchesTheFiles() throws Exception {
         Path out = dir.resolve("out");
