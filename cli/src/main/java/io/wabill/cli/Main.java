@@ -15,7 +15,7 @@ public final class Main {
 
     /** Runs a command line and returns its exit code, with output to the given writers (tests use this). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         try {
@@ -41,8 +41,19 @@ public final class Main {
         }
     }
 
-    public static CommandLine commandLine() {
+    /** The whole command line, every command in it (its help lists them all). */
+    public static CommandLine commandLine() { return commandLine(new String[0]); }
+
+    /**
+     * The command line that runs {@code argv}: when they start with a command's name, only that command is built (a
+     * run needs no other); else every one, for the help, the version and the usage errors that list them.
+     */
+    static CommandLine commandLine(String... argv) {
         CommandLine cli = new CommandLine(new WabillCommand());
+        Class<?> only = argv.length == 0 ? null : WabillCommand.COMMANDS.stream()
+                .filter(c -> c.getAnnotation(CommandLine.Command.class).name().equals(argv[0])).findFirst().orElse(null);
+        // Added before the settings below, which reach the subcommands present when they are set.
+        for (Class<?> c : WabillCommand.COMMANDS) if (only == null || c == only) cli.addSubcommand(c);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> Failures.report(e, cmd.getErr()));
         // The shared output options that a command does not use are taken out of it, so its help lists only what it
