@@ -173,6 +173,27 @@ public final class SimulationRun {
     }
 
     private Result runOnOneThread(OutputSet outputs) throws IOException {
+        try {
+            return runAttempts(outputs);
+        } finally {
+            for (Attempt a : attempts) a.stopLines(); // a failed run leaves no thread behind
+            attempts.clear();
+        }
+    }
+
+    /** The attempts of this run on one thread, so whatever ends it stops their receiving sides. */
+    private final List<Attempt> attempts = new ArrayList<>();
+
+    /**
+     * Whether the receiving side of a run that writes a ledger (its formatting and writing, the summary and tables)
+     * goes on a thread of its own: where there is a second processor for it.
+     */
+    private static boolean linesBehind() {
+        String forced = System.getProperty("wabill.linesBehind");
+        return forced != null ? Boolean.parseBoolean(forced) : Runtime.getRuntime().availableProcessors() > 1;
+    }
+
+    private Result runAttempts(OutputSet outputs) throws IOException {
         MonthTotals nbpTotals = null;
         if (config().needsCountingPass()) {
             // A3 whole-month bands need each month's final count before its first template is priced.
@@ -343,6 +364,8 @@ public final class SimulationRun {
         private final RunTables tables;
         private final LedgerWriter ledger;
         final PricingSession session;
+        /** The receiving side ({@link #accept}) on a thread of its own, or null: on this thread. */
+        private final LinesBehind behind;
         private ErrorsWriter errors;
         private LogSource source;
         /** A streamed attempt after the log proved too long to hold: rows out of reach are input errors. */
@@ -355,8 +378,15 @@ public final class SimulationRun {
                     ? new LedgerWriter(outputs.openBinary("ledger.csv"), s.dialect(), s.mask(), surcharges) : null;
             this.tables = new RunTables(s.accounts(), s.catalog().rates(), artifacts != null && artifacts.wantsFocus());
             SessionOptions o = SessionOptions.defaults().withProblems(this::problem);
+            this.behind = ledger != null && linesBehind() ? new LinesBehind(this::accept) : null;
+            attempts.add(this);
             this.session = outputs == null ? config().newLineSession(line -> { }, o.asCountingPass())
-                    : config().newLineSession(this::accept, nbpTotals == null ? o : o.withMonthTotals(nbpTotals));
+                    : config().newLineSession(behind != null ? behind : this::accept, nbpTotals == null ? o : o.withMonthTotals(nbpTotals));
+        }
+
+        /** Stops the receiving side's thread, if it still runs (the attempt failed or was given up). */
+        void stopLines() {
+            if (behind != null) behind.abandon();
         }
 
         /** Bad rows of the reader: stop, or skip into the session's accounting and errors.csv. */
@@ -431,6 +461,7 @@ public final class SimulationRun {
 
         /** Closes what this attempt opened; its files are rolled back by the caller. */
         void abandon() {
+            stopLines();
             try {
                 if (ledger != null) ledger.close();
                 if (errors != null) errors.close();
@@ -441,6 +472,7 @@ public final class SimulationRun {
 
         Result finish(boolean inMemory) throws IOException {
             RowAccounting a = matched(source, session.finish());
+            if (behind != null) behind.finish(); // every line taken: the summary, tables and ledger are complete
             if (ledger != null) ledger.close();
             if (errors != null) errors.close();
             writeTables(outputs, summary, tables, a);
