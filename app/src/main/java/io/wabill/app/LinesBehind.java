@@ -64,7 +64,7 @@ final class LinesBehind implements LedgerSink {
         b.last = true;
         hand(b);
         stopped = true;
-        join();
+        Threads.join(thread);
         raise();
     }
 
@@ -73,7 +73,7 @@ final class LinesBehind implements LedgerSink {
         if (stopped) return;
         stopped = true;
         thread.interrupt();
-        join();
+        Threads.join(thread);
     }
 
     private void hand(Batch b) {
@@ -101,19 +101,6 @@ final class LinesBehind implements LedgerSink {
         if (f instanceof RuntimeException r) throw r;
         if (f instanceof Error e) throw e;
         if (f != null) throw new IllegalStateException("the run's receiving side failed", f);
-    }
-
-    private void join() {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private void run() {

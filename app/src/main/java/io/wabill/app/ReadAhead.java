@@ -90,7 +90,7 @@ final class ReadAhead {
             throw new InterruptedIOException("interrupted while pricing the log");
         } finally {
             stopped = true;
-            join(reader);
+            Threads.join(reader);
         }
     }
 
@@ -131,19 +131,6 @@ final class ReadAhead {
             Thread.currentThread().interrupt();
             throw new Stopped();
         }
-    }
-
-    private static void join(Thread t) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                t.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
     }
 
     private static void rethrow(Throwable t) throws IOException, UnsortedLogException {
