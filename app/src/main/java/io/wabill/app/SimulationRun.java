@@ -159,6 +159,12 @@ public final class SimulationRun {
     /** The run into {@code outputs}, which the caller commits. */
     private Result runInto(OutputSet outputs) throws IOException {
         outputs.manifest().inputs(s.logs());
+        if (threads > 1) {
+            // A second thread: the inputs are hashed and the ledger written on threads of their own while this one
+            // prices. With one, the run's work stays on this thread.
+            outputs.manifest().hashAhead();
+            outputs.writingBehind();
+        }
         // Every target is checked before the first byte: a --focus file that is a folder or takes one of our names.
         outputs.reserve(NAMES);
         if (artifacts != null) artifacts.prepare(outputs);
@@ -186,11 +192,12 @@ public final class SimulationRun {
 
     /**
      * Whether the receiving side of a run that writes a ledger (its formatting and writing, the summary and tables)
-     * goes on a thread of its own: where there is a second processor for it.
+     * goes on a thread of its own: when the run may use a second thread. The property {@code wabill.linesBehind}
+     * decides instead, to measure it on its own.
      */
-    private static boolean linesBehind() {
+    private boolean linesBehind() {
         String forced = System.getProperty("wabill.linesBehind");
-        return forced != null ? Boolean.parseBoolean(forced) : Runtime.getRuntime().availableProcessors() > 1;
+        return forced != null ? Boolean.parseBoolean(forced) : threads > 1;
     }
 
     private Result runAttempts(OutputSet outputs) throws IOException {

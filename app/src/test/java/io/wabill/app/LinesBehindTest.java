@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wabill.data.log.LogFormatException;
 import io.wabill.data.rates.CatalogLoader;
@@ -108,6 +109,55 @@ class LinesBehindTest {
         if (unsorted) java.util.Collections.swap(lines, 6_000, 6_300);
         Files.write(log, lines);
         return log;
+    }
+
+    /** Names of this run's helper threads alive now. */
+    private static java.util.Set<String> helpers() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet())
+            if (t.isAlive() && t.getName().startsWith("wabill-")) names.add(t.getName().replaceAll("-ledger.csv$", ""));
+        return names;
+    }
+
+    /**
+     * {@code --threads 1} keeps the run's work on its thread: lines are received there and no helper thread runs; with
+     * two, the lines, the ledger's bytes and the inputs' hashes go to threads of their own. Same files either way.
+     */
+    @Test
+    void oneThreadKeepsTheRunOnItsThread() throws Exception {
+        SyntheticLog.Settings settings = new SyntheticLog.Settings(40_000, LocalDate.of(2026, 10, 1), 6, 2, 2, 400, 5L);
+        Path log = dir.resolve("big.csv");
+        SyntheticLog.write(settings, log); // a ledger past the size at which a file goes behind
+        Catalog catalog = CatalogLoader.bundled();
+        for (int threads : new int[] {1, 2}) {
+            Thread caller = Thread.currentThread();
+            java.util.Set<String> seen = new java.util.TreeSet<>();
+            boolean[] elsewhere = {false};
+            long[] lines = {0};
+            SimulationRun.LedgerTap tap = new SimulationRun.LedgerTap() {
+                @Override public void accept(LedgerLine l) {
+                    if (Thread.currentThread() != caller) elsewhere[0] = true;
+                    if (lines[0]++ % 2_000 == 0) seen.addAll(helpers());
+                }
+
+                @Override public void restart() { }
+            };
+            SimulationRun.Settings s = new SimulationRun.Settings(List.of(log), catalog,
+                    new AccountBook(Account.defaults(Account.DEFAULT_ID), List.of()), PricingOptions.defaults(), false,
+                    Duration.ofDays(31), 5_000_000, dir.resolve("t" + threads), true, CsvDialect.UNIX, null, Progress.SILENT);
+            new SimulationRun(s, tap, null).withThreads(threads).run();
+            assertTrue(Files.size(dir.resolve("t" + threads).resolve("ledger.csv")) > io.wabill.report.OutputSet.WRITE_BEHIND_FROM);
+            if (threads == 1) {
+                assertFalse(elsewhere[0], "every line on the run's thread");
+                assertEquals(java.util.Set.of(), seen, "no helper thread with --threads 1");
+            } else {
+                assertTrue(elsewhere[0], "lines received on a thread of their own");
+                assertTrue(seen.containsAll(List.of("wabill-lines", "wabill-write", "wabill-reader")), seen.toString());
+            }
+            assertEquals(java.util.Set.of(), helpers(), "none left after the run");
+        }
+        for (String f : List.of("ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv"))
+            assertArrayEquals(Files.readAllBytes(dir.resolve("t1").resolve(f)), Files.readAllBytes(dir.resolve("t2").resolve(f)), f);
     }
 
     @Test

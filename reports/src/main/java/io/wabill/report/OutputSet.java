@@ -52,7 +52,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
      * Bytes of a file written on the run's thread before the rest goes to a thread of its own ({@link WriteBehind}):
      * the ledger and a generated log do; the tables and reports never reach it.
      */
-    static final long WRITE_BEHIND_FROM = 4L << 20;
+    public static final long WRITE_BEHIND_FROM = 4L << 20;
 
     /**
      * The set that commits: this one, or for a view of a sub-folder ({@link #within}) the set it belongs to. Every
@@ -75,6 +75,8 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     private boolean finished;
     /** A folder that grows run by run ({@link #accumulating}): earlier files stay and stay listed. */
     private boolean accumulating;
+    /** Large files opened from now on are written on a thread of their own ({@link #writingBehind}). */
+    private boolean writeBehind;
 
     private OutputSet(Path folder, String manifestName, RunManifest manifest) {
         this.owner = this;
@@ -146,6 +148,16 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     @Override public Path path() { return folder; }
 
     public RunManifest manifest() { return manifest; }
+
+    /**
+     * Files opened from now on write their bytes past the first {@link #WRITE_BEHIND_FROM} on a thread of their own
+     * ({@link WriteBehind}): for a run allowed a second thread, whose ledger's page-cache copy and hash were a fifth of
+     * its pricing thread (issue 14).
+     */
+    public OutputSet writingBehind() {
+        owner.writeBehind = true;
+        return this;
+    }
 
     /** Where the manifest goes. */
     public Path manifestPath() { return owner.folder.resolve(manifestName); }
@@ -453,7 +465,7 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         } catch (IOException e) {
             throw OutputException.writing(target, e);
         }
-        Staged s = new Staged(target, file, raw);
+        Staged s = new Staged(target, file, raw, owner.writeBehind);
         files.put(target, s);
         return new BufferedOutputStream(s, 1 << 16);
     }
@@ -479,9 +491,9 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
     }
 
     /**
-     * One staged file: counts and hashes what is written, and names the final file in every failure. Past its first
-     * {@link #WRITE_BEHIND_FROM} bytes a file is written and hashed on a thread of its own ({@link WriteBehind}), so the
-     * run's thread only copies the bytes of a large file such as the ledger.
+     * One staged file: counts and hashes what is written, and names the final file in every failure. In a set
+     * {@link #writingBehind}, past its first {@link #WRITE_BEHIND_FROM} bytes a file is written and hashed on a thread
+     * of its own ({@link WriteBehind}), so the run's thread only copies the bytes of a large file such as the ledger.
      */
     private static final class Staged extends OutputStream {
         /** Where the file is published; changed only by {@link #rename}. */
@@ -490,20 +502,22 @@ public final class OutputSet implements OutputFolder, AutoCloseable {
         private final OutputStream out;
         private final MessageDigest sha = RunManifest.sha256();
         private WriteBehind behind;
+        private final boolean mayGoBehind;
         long bytes;
         boolean closed;
         String sha256;
 
-        Staged(Path target, Path file, OutputStream out) {
+        Staged(Path target, Path file, OutputStream out, boolean mayGoBehind) {
             this.target = target;
             this.file = file;
             this.out = out;
+            this.mayGoBehind = mayGoBehind;
         }
 
         @Override public void write(int b) throws IOException { write(new byte[] {(byte) b}, 0, 1); }
 
         @Override public void write(byte[] b, int off, int len) throws IOException {
-            if (behind == null && bytes + len > WRITE_BEHIND_FROM) behind = new WriteBehind(this::writeNow, target.getFileName().toString());
+            if (behind == null && mayGoBehind && bytes + len > WRITE_BEHIND_FROM) behind = new WriteBehind(this::writeNow, target.getFileName().toString());
             if (behind != null) behind.write(b, off, len);
             else writeNow(b, off, len);
             bytes += len;

@@ -55,7 +55,7 @@ class OutputSetTest {
         new java.util.Random(7).nextBytes(data);
         Files.write(big, data);
         Path small = Files.writeString(dir.resolve("small.csv"), "a\n");
-        try (OutputSet set = OutputSet.begin(out, manifest().input(big))) {
+        try (OutputSet set = OutputSet.begin(out, manifest().input(big).hashAhead())) {
             set.manifest().input(small);
             write(set, "a.csv", "x\n");
             set.commit();
@@ -69,7 +69,7 @@ class OutputSetTest {
 
         Path gone = dir.resolve("gone.csv");
         Path out2 = dir.resolve("out2");
-        try (OutputSet set = OutputSet.begin(out2, manifest().input(gone))) {
+        try (OutputSet set = OutputSet.begin(out2, manifest().input(gone).hashAhead())) {
             write(set, "a.csv", "x\n");
             OutputException e = assertThrows(OutputException.class, set::commit);
             assertTrue(e.getMessage().contains("cannot read " + gone), e.getMessage());

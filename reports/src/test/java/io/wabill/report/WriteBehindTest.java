@@ -91,13 +91,21 @@ class WriteBehindTest {
         Path out = dir.resolve("out");
         byte[] data = new byte[(int) (3 * OutputSet.WRITE_BEHIND_FROM)];
         new Random(3).nextBytes(data);
-        try (OutputSet set = OutputSet.begin(out, new RunManifest("test", List.of("test"), "0-test"))) {
+        try (OutputSet set = OutputSet.begin(out, new RunManifest("test", List.of("test"), "0-test")).writingBehind()) {
             try (OutputStream o = set.openBinary("ledger.csv")) {
                 for (int at = 0; at < data.length; at += 65_536) o.write(data, at, Math.min(65_536, data.length - at));
             }
             set.commit();
         }
         assertArrayEquals(data, Files.readAllBytes(out.resolve("ledger.csv")));
+        try (OutputSet set = OutputSet.begin(dir.resolve("here"), new RunManifest("test", List.of("test"), "0-test"))) {
+            try (OutputStream o = set.openBinary("ledger.csv")) {
+                o.write(data);
+                assertEquals(0, writerThreads(), "a set not writing behind writes on the caller's thread");
+            }
+            set.commit();
+        }
+        assertArrayEquals(data, Files.readAllBytes(dir.resolve("here").resolve("ledger.csv")));
         JsonNode f = new ObjectMapper().readTree(out.resolve("run.json").toFile()).get("files").get(0);
         assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data)), f.get("sha256").asText());
         assertEquals(data.length, f.get("bytes").asLong());
@@ -108,9 +116,10 @@ class WriteBehindTest {
     @Test
     void anAbortedRunDeletesALargeFileAndStopsItsThread() throws Exception {
         Path out = dir.resolve("out");
-        try (OutputSet set = OutputSet.begin(out, new RunManifest("test", List.of("test"), "0-test"))) {
+        try (OutputSet set = OutputSet.begin(out, new RunManifest("test", List.of("test"), "0-test")).writingBehind()) {
             OutputStream o = set.openBinary("ledger.csv");
             o.write(new byte[(int) (2 * OutputSet.WRITE_BEHIND_FROM)]);
+            assertEquals(1, writerThreads(), "the file went behind");
             // no commit: the run failed
         }
         assertFalse(Files.exists(out.resolve("ledger.csv")));
