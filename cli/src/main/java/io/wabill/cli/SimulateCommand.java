@@ -46,7 +46,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Mixin XlsxOption xlsx;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "threads: with 2 the log is read beside the pricing, with 3 or more independent portfolios are priced side by side (the outputs do not depend on it); "
+            description = "threads: with 2 the log is read, and the ledger and tables written, beside the pricing; with 3 or more independent portfolios are priced side by side (the outputs do not depend on it); "
                     + "default: the machine's processors, ${DEFAULT-VALUE}")
     int threads;
 
