@@ -120,12 +120,9 @@ public final class Replay implements StrategyContext {
         Message logged = intent.logged();
         long t = Math.max(lastLogInstant, IntentAccess.firstSeenAt(intent));
         boolean changed = intent.kind() != logged.kind() || intent.category() != logged.category();
-        StringBuilder note = new StringBuilder("strategy: ");
-        if (changed) note.append("sent as ").append(StrategyNotes.describe(intent.kind(), intent.category())).append(" instead of ")
-                .append(StrategyNotes.describe(logged.kind(), logged.category())).append(", ");
-        note.append("still held when the log ended (deferred ").append(StrategyNotes.duration(t - IntentAccess.firstSeenAt(intent)))
-                .append(" so far): priced as if sent at the log's last instant");
-        process(reshape(logged, intent.kind(), intent.category(), t), note.toString(), null);
+        String note = StrategyNotes.pending(logged.kind(), logged.category(), changed ? intent.kind() : null,
+                intent.category(), t - IntentAccess.firstSeenAt(intent));
+        process(reshape(logged, intent.kind(), intent.category(), t), note, null);
         stats.pending++;
         stats.pendingUnits.merge(engine.lastCurrency(), engine.lastAmountUnits(), io.wabill.sim.money.Money::add);
     }

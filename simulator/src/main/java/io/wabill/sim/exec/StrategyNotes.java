@@ -42,18 +42,37 @@ final class StrategyNotes {
 
     private static String make(MessageKind loggedKind, TemplateCategory loggedCategory, MessageKind sentKind,
                                TemplateCategory sentCategory, boolean delayed, long delayMillis) {
-        StringBuilder note = new StringBuilder("strategy: ");
-        boolean changed = sentKind != null;
-        if (changed) note.append("sent as ").append(describe(sentKind, sentCategory)).append(" instead of ")
-                .append(describe(loggedKind, loggedCategory));
+        StringBuilder note = changed(loggedKind, loggedCategory, sentKind, sentCategory);
         if (delayed) {
-            if (changed) note.append(", ");
+            if (sentKind != null) note.append(", ");
             note.append("delayed ").append(duration(delayMillis));
         }
         return note.toString();
     }
 
-    static String describe(MessageKind kind, TemplateCategory category) {
+    /**
+     * The note of a message still held when the log ended, priced as if sent at the log's last instant: logged as
+     * {@code loggedKind}/{@code loggedCategory}, sent as {@code sentKind}/{@code sentCategory} ({@code sentKind} null:
+     * unchanged), deferred {@code deferredMillis} so far. Made once per such message, so not kept.
+     */
+    static String pending(MessageKind loggedKind, TemplateCategory loggedCategory, MessageKind sentKind,
+                          TemplateCategory sentCategory, long deferredMillis) {
+        StringBuilder note = changed(loggedKind, loggedCategory, sentKind, sentCategory);
+        if (sentKind != null) note.append(", ");
+        return note.append("still held when the log ended (deferred ").append(duration(deferredMillis))
+                .append(" so far): priced as if sent at the log's last instant").toString();
+    }
+
+    /** "strategy: ", and what the message was sent as instead of what the log has, when a strategy changed it. */
+    private static StringBuilder changed(MessageKind loggedKind, TemplateCategory loggedCategory, MessageKind sentKind,
+                                         TemplateCategory sentCategory) {
+        StringBuilder note = new StringBuilder("strategy: ");
+        if (sentKind != null) note.append("sent as ").append(describe(sentKind, sentCategory)).append(" instead of ")
+                .append(describe(loggedKind, loggedCategory));
+        return note;
+    }
+
+    private static String describe(MessageKind kind, TemplateCategory category) {
         return kind == MessageKind.TEMPLATE ? category.code() + " template" : kind.code();
     }
 

@@ -24,6 +24,15 @@ class StrategyNotesTest {
     }
 
     @Test
+    void aMessageStillHeldAtTheEndSaysSoInTheSameWords() {
+        assertEquals("strategy: still held when the log ended (deferred 2h30m so far): priced as if sent at the log's last instant",
+                StrategyNotes.pending(MessageKind.TEMPLATE, TemplateCategory.MARKETING, null, TemplateCategory.MARKETING, 150 * MINUTE));
+        assertEquals("strategy: sent as free_form instead of utility template, still held when the log ended (deferred 45m so far): "
+                        + "priced as if sent at the log's last instant",
+                StrategyNotes.pending(MessageKind.TEMPLATE, TemplateCategory.UTILITY, MessageKind.FREE_FORM, null, 45 * MINUTE));
+    }
+
+    @Test
     void makesEachNoteOnceAndLongDelaysEachTime() {
         StrategyNotes notes = new StrategyNotes();
         String first = notes.note(MessageKind.TEMPLATE, TemplateCategory.MARKETING, null, TemplateCategory.MARKETING, true, 720 * MINUTE);
