@@ -126,7 +126,7 @@ public final class Engine {
         line.model = line.regime.model();
         String customer = msg.customer();
         long number = numberKey(customer);
-        pair = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), pairCursor);
+        pair = pairs.get(businessKey(msg.business()), customerKey(customer, number), sweepClock(), pairCursor);
         int country = country(pair, customer, number);
         line.country = markets.countryName(country);
         marketOfCountry(country);
@@ -191,7 +191,7 @@ public final class Engine {
         // G8 blocks +1 numbers that resolve to the United States (or Canada): a number with another calling code never
         // is, and needs no country (a marketing template's pair is often new, its country not yet known).
         if (number >= 0 && firstDigit(number) != 1) return false;
-        PairState p = pairs.get(businessKey(msg.business()), number >= 0 ? number >>> 4 : scopedKey(customer), sweepClock(), probeCursor);
+        PairState p = pairs.get(businessKey(msg.business()), customerKey(customer, number), sweepClock(), probeCursor);
         return blocked(markets.countryName(country(p, customer, number)), day);
     }
 
@@ -745,10 +745,10 @@ public final class Engine {
     }
 
     /** E.164 digits as a number; business-scoped ids get numbers above every phone number. */
-    private long customerKey(String customer) {
-        long number = numberKey(customer);
-        return number >= 0 ? number >>> 4 : scopedKey(customer);
-    }
+    private long customerKey(String customer) { return customerKey(customer, numberKey(customer)); }
+
+    /** {@link #customerKey(String)} of a customer whose {@link #numberKey} the caller has already. */
+    private long customerKey(String customer, long number) { return number >= 0 ? number >>> 4 : scopedKey(customer); }
 
     private String lastCustomer;
     private long lastNumberKey;
