@@ -55,15 +55,13 @@ final class InputHasher {
     private void run() {
         while (!abandoned) {
             Path next;
+            CompletableFuture<RunManifest.FileEntry> f;
             synchronized (this) {
                 if (queue.isEmpty()) {
                     thread = null; // the next add starts another
                     return;
                 }
                 next = queue.remove(0);
-            }
-            CompletableFuture<RunManifest.FileEntry> f;
-            synchronized (this) {
                 f = entries.get(next);
             }
             try {
