@@ -13,7 +13,6 @@ import io.wabill.data.samples.SyntheticLog;
 import io.wabill.report.CsvDialect;
 import io.wabill.sim.account.Account;
 import io.wabill.sim.account.AccountBook;
-import io.wabill.sim.api.Catalog;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.engine.LedgerLineFixture;
 import io.wabill.sim.engine.PricingOptions;
@@ -89,26 +88,25 @@ class LinesBehindTest {
     private SimulationRun.Result run(Path log, String out, boolean behind, boolean skip) throws Exception {
         String was = System.setProperty("wabill.linesBehind", Boolean.toString(behind));
         try {
-            Catalog catalog = CatalogLoader.bundled();
-            SimulationRun.Settings s = new SimulationRun.Settings(List.of(log), catalog,
-                    new AccountBook(Account.defaults(Account.DEFAULT_ID), List.of()), PricingOptions.defaults(), skip,
-                    Duration.ofDays(31), 5_000_000, dir.resolve(out), true, CsvDialect.UNIX, null, Progress.SILENT);
-            return new SimulationRun(s).withThreads(1).run();
+            return new SimulationRun(settings(log, skip, out)).withThreads(1).run();
         } finally {
             if (was == null) System.clearProperty("wabill.linesBehind");
             else System.setProperty("wabill.linesBehind", was);
         }
     }
 
+    /** {@code simulate}'s defaults (31-day horizon, the ledger written) for {@code log} into folder {@code out}. */
+    private SimulationRun.Settings settings(Path log, boolean skip, String out) throws Exception {
+        return new SimulationRun.Settings(List.of(log), CatalogLoader.bundled(),
+                new AccountBook(Account.defaults(Account.DEFAULT_ID), List.of()), PricingOptions.defaults(), skip,
+                Duration.ofDays(31), 5_000_000, dir.resolve(out), true, CsvDialect.UNIX, null, Progress.SILENT);
+    }
+
     private Path log(String name, boolean bad, boolean unsorted) throws Exception {
-        SyntheticLog.Settings s = new SyntheticLog.Settings(12_000, LocalDate.of(2026, 10, 1), 6, 2, 2, 400, 11L);
-        Path clean = dir.resolve(name + ".clean.csv"), log = dir.resolve(name + ".csv");
-        SyntheticLog.write(s, clean);
-        List<String> lines = new ArrayList<>(Files.readAllLines(clean));
-        if (bad) for (int i = 3; i < lines.size(); i += 1_777) lines.set(i, lines.get(i).replaceFirst(",outbound,", ",sideways,"));
-        if (unsorted) java.util.Collections.swap(lines, 6_000, 6_300);
-        Files.write(log, lines);
-        return log;
+        return TestLogs.synthetic(dir, name, lines -> {
+            if (bad) TestLogs.spoilRows(lines);
+            if (unsorted) java.util.Collections.swap(lines, 6_000, 6_300);
+        });
     }
 
     /** Names of this run's helper threads alive now. */
@@ -128,7 +126,6 @@ class LinesBehindTest {
         SyntheticLog.Settings settings = new SyntheticLog.Settings(40_000, LocalDate.of(2026, 10, 1), 6, 2, 2, 400, 5L);
         Path log = dir.resolve("big.csv");
         SyntheticLog.write(settings, log); // a ledger past the size at which a file goes behind
-        Catalog catalog = CatalogLoader.bundled();
         for (int threads : new int[] {1, 2}) {
             Thread caller = Thread.currentThread();
             java.util.Set<String> seen = new java.util.TreeSet<>();
@@ -142,10 +139,7 @@ class LinesBehindTest {
 
                 @Override public void restart() { }
             };
-            SimulationRun.Settings s = new SimulationRun.Settings(List.of(log), catalog,
-                    new AccountBook(Account.defaults(Account.DEFAULT_ID), List.of()), PricingOptions.defaults(), false,
-                    Duration.ofDays(31), 5_000_000, dir.resolve("t" + threads), true, CsvDialect.UNIX, null, Progress.SILENT);
-            new SimulationRun(s, tap, null).withThreads(threads).run();
+            new SimulationRun(settings(log, false, "t" + threads), tap, null).withThreads(threads).run();
             assertTrue(Files.size(dir.resolve("t" + threads).resolve("ledger.csv")) > io.wabill.report.OutputSet.WRITE_BEHIND_FROM);
             if (threads == 1) {
                 assertFalse(elsewhere[0], "every line on the run's thread");

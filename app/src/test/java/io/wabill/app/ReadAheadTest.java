@@ -68,15 +68,7 @@ class ReadAheadTest {
     }
 
     /** A synthetic log with bad rows spread through it (more than one batch apart), some of them in the first batch. */
-    private Path withBadRows() throws Exception {
-        SyntheticLog.Settings s = new SyntheticLog.Settings(12_000, LocalDate.of(2026, 10, 1), 6, 2, 2, 400, 11L);
-        Path clean = dir.resolve("clean.csv"), log = dir.resolve("bad.csv");
-        SyntheticLog.write(s, clean);
-        List<String> lines = new ArrayList<>(Files.readAllLines(clean));
-        for (int i = 3; i < lines.size(); i += 1_777) lines.set(i, lines.get(i).replaceFirst(",outbound,", ",sideways,"));
-        Files.write(log, lines);
-        return log;
-    }
+    private Path withBadRows() throws Exception { return TestLogs.synthetic(dir, "bad", TestLogs::spoilRows); }
 
     @Test
     void skippedRowsAreCountedAndWrittenInTheirPlace() throws Exception {
