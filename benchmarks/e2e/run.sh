@@ -61,6 +61,8 @@ measure() { # name command...
       "$((rss / 1024))" "$load" | tee -a "$RESULTS"
 }
 
+# The launcher's batch options (collector, young generation, JIT), from its own lines, for the baseline jar.
+BATCH_OPTS="$(sed -n '/^BATCH_GC=/,/^set -euo pipefail/p' wabill | grep -v '^set ' | bash -c 'eval "$(cat)"; echo "$BATCH_GC $BATCH_HEAP $BATCH_JIT"')"
 for r in $(seq 1 "$REPEATS"); do
   measure "read-split" java -cp "$BENCH_JAR" io.wabill.bench.e2e.ReadSplit "$LOG"
   measure "duckdb-sql" java -cp "$BENCH_JAR:$DUCKDB_JAR" io.wabill.bench.e2e.SqlPricing "$LOG" "$CARDS/meta-rates-USD-2025-07-01.csv"
@@ -68,7 +70,7 @@ for r in $(seq 1 "$REPEATS"); do
   measure "simulate-ledger-t2" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-ledger-t2" --quiet --threads 2
   measure "simulate-noledger-t1" ./wabill simulate "$LOG" --rates "$CARDS" --out "$DIR/out-noledger-t1" --quiet --threads 1 --no-ledger
   if [ -n "${WABILL_BASELINE_JAR:-}" ]; then
-    measure "baseline-jar-ledger-t1" java $(sed -n 's/^BATCH_[A-Z]*="\(.*\)"$/\1/p' wabill) ${WABILL_JAVA_OPTS:-} -jar "$WABILL_BASELINE_JAR" \
+    measure "baseline-jar-ledger-t1" java $BATCH_OPTS ${WABILL_JAVA_OPTS:-} -jar "$WABILL_BASELINE_JAR" \
         simulate "$LOG" --rates "$CARDS" --out "$DIR/out-baseline-t1" --quiet --threads 1
   fi
 done
