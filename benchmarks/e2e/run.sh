@@ -8,7 +8,7 @@
 #   benchmarks/e2e/run.sh [ROWS] [REPEATS]      (default 2000000 rows, 1 repeat; the steps are interleaved per repeat)
 #
 # WABILL_BASELINE_JAR=path/to/older/wabill.jar also times that jar (same JVM options as the launcher, one thread,
-# with the ledger) in the same run, and checks that its ledger, summary and accounting files are byte-identical.
+# with the ledger; WABILL_BASELINE_OPTS replaces those options) in the same run, and checks that its ledger, summary and accounting files are byte-identical.
 #
 # The log (one business number, 50,000 customers, epoch seconds, October 2025 under PMP, CSW, US block, tiers, no
 # entry points) and its tiered card are written once into ${WABILL_BENCH_DIR:-/tmp/wabill-bench}/e2e.
@@ -62,7 +62,9 @@ measure() { # name command...
 }
 
 # The launcher's batch options (collector, young generation, JIT), from its own lines, for the baseline jar.
-BATCH_OPTS="$(sed -n '/^BATCH_GC=/,/^set -euo pipefail/p' wabill | grep -v '^set ' | bash -c 'eval "$(cat)"; echo "$BATCH_GC $BATCH_HEAP $BATCH_JIT"')"
+# WABILL_BASELINE_OPTS replaces them (the options of the baseline's own launcher, say).
+BATCH_OPTS="${WABILL_BASELINE_OPTS:-}"
+[ -n "$BATCH_OPTS" ] || BATCH_OPTS="$(sed -n '/^BATCH_GC=/,/^set -euo pipefail/p' wabill | grep -v '^set ' | bash -c 'eval "$(cat)"; echo "$BATCH_GC $BATCH_HEAP $BATCH_JIT"')"
 for r in $(seq 1 "$REPEATS"); do
   measure "read-split" java -cp "$BENCH_JAR" io.wabill.bench.e2e.ReadSplit "$LOG"
   measure "duckdb-sql" java -cp "$BENCH_JAR:$DUCKDB_JAR" io.wabill.bench.e2e.SqlPricing "$LOG" "$CARDS/meta-rates-USD-2025-07-01.csv"
