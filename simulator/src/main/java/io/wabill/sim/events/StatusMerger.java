@@ -154,11 +154,9 @@ public final class StatusMerger {
                 f.file(), f.line(), rows, f.sequence(), fepExpiresAt);
     }
 
-    /** A message of one row (inbound rows, or an outbound row whose id appears once). */
-    public static Message single(LogRowFields row, long sequence) { return oneRow(row, sequence); }
-
     /**
-     * What {@code new StatusMerger(row, sequence).build()} builds, without the merger: the status is the row's, the
+     * A message of one row (inbound rows, or an outbound row whose id appears once): what
+     * {@code new StatusMerger(row, sequence).build()} builds, without the merger: the status is the row's, the
      * delivery instant its {@code delivered_at}, else its timestamp when delivered.
      */
     static Message oneRow(LogRowFields f, long sequence) {
