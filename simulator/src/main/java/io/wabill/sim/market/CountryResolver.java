@@ -160,6 +160,7 @@ public final class CountryResolver {
      * ones are parsed. {@code CountryResolverTest} checks the shortcut against parsing.
      */
     String resolve(String digits) {
+        if (isPlainNanp(digits)) return regionOf(nanpNumber(digits));
         int cc = 0;
         for (int len = 1; len <= 3 && len < digits.length(); len++) {
             cc = cc * 10 + (digits.charAt(len - 1) - '0');
@@ -195,6 +196,25 @@ public final class CountryResolver {
         } catch (NumberParseException e) {
             return null;
         }
+        return regionOf(number);
+    }
+
+    /**
+     * A North American number as E.164 writes every one: +1 and ten national digits, the first 2 to 9. For these,
+     * libphonenumber's parse (about 13 us, five times its region look-up) returns calling code 1 and the ten digits as
+     * they stand: the national prefix 1 cannot start them, no leading zero, a possible length. So the number is built
+     * directly. {@code CountryResolverShortcutTest} checks that it equals the parsed number, area code by area code.
+     */
+    static boolean isPlainNanp(String digits) {
+        return digits.length() == 11 && digits.charAt(0) == '1' && digits.charAt(1) >= '2';
+    }
+
+    static PhoneNumber nanpNumber(String digits) {
+        return new PhoneNumber().setCountryCode(1).setNationalNumber(Long.parseLong(digits, 1, 11, 10));
+    }
+
+    /** The country of a parsed number; the rules for a number valid in no region are in the class comment. */
+    private String regionOf(PhoneNumber number) {
         String region = util.getRegionCodeForNumber(number);
         if (region != null && !"001".equals(region)) return region;
         int cc = number.getCountryCode();
