@@ -1,9 +1,10 @@
 package io.wabill.report;
 
 import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,6 +25,12 @@ import java.util.Map;
  * equal inputs give equal bytes.
  */
 public final class RunManifest {
+    /**
+     * Streaming JSON only: a mapper's first use initializes the data-binding layer (date formats, introspection), about
+     * 70 ms of CPU at the start of every run into a folder that holds an earlier run.json (BENCHMARKS.md, issue 14).
+     */
+    private static final JsonFactory JSON = new JsonFactory();
+
     /** The manifest format's version, for readers. */
     public static final int FORMAT = 1;
 
@@ -108,7 +115,7 @@ public final class RunManifest {
 
     /** Writes the manifest with the given output files. */
     void write(OutputStream out, List<FileEntry> files) throws IOException {
-        try (JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out, JsonEncoding.UTF8)) {
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeNumberField("wabill_manifest", FORMAT);
@@ -176,17 +183,50 @@ public final class RunManifest {
     public static List<FileEntry> filesOf(Path manifest) {
         List<FileEntry> files = new ArrayList<>();
         if (!Files.isRegularFile(manifest)) return files;
-        try {
-            JsonNode root = new ObjectMapper().readTree(manifest.toFile());
-            for (JsonNode f : root.path("files")) {
-                if (f.path("path").isTextual() && f.path("bytes").canConvertToLong() && f.path("sha256").isTextual())
-                    files.add(new FileEntry(f.get("path").asText(), f.get("bytes").asLong(), f.get("sha256").asText()));
+        try (JsonParser p = JSON.createParser(manifest.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("files") && value == JsonToken.START_ARRAY) {
+                    files.clear(); // a repeated key: the last one stands, as in a JSON object
+                    while ((value = p.nextToken()) != JsonToken.END_ARRAY) {
+                        if (value == JsonToken.START_OBJECT) {
+                            FileEntry f = fileEntry(p);
+                            if (f != null) files.add(f);
+                        } else {
+                            p.skipChildren();
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return new ArrayList<>();
         } catch (IOException | RuntimeException e) {
             // A damaged or foreign run.json names nothing wabill may remove; it is replaced by this run's.
             return new ArrayList<>();
         }
         return files;
+    }
+
+    /** One entry of {@code files} (the parser on its start): null unless it has a text path, a whole size and a text hash. */
+    private static FileEntry fileEntry(JsonParser p) throws IOException {
+        String path = null, sha256 = null;
+        Long bytes = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.getCurrentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "path" -> path = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "sha256" -> sha256 = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                case "bytes" -> bytes = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                        ? Long.valueOf(p.getLongValue()) : null;
+                default -> { }
+            }
+            p.skipChildren();
+        }
+        return path != null && bytes != null && sha256 != null ? new FileEntry(path, bytes, sha256) : null;
     }
 
     static MessageDigest sha256() {
