@@ -8,7 +8,8 @@
 #   benchmarks/e2e/run.sh [ROWS] [REPEATS]      (default 2000000 rows, 1 repeat; the steps are interleaved per repeat)
 #
 # WABILL_BASELINE_JAR=path/to/older/wabill.jar also times that jar (same JVM options as the launcher, one thread,
-# with the ledger; WABILL_BASELINE_OPTS replaces those options) in the same run, and checks that its ledger, summary and accounting files are byte-identical.
+# with the ledger) in the same run, and checks that its ledger, summary, accounting, daily and tiers files are
+# byte-identical. WABILL_BASELINE_OPTS replaces the baseline's JVM options (those of its own launcher, say).
 #
 # The log (one business number, 50,000 customers, epoch seconds, October 2025 under PMP, CSW, US block, tiers, no
 # entry points) and its tiered card are written once into ${WABILL_BENCH_DIR:-/tmp/wabill-bench}/e2e.

@@ -186,7 +186,7 @@ public final class RunManifest {
         try (JsonParser p = JSON.createParser(manifest.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) return new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.getCurrentName();
+                String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals("files") && value == JsonToken.START_ARRAY) {
                     files.clear(); // a repeated key: the last one stands, as in a JSON object
@@ -210,18 +210,21 @@ public final class RunManifest {
         return files;
     }
 
-    /** One entry of {@code files} (the parser on its start): null unless it has a text path, a whole size and a text hash. */
+    /**
+     * One entry of {@code files}, the parser on its start: null unless it has a text path, a whole size and a text
+     * hash.
+     */
     private static FileEntry fileEntry(JsonParser p) throws IOException {
         String path = null, sha256 = null;
         Long bytes = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.getCurrentName();
+            String field = p.currentName();
             JsonToken value = p.nextToken();
             switch (field) {
                 case "path" -> path = value == JsonToken.VALUE_STRING ? p.getText() : null;
                 case "sha256" -> sha256 = value == JsonToken.VALUE_STRING ? p.getText() : null;
-                case "bytes" -> bytes = value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
-                        ? Long.valueOf(p.getLongValue()) : null;
+                case "bytes" -> bytes = value == JsonToken.VALUE_NUMBER_INT
+                        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? Long.valueOf(p.getLongValue()) : null;
                 default -> { }
             }
             p.skipChildren();

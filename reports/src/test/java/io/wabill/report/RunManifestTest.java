@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What an earlier run.json names is what the next run may remove, so only a whole, well-formed manifest names files. */
+/**
+ * What an earlier run.json names is what the next run may remove, so only a whole, well-formed manifest names files.
+ */
 class RunManifestTest {
     @TempDir Path dir;
 
@@ -23,7 +25,8 @@ class RunManifestTest {
     @Test
     void theFilesAManifestWroteAreTheFilesItNames() throws Exception {
         Path input = Files.writeString(dir.resolve("log.csv"), "timestamp\n");
-        RunManifest m = new RunManifest("simulate", List.of("log.csv", "--out", "x"), "test").input(input).rows("rows_in", 3);
+        RunManifest m = new RunManifest("simulate", List.of("log.csv", "--out", "x"), "test")
+                .input(input).rows("rows_in", 3);
         List<RunManifest.FileEntry> files = List.of(new RunManifest.FileEntry("ledger.csv", 123, "ab".repeat(32)),
                 new RunManifest.FileEntry("summary \"q\".csv", 0, "cd".repeat(32)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -52,7 +55,8 @@ class RunManifestTest {
         assertEquals(List.of(), read(whole.substring(0, whole.length() - 2)), "cut short");
         assertEquals(List.of(), read(whole + " {}"), "something after it");
         assertEquals(List.of(), read("[" + whole + "]"), "not an object");
-        assertEquals(List.of(), read("{\"files\": {\"path\": \"a.csv\", \"bytes\": 5, \"sha256\": \"h\"}}"), "files not a list");
+        assertEquals(List.of(), read("{\"files\": {\"path\": \"a.csv\", \"bytes\": 5, \"sha256\": \"h\"}}"),
+                "files not a list");
         assertEquals(List.of(), read(""), "empty");
         assertEquals(List.of(), RunManifest.filesOf(dir.resolve("missing.json")));
     }

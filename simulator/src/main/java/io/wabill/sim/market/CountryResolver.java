@@ -157,7 +157,7 @@ public final class CountryResolver {
      * A calling code that belongs to one region (+55 Brazil, +91 India…) names the country without parsing:
      * libphonenumber's {@code getRegionCodeForNumber} returns that region for any number that parses, and a
      * number parses once its national part has two digits. Shared codes (+1, +44, +7…) and non-geographic
-     * ones are parsed. {@code CountryResolverTest} checks the shortcut against parsing.
+     * ones are parsed. {@code CountryResolverShortcutTest} checks the shortcut against parsing.
      */
     String resolve(String digits) {
         if (isPlainNanp(digits)) return regionOf(nanpNumber(digits));

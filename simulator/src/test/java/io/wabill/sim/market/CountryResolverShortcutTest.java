@@ -36,7 +36,8 @@ class CountryResolverShortcutTest {
         SplittableRandom rnd = new SplittableRandom(1);
         for (int area = 200; area <= 999; area++) {
             for (int k = 0; k < 12; k++) {
-                String digits = "1" + area + (k < 10 ? k : rnd.nextInt(10)) + String.format("%06d", rnd.nextInt(1_000_000));
+                int exchangeDigit = k < 10 ? k : rnd.nextInt(10);
+                String digits = "1" + area + exchangeDigit + String.format("%06d", rnd.nextInt(1_000_000));
                 assertEquals(util.parse("+" + digits, null), CountryResolver.nanpNumber(digits), digits);
                 assertEquals(r.resolveByParsing(digits), r.resolve(digits), digits);
             }
