@@ -1,5 +1,6 @@
 package io.wabill.app;
 
+import io.wabill.report.Threads;
 import io.wabill.sim.engine.LedgerLine;
 import io.wabill.sim.engine.LedgerSink;
 import java.io.InterruptedIOException;

@@ -4,6 +4,7 @@ import io.wabill.data.log.LogSource;
 import io.wabill.data.log.RowError;
 import io.wabill.data.log.RowErrorHandler;
 import io.wabill.data.log.UnsortedLogException;
+import io.wabill.report.Threads;
 import io.wabill.sim.events.LogRowFields;
 import io.wabill.sim.events.RowBuffer;
 import java.io.IOException;

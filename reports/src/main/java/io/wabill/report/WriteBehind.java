@@ -104,16 +104,7 @@ final class WriteBehind {
         stopped = true;
         if (now) writer.interrupt();
         else full.add(STOP); // room: the caller puts at most one block between two the writer takes
-        boolean interrupted = false;
-        while (true) {
-            try {
-                writer.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) Thread.currentThread().interrupt();
+        Threads.join(writer);
     }
 
     private void handOver() throws IOException {
