@@ -83,8 +83,7 @@ final class LinesBehind implements LedgerSink {
         try {
             full.put(b);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new InterruptedIOException("interrupted while pricing"));
+            throw interrupted();
         }
     }
 
@@ -92,9 +91,14 @@ final class LinesBehind implements LedgerSink {
         try {
             return empty.take();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new InterruptedIOException("interrupted while pricing"));
+            throw interrupted();
         }
+    }
+
+    /** The pricing thread was interrupted waiting for the receiver: the interrupt is kept, the run stops. */
+    private static UncheckedIOException interrupted() {
+        Thread.currentThread().interrupt();
+        return new UncheckedIOException(new InterruptedIOException("interrupted while pricing"));
     }
 
     private void raise() {
