@@ -121,6 +121,13 @@ class LinesBehindTest {
      * {@code --threads 1} keeps the run's work on its thread: lines are received there and no helper thread runs; with
      * two, the lines, the ledger's bytes and the inputs' hashes go to threads of their own. Same files either way.
      */
+    /** The run's files in output folders {@code a} and {@code b} are byte for byte the same. */
+    private void assertSameFiles(String a, String b, String what) throws IOException {
+        for (String f : List.of("ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv"))
+            assertArrayEquals(Files.readAllBytes(dir.resolve(a).resolve(f)), Files.readAllBytes(dir.resolve(b).resolve(f)),
+                    what + f);
+    }
+
     @Test
     void oneThreadKeepsTheRunOnItsThread() throws Exception {
         SyntheticLog.Settings settings = new SyntheticLog.Settings(40_000, LocalDate.of(2026, 10, 1), 6, 2, 2, 400, 5L);
@@ -150,8 +157,7 @@ class LinesBehindTest {
             }
             assertEquals(java.util.Set.of(), helpers(), "none left after the run");
         }
-        for (String f : List.of("ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv"))
-            assertArrayEquals(Files.readAllBytes(dir.resolve("t1").resolve(f)), Files.readAllBytes(dir.resolve("t2").resolve(f)), f);
+        assertSameFiles("t1", "t2", "");
     }
 
     @Test
@@ -162,9 +168,7 @@ class LinesBehindTest {
             SimulationRun.Result behind = run(log, kind + "-behind", true, true);
             assertEquals(here.ledgerRows(), behind.ledgerRows());
             assertEquals(here.sortedInMemory(), behind.sortedInMemory());
-            for (String f : List.of("ledger.csv", "summary.csv", "daily.csv", "tiers.csv", "templates.csv", "accounting.csv"))
-                assertArrayEquals(Files.readAllBytes(dir.resolve(kind + "-here").resolve(f)),
-                        Files.readAllBytes(dir.resolve(kind + "-behind").resolve(f)), kind + " " + f);
+            assertSameFiles(kind + "-here", kind + "-behind", kind + " ");
             assertEquals(0, linesThreads(), kind);
         }
         Path bad = log("stopping", true, false);
